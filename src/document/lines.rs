@@ -1,0 +1,139 @@
+//! Line classification: which lines are page chrome, metadata, table rows or blank.
+//!
+//! Reports copied from web pages arrive wrapped in navigation (`网站首页 > 政府信息公开 > …`),
+//! metadata blocks (`索引号:`, `成文日期:`) and footers (`上一条:`, `相关词条`). Chrome must never
+//! satisfy a rule nor trigger one, so it is recognised here, once, before any rule runs.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What a line of the normalised text is, as far as rules are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LineKind {
+    /// Empty after normalisation.
+    Blank,
+    /// Page navigation, share bars, footers: never part of the report.
+    Chrome,
+    /// Page metadata such as `索引号:` or `成文日期:`: not report text, but dates are read from it.
+    Meta,
+    /// Text before the title that belongs to something else (a cover letter).
+    Preamble,
+    /// The report's title (one or two lines).
+    Title,
+    /// A numbered heading (see [`super::headings`]).
+    Heading,
+    /// A row of a table flattened to `|`-separated cells.
+    TableRow,
+    /// Ordinary report text.
+    Text,
+}
+
+impl LineKind {
+    /// Whether the line belongs to the report itself (rules may look at it).
+    pub fn is_report_text(self) -> bool {
+        matches!(
+            self,
+            LineKind::Title | LineKind::Heading | LineKind::TableRow | LineKind::Text
+        )
+    }
+}
+
+/// One line of the normalised text.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Byte range in the normalised text, without the line break.
+    pub range: Range<usize>,
+    pub kind: LineKind,
+}
+
+static CHROME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:[•·]\s*)?(?:首页|网站首页|当前位置|您现在所在的位置|您的位置|所在位置|上一条|下一条|上一篇|下一篇|",
+        r"相关词条|热门词条|相关链接|相关文章|相关阅读|相关文件|联系我们|联络我们|打印本页|\[?打印|关闭窗口|",
+        r"分享到|无障碍|长辈版|关怀版|字体|字号|扫一扫|返回顶部|网站地图|版权所有|主办单位|承办单位|",
+        r"技术支持|网站标识码|责任编辑|【(?:打印|关闭|字体)|\(?[0-9]*\)?访问量)",
+    ))
+    .expect("chrome pattern is valid")
+});
+
+static CRUMBS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^。]{0,80}[>»][^。]{0,60}[>»]").expect("crumb pattern is valid")
+});
+
+static DECORATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[|•·\-—=_*#~\s]+$").expect("decoration pattern is valid"));
+
+static META: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:索引号|发文机关|发布机构|发布机关|文号|发文字号|成文日期|发布日期|发布时间|印发日期|生效日期|",
+        r"来源|信息来源|主题分类|主题词|文件有效性|有效性|浏览次数|点击率|点击数|信息分类|公开方式|公开范围|",
+        r"公开时限|组配分类|体裁分类|关键词|所属机构|文件编号|发布单位):",
+    ))
+    .expect("meta pattern is valid")
+});
+
+/// Lines longer than this are report text even if they start like chrome.
+const MAX_CHROME_CHARS: usize = 60;
+
+/// Classifies one line by its own content (title and heading kinds come later, from context).
+pub fn classify(line: &str) -> LineKind {
+    if line.is_empty() {
+        return LineKind::Blank;
+    }
+    if DECORATION.is_match(line) {
+        return LineKind::Chrome;
+    }
+    if META.is_match(line) {
+        return LineKind::Meta;
+    }
+    let short = line.chars().count() <= MAX_CHROME_CHARS;
+    if short && (CHROME.is_match(line) || CRUMBS.is_match(line)) {
+        return LineKind::Chrome;
+    }
+    if line.matches('|').count() >= 2 {
+        return LineKind::TableRow;
+    }
+    LineKind::Text
+}
+
+/// Splits `text[range]` into lines and classifies each.
+pub fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = range.start;
+    for piece in text[range.clone()].split('\n') {
+        let end = start + piece.len();
+        lines.push(Line {
+            range: start..end,
+            kind: classify(piece),
+        });
+        start = end + 1;
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_chrome_meta_and_tables() {
+        assert_eq!(
+            classify("您现在的位置:网站首页>政府信息公开>政府信息公开年报"),
+            LineKind::Chrome
+        );
+        assert_eq!(classify("上一条:"), LineKind::Chrome);
+        assert_eq!(classify("相关词条"), LineKind::Chrome);
+        assert_eq!(classify("|"), LineKind::Chrome);
+        assert_eq!(classify("---------------"), LineKind::Chrome);
+        assert_eq!(classify("成文日期:2020-01-10"), LineKind::Meta);
+        assert_eq!(classify("规章 | 6 | 6 | 6 |"), LineKind::TableRow);
+        assert_eq!(classify("一、总体情况"), LineKind::Text);
+        assert_eq!(
+            classify("联系我们的方式已在本报告第六部分列明,如对本报告有任何疑问,请与本局办公室联系,电话0571-12345678,我们将在五个工作日内答复。"),
+            LineKind::Text
+        );
+    }
+}

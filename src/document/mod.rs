@@ -1,0 +1,350 @@
+//! Structure recognition: the reports in a file, and in each its title, issuer, report year,
+//! regulation version, headings, intro and sections.
+//!
+//! Everything here reads the *normalised* text (Simplified script, half-width forms) and records
+//! byte ranges into it; diagnostics map those ranges back to the original bytes later.
+
+pub mod dates;
+pub mod headings;
+pub mod lines;
+pub mod period;
+mod title;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+pub use headings::Heading;
+pub use lines::{Line, LineKind};
+pub use period::Period;
+
+/// The text of 《政府信息公开条例》 a report is judged by.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub enum Regulation {
+    /// The 2007 text (国务院令第492号), Art. 31–32: report years 2008–2018.
+    #[serde(rename = "2007")]
+    V2007,
+    /// The 2019 revision (国务院令第711号), Art. 49–50 and the unified format: report years 2019 on.
+    #[serde(rename = "2019")]
+    V2019,
+}
+
+impl Regulation {
+    /// The regulation in force for reports on `year`.
+    pub fn for_report_year(year: i32) -> Regulation {
+        if year <= 2018 {
+            Regulation::V2007
+        } else {
+            Regulation::V2019
+        }
+    }
+
+    /// `"2007"` or `"2019"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Regulation::V2007 => "2007",
+            Regulation::V2019 => "2019",
+        }
+    }
+}
+
+/// Where a document's report year was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum YearSource {
+    Title,
+    Period,
+    /// The year mentioned most often in the text.
+    Text,
+}
+
+/// The year a report covers, and where it was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct ReportYear {
+    pub year: i32,
+    pub source: YearSource,
+}
+
+/// Where a document's regulation version came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RegulationSource {
+    /// Derived from the report year.
+    ReportYear,
+    /// Set by the user (`--regulation`).
+    Override,
+    /// No year was found: the current text is assumed.
+    Default,
+}
+
+/// A report recognised in a file.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// 0-based position of the report within its file.
+    pub index: usize,
+    /// Byte range of the report in the normalised text (from its first line to its last).
+    pub range: Range<usize>,
+    pub lines: Vec<Line>,
+    /// Byte range of the title in the normalised text (may span two lines).
+    pub title: Option<Range<usize>>,
+    /// The title's words (normalised, line break removed).
+    pub title_text: Option<String>,
+    /// The issuing body, as named in the title (normalised).
+    pub issuer: Option<String>,
+    pub report_year: Option<ReportYear>,
+    pub regulation: Regulation,
+    pub regulation_source: RegulationSource,
+    pub headings: Vec<Heading>,
+    /// Indexes into `lines`: the intro runs from after the title to before the first level-1 heading.
+    pub intro_lines: Range<usize>,
+    pub period: Option<Period>,
+}
+
+impl Document {
+    /// The text of a line.
+    pub fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
+        &text[self.lines[line].range.clone()]
+    }
+
+    /// Level-1 headings, in order.
+    pub fn sections(&self) -> impl Iterator<Item = &Heading> {
+        self.headings.iter().filter(|heading| heading.level == 1)
+    }
+
+    /// Line indexes of the body under `heading`: up to the next heading of the same or a higher level.
+    pub fn body_lines(&self, heading: &Heading) -> Range<usize> {
+        let end = self
+            .headings
+            .iter()
+            .filter(|other| other.line > heading.line && other.level <= heading.level)
+            .map(|other| other.line)
+            .next()
+            .unwrap_or(self.lines.len());
+        heading.line + 1..end
+    }
+
+    /// Where content that belongs to the intro but is missing should be pointed at: the end of the
+    /// intro's last text line, else the end of the title, else the start of the report.
+    pub fn intro_anchor(&self) -> usize {
+        self.lines[self.intro_lines.clone()]
+            .iter()
+            .rev()
+            .find(|line| line.kind == LineKind::Text)
+            .map(|line| line.range.end)
+            .or_else(|| self.title.as_ref().map(|title| title.end))
+            .unwrap_or(self.range.start)
+    }
+
+    /// Where a missing section should be pointed at: the first level-1 heading's start, else the
+    /// intro anchor.
+    pub fn outline_anchor(&self) -> usize {
+        self.sections()
+            .next()
+            .map(|heading| heading.range.start)
+            .unwrap_or_else(|| self.intro_anchor())
+    }
+}
+
+/// Options that change how documents are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StructureOptions {
+    /// Judge every report by this regulation, whatever its year.
+    pub regulation: Option<Regulation>,
+}
+
+static REPORT_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^第[一二三四五六七八九十]{1,3}篇[:]?").expect("marker pattern is valid")
+});
+
+/// Recognises the reports in a file's normalised text.
+pub fn recognize(text: &str, options: StructureOptions) -> Vec<Document> {
+    let all_lines = lines::split_lines(text, 0..text.len());
+    let mut starts: Vec<usize> = all_lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| REPORT_MARKER.is_match(&text[line.range.clone()]))
+        .map(|(index, _)| index)
+        .collect();
+    let before_first = starts.first().copied().unwrap_or(all_lines.len());
+    // Text before the first `第一篇:` marker is a report of its own only if it has a title;
+    // otherwise it is page chrome or a collection's preface.
+    if starts.is_empty() || title::find_title(text, &all_lines[..before_first]).is_some() {
+        starts.insert(0, 0);
+    }
+    let mut documents = Vec::with_capacity(starts.len());
+    for (index, &start) in starts.iter().enumerate() {
+        let end = starts.get(index + 1).copied().unwrap_or(all_lines.len());
+        let lines = all_lines[start..end].to_vec();
+        documents.push(build_document(text, index, lines, options));
+    }
+    documents
+}
+
+fn build_document(
+    text: &str,
+    index: usize,
+    mut lines: Vec<Line>,
+    options: StructureOptions,
+) -> Document {
+    let range = match (lines.first(), lines.last()) {
+        (Some(first), Some(last)) => first.range.start..last.range.end,
+        _ => 0..0,
+    };
+    let found_title = title::find_title(text, &lines);
+    let body_start = match &found_title {
+        Some(found) => {
+            for line in &mut lines[..found.first_line] {
+                if line.kind == LineKind::Text || line.kind == LineKind::TableRow {
+                    line.kind = LineKind::Preamble;
+                }
+            }
+            for line in &mut lines[found.first_line..=found.last_line] {
+                line.kind = LineKind::Title;
+            }
+            found.last_line + 1
+        }
+        None => 0,
+    };
+
+    let mut outline = headings::Outline::default();
+    let mut found_headings = Vec::new();
+    for (line_index, line) in lines.iter_mut().enumerate().skip(body_start) {
+        if line.kind != LineKind::Text {
+            continue;
+        }
+        let line_text = &text[line.range.clone()];
+        let Some((level, number, title_start)) = headings::parse_marker(line_text) else {
+            continue;
+        };
+        if !outline.accepts(level, number) {
+            continue;
+        }
+        let title_end = headings::title_end(line_text, title_start);
+        line.kind = LineKind::Heading;
+        found_headings.push(Heading {
+            line: line_index,
+            level,
+            number,
+            title: line_text[title_start..title_end].to_string(),
+            range: line.range.start..line.range.start + title_end,
+        });
+    }
+    let intro_end = found_headings
+        .iter()
+        .find(|heading| heading.level == 1)
+        .map_or(lines.len(), |heading| heading.line);
+
+    let period = lines
+        .iter()
+        .filter(|line| line.kind.is_report_text())
+        .find_map(|line| period::find_period(&text[line.range.clone()], line.range.start));
+
+    let title_year = found_title.as_ref().and_then(|found| found.year);
+    let report_year = title_year
+        .map(|year| ReportYear {
+            year,
+            source: YearSource::Title,
+        })
+        .or_else(|| {
+            period
+                .as_ref()
+                .and_then(Period::year)
+                .map(|year| ReportYear {
+                    year,
+                    source: YearSource::Period,
+                })
+        })
+        .or_else(|| {
+            dominant_year(text, &lines).map(|year| ReportYear {
+                year,
+                source: YearSource::Text,
+            })
+        });
+    let (regulation, regulation_source) = match (options.regulation, report_year) {
+        (Some(regulation), _) => (regulation, RegulationSource::Override),
+        (None, Some(year)) => (
+            Regulation::for_report_year(year.year),
+            RegulationSource::ReportYear,
+        ),
+        (None, None) => (Regulation::V2019, RegulationSource::Default),
+    };
+    let issuer = found_title
+        .as_ref()
+        .and_then(|found| found.issuer.clone())
+        .or_else(|| title::issuer_from_meta(text, &lines));
+
+    Document {
+        index,
+        range,
+        title: found_title.as_ref().map(|found| found.range.clone()),
+        title_text: found_title.map(|found| found.text),
+        issuer,
+        report_year,
+        regulation,
+        regulation_source,
+        headings: found_headings,
+        intro_lines: body_start.min(intro_end)..intro_end,
+        period,
+        lines,
+    }
+}
+
+static YEAR_IN_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})年").expect("year pattern is valid"));
+
+/// The year mentioned most often in the report's text (ties go to the later year).
+fn dominant_year(text: &str, lines: &[Line]) -> Option<i32> {
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for line in lines.iter().filter(|line| line.kind.is_report_text()) {
+        for caps in YEAR_IN_TEXT.captures_iter(&text[line.range.clone()]) {
+            if let Some(year) = caps.get(1).and_then(|m| m.as_str().parse().ok()) {
+                *counts.entry(year).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(year, count)| (count, year))
+        .map(|(year, _)| year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_numbered_reports_and_reads_titles() {
+        let text = "导航\n第一篇:某局2009年政府信息公开工作年度报告\n一、概述\n正文\n第二篇:某局2012政府信息公开工作总结\n一、概述\n";
+        let documents = recognize(text, StructureOptions::default());
+        assert_eq!(documents.len(), 2);
+        assert_eq!(documents[0].report_year.map(|y| y.year), Some(2009));
+        assert_eq!(documents[0].issuer.as_deref(), Some("某局"));
+        assert_eq!(documents[1].report_year.map(|y| y.year), Some(2012));
+        assert_eq!(documents[1].regulation, Regulation::V2007);
+    }
+
+    #[test]
+    fn joins_a_title_broken_over_two_lines_and_skips_the_cover_letter() {
+        let text = "市政务公开办公室:\n现将《某委2011年政府信息公开年度工作报告》随文上报,请审阅。\n某委2011年度\n政府信息公开工作年度报告\n一、概述\n";
+        let documents = recognize(text, StructureOptions::default());
+        let document = &documents[0];
+        assert_eq!(
+            document.title_text.as_deref(),
+            Some("某委2011年度政府信息公开工作年度报告")
+        );
+        assert_eq!(document.lines[1].kind, LineKind::Preamble);
+        assert_eq!(document.sections().count(), 1);
+    }
+
+    #[test]
+    fn table_row_labels_are_not_headings() {
+        let text = "某局2020年政府信息公开工作年度报告\n一、总体情况\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n四、结转下年度继续办理 | 0 | 0\n四、政府信息公开行政复议、行政诉讼情况\n";
+        let documents = recognize(text, StructureOptions::default());
+        let numbers: Vec<u32> = documents[0].sections().map(|h| h.number).collect();
+        assert_eq!(numbers, vec![1, 3, 4]);
+    }
+}

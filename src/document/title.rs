@@ -1,0 +1,136 @@
+//! The report's title, its year and its issuer.
+//!
+//! A title names the report (`…政府信息公开工作年度报告`, sometimes `…工作报告` or `…工作总结`),
+//! may be broken over two lines (`某委2011年度` / `政府信息公开工作年度报告`), may follow a
+//! `第一篇:` marker, and may be preceded by a cover letter that mentions the report in 《》.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates::chinese_year;
+use super::lines::{Line, LineKind};
+
+/// A title found in a document.
+#[derive(Debug, Clone)]
+pub struct FoundTitle {
+    pub first_line: usize,
+    pub last_line: usize,
+    /// Byte range in the normalised text (without a `第一篇:` marker).
+    pub range: Range<usize>,
+    /// The title's words, line break removed.
+    pub text: String,
+    pub year: Option<i32>,
+    pub issuer: Option<String>,
+}
+
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"信息公开.{0,16}?(?:年度报告|工作报告|年报|报告|工作总结|总结)")
+        .expect("title pattern is valid")
+});
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^第[一二三四五六七八九十]{1,3}篇[:]?").expect("marker pattern is valid")
+});
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<arabic>(?:19|20)[0-9]{2})|(?P<chinese>[〇零○O0一二三四五六七八九]{4})年")
+        .expect("year pattern is valid")
+});
+
+/// How many lines from the top of a document the title may be found in.
+const TITLE_SEARCH_LINES: usize = 40;
+/// A line longer than this is a paragraph, not a title.
+const MAX_TITLE_CHARS: usize = 80;
+const MAX_TITLE_PART_CHARS: usize = 50;
+
+fn title_like(candidate: &str, max_chars: usize) -> bool {
+    candidate.chars().count() <= max_chars
+        && !candidate.contains('。')
+        && !candidate.contains('《')
+        && TITLE.is_match(candidate)
+}
+
+/// Finds the title among the first lines of a document.
+pub fn find_title(text: &str, lines: &[Line]) -> Option<FoundTitle> {
+    let candidates: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .take(TITLE_SEARCH_LINES)
+        .filter(|(_, line)| line.kind == LineKind::Text)
+        .map(|(index, _)| index)
+        .collect();
+    for (position, &index) in candidates.iter().enumerate() {
+        let line = &lines[index];
+        let raw = &text[line.range.clone()];
+        let marker_len = MARKER.find(raw).map_or(0, |m| m.end());
+        let own = &raw[marker_len..];
+        if title_like(own, MAX_TITLE_CHARS) {
+            let range = line.range.start + marker_len..line.range.end;
+            return Some(describe(index, index, range, own.to_string()));
+        }
+        // A title broken over two consecutive lines.
+        let Some(&next_index) = candidates.get(position + 1) else {
+            continue;
+        };
+        if next_index != index + 1
+            || own.chars().count() > MAX_TITLE_PART_CHARS
+            || own.contains('。')
+        {
+            continue;
+        }
+        let next = &text[lines[next_index].range.clone()];
+        if next.chars().count() > MAX_TITLE_PART_CHARS
+            || super::headings::parse_marker(next).is_some()
+        {
+            continue;
+        }
+        let joined = format!("{own}{next}");
+        if title_like(&joined, MAX_TITLE_CHARS) {
+            let range = line.range.start + marker_len..lines[next_index].range.end;
+            return Some(describe(index, next_index, range, joined));
+        }
+    }
+    None
+}
+
+fn describe(first_line: usize, last_line: usize, range: Range<usize>, text: String) -> FoundTitle {
+    let year_match = YEAR.captures(&text);
+    let year = year_match.as_ref().and_then(|caps| {
+        caps.name("arabic")
+            .and_then(|m| m.as_str().parse().ok())
+            .or_else(|| caps.name("chinese").and_then(|m| chinese_year(m.as_str())))
+    });
+    let issuer = year_match.and_then(|caps| {
+        let whole = caps.get(0)?;
+        let before = text[..whole.start()].trim_end_matches("关于").trim();
+        if !before.is_empty() {
+            return Some(before.to_string());
+        }
+        // `2019年区工信局政府信息公开工作…`: the issuer follows the year.
+        let after = text[whole.end()..]
+            .trim_start_matches("年度")
+            .trim_start_matches('年');
+        let subject = after
+            .find("政府信息公开")
+            .or_else(|| after.find("信息公开"))?;
+        Some(after[..subject].trim().to_string()).filter(|issuer| !issuer.is_empty())
+    });
+    FoundTitle {
+        first_line,
+        last_line,
+        range,
+        text,
+        year,
+        issuer,
+    }
+}
+
+/// The issuer from a `发文机关:` metadata line, for pages whose title does not name it.
+pub fn issuer_from_meta(text: &str, lines: &[Line]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|line| line.kind == LineKind::Meta)
+        .find_map(|line| text[line.range.clone()].strip_prefix("发文机关:"))
+        .map(|value| value.trim().to_string())
+        .filter(|value| !value.is_empty())
+}

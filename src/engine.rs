@@ -1,0 +1,244 @@
+//! The engine: one file's text in, findings out.
+//!
+//! normalise → recognise documents → run every rule that applies to each document → map each
+//! hit from the normalised text back to the original bytes, with line and character column.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::document::{self, Document, Regulation, RegulationSource, ReportYear, StructureOptions};
+use crate::rules::kinds::{Context, Evaluate, Hit};
+use crate::rules::{Lang, Rule, RuleSet, Severity};
+use crate::text::{normalize, NormalizedText};
+
+/// How the engine reads reports.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Judge every report by this regulation (`--regulation`).
+    pub regulation: Option<Regulation>,
+    pub lang: Lang,
+}
+
+/// A place in the original file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// Byte offsets into the original file.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 1-based column of `start`, counted in characters (not bytes).
+    pub column: usize,
+}
+
+/// One violation of one rule in one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub file: String,
+    /// 0-based index of the report within the file.
+    pub document: usize,
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub help: String,
+    pub basis: Vec<String>,
+    /// A short label for the span (the rule's title).
+    pub label: String,
+    pub span: Span,
+    /// The original text under the span (empty for "missing" findings).
+    pub text: String,
+}
+
+/// A heading as reported to users.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeadingInfo {
+    pub level: u8,
+    pub number: u32,
+    /// The heading's original text (marker and words).
+    pub text: String,
+    pub line: usize,
+}
+
+/// What was recognised in one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentInfo {
+    pub index: usize,
+    /// The title's original text (a title broken over two lines is joined).
+    pub title: Option<String>,
+    /// The issuing body, normalised to Simplified script.
+    pub issuer: Option<String>,
+    pub report_year: Option<ReportYear>,
+    pub regulation: Regulation,
+    pub regulation_source: RegulationSource,
+    /// The statistics-period statement, as written.
+    pub period: Option<String>,
+    pub headings: Vec<HeadingInfo>,
+    /// Line where the document starts (1-based).
+    pub line: usize,
+}
+
+/// Everything the engine found in one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub name: String,
+    /// The file's original text, for rendering spans.
+    pub source: Arc<str>,
+    pub documents: Vec<DocumentInfo>,
+    pub findings: Vec<Finding>,
+}
+
+/// Maps byte offsets of the original text to 1-based lines and character columns.
+struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(index, _)| index + 1));
+        LineIndex { text, starts }
+    }
+
+    fn locate(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&start| start <= offset).max(1) - 1;
+        let column = self.text[self.starts[line]..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    fn span(&self, range: Range<usize>) -> Span {
+        let (line, column) = self.locate(range.start);
+        Span {
+            start: range.start,
+            end: range.end,
+            line,
+            column,
+        }
+    }
+}
+
+/// Checks one file's text.
+pub fn check_text(name: &str, original: &str, rules: &RuleSet, options: Options) -> FileReport {
+    let normalized = normalize(original);
+    let documents = document::recognize(
+        normalized.as_str(),
+        StructureOptions {
+            regulation: options.regulation,
+        },
+    );
+    let index = LineIndex::new(original);
+    let mut findings = Vec::new();
+    for document in &documents {
+        let context = Context {
+            text: normalized.as_str(),
+            document,
+        };
+        let year = document.report_year.map(|year| year.year);
+        for rule in rules
+            .rules
+            .iter()
+            .filter(|rule| rule.applies.matches(document.regulation, year))
+        {
+            let mut hits = Vec::new();
+            rule.check.evaluate(&context, &mut hits);
+            findings.extend(hits.into_iter().map(|hit| {
+                finding(
+                    name,
+                    original,
+                    &normalized,
+                    &index,
+                    document,
+                    rule,
+                    hit,
+                    options.lang,
+                )
+            }));
+        }
+    }
+    findings.sort_by(|a, b| {
+        (a.document, a.span.start, a.span.end, &a.rule).cmp(&(
+            b.document,
+            b.span.start,
+            b.span.end,
+            &b.rule,
+        ))
+    });
+    FileReport {
+        name: name.to_string(),
+        source: Arc::from(original),
+        documents: documents
+            .iter()
+            .map(|document| describe(original, &normalized, &index, document))
+            .collect(),
+        findings,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finding(
+    name: &str,
+    original: &str,
+    normalized: &NormalizedText,
+    index: &LineIndex<'_>,
+    document: &Document,
+    rule: &Rule,
+    hit: Hit,
+    lang: Lang,
+) -> Finding {
+    let range = normalized.original_range(hit.range);
+    Finding {
+        file: name.to_string(),
+        document: document.index,
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        message: rule.message_for(lang, &hit.args),
+        help: crate::rules::fill(rule.help.get(lang), &hit.args),
+        basis: rule.basis.clone(),
+        label: rule.title.get(lang).to_string(),
+        text: original[range.clone()].to_string(),
+        span: index.span(range),
+    }
+}
+
+fn describe(
+    original: &str,
+    normalized: &NormalizedText,
+    index: &LineIndex<'_>,
+    document: &Document,
+) -> DocumentInfo {
+    let original_text =
+        |range: Range<usize>| original[normalized.original_range(range)].to_string();
+    DocumentInfo {
+        index: document.index,
+        title: document
+            .title
+            .clone()
+            .map(|range| original_text(range).replace(['\n', '\r'], "")),
+        issuer: document.issuer.clone(),
+        report_year: document.report_year,
+        regulation: document.regulation,
+        regulation_source: document.regulation_source,
+        period: document
+            .period
+            .as_ref()
+            .map(|period| original_text(period.range.clone())),
+        headings: document
+            .headings
+            .iter()
+            .filter(|heading| heading.level <= 2)
+            .map(|heading| HeadingInfo {
+                level: heading.level,
+                number: heading.number,
+                text: original_text(heading.range.clone()),
+                line: index
+                    .locate(normalized.original_offset(heading.range.start))
+                    .0,
+            })
+            .collect(),
+        line: index
+            .locate(normalized.original_offset(document.range.start))
+            .0,
+    }
+}

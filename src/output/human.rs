@@ -1,0 +1,203 @@
+//! `--format human`: miette diagnostics, one per finding, each underlining the original text.
+//!
+//! miette's header shows `file:line:column` with a *byte* column; ogilint's columns count
+//! characters everywhere, so the source handed to miette reports character columns itself.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+
+use crate::engine::{FileReport, Finding};
+use crate::rules::{Lang, Severity};
+
+/// How diagnostics are drawn.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    /// ASCII art only, for terminals that draw box characters at the wrong width.
+    pub ascii: bool,
+    pub width: usize,
+    pub lang: Lang,
+}
+
+/// A file's text as miette sees it, reporting columns in characters.
+///
+/// Report paragraphs are often hundreds of characters long. When the labelled line (or a context
+/// line) is longer than [`LONG_LINE_CHARS`], only a window of the labelled line around the span is
+/// shown: a real slice of the file, so every underline still sits on the original characters.
+struct CharColumnSource {
+    name: String,
+    text: Arc<str>,
+}
+
+const LONG_LINE_CHARS: usize = 60;
+const WINDOW_CHARS: usize = 20;
+
+impl CharColumnSource {
+    fn char_column(&self, offset: usize) -> usize {
+        let line_start = self.text[..offset].rfind('\n').map_or(0, |index| index + 1);
+        self.text[line_start..offset].chars().count()
+    }
+
+    fn contents<'a>(&'a self, start: usize, end: usize) -> Box<dyn SpanContents<'a> + 'a> {
+        let data = &self.text[start..end];
+        Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            data.as_bytes(),
+            (start, end - start).into(),
+            self.text[..start].matches('\n').count(),
+            self.char_column(start),
+            data.matches('\n').count() + 1,
+        ))
+    }
+}
+
+fn has_long_line(data: &[u8]) -> bool {
+    String::from_utf8_lossy(data)
+        .lines()
+        .any(|line| line.chars().count() > LONG_LINE_CHARS)
+}
+
+impl SourceCode for CharColumnSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text: &str = &self.text;
+        let full = text.read_span(span, context_lines_before, context_lines_after)?;
+        if !has_long_line(full.data()) {
+            let start = full.span().offset();
+            return Ok(self.contents(start, start + full.span().len()));
+        }
+        let start = span.offset().min(text.len());
+        let end = (start + span.len()).min(text.len());
+        let line_start = text[..start].rfind('\n').map_or(0, |index| index + 1);
+        let line_end = text[end..]
+            .find('\n')
+            .map_or(text.len(), |index| end + index);
+        let window_start = text[line_start..start]
+            .char_indices()
+            .rev()
+            .nth(WINDOW_CHARS - 1)
+            .map_or(line_start, |(index, _)| line_start + index);
+        let window_end = text[end..line_end]
+            .char_indices()
+            .nth(WINDOW_CHARS)
+            .map_or(line_end, |(index, _)| end + index);
+        // Keep the line break: a zero-width label at the end of the line needs a place to stand.
+        let window_end = if window_end == line_end && line_end < text.len() {
+            line_end + 1
+        } else {
+            window_end
+        };
+        Ok(self.contents(window_start, window_end))
+    }
+}
+
+struct FindingDiagnostic<'a> {
+    finding: &'a Finding,
+    source: &'a CharColumnSource,
+    help: String,
+}
+
+impl fmt::Debug for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FindingDiagnostic")
+            .field("rule", &self.finding.rule)
+            .finish()
+    }
+}
+
+impl fmt::Display for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic<'_> {}
+
+impl Diagnostic for FindingDiagnostic<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.finding.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.help))
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.finding.span;
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(
+                Some(self.finding.label.clone()),
+                span.start..span.end,
+            ),
+        )))
+    }
+}
+
+fn help_text(report: &FileReport, finding: &Finding, lang: Lang) -> String {
+    let mut help = finding.help.clone();
+    if !finding.basis.is_empty() {
+        let label = match lang {
+            Lang::Zh => "依据",
+            Lang::En => "basis",
+        };
+        help.push_str(&format!("\n{label}: {}", finding.basis.join("; ")));
+    }
+    if report.documents.len() > 1 {
+        let document = &report.documents[finding.document];
+        let title = document.title.as_deref().unwrap_or("");
+        help.push_str(&match lang {
+            Lang::Zh => format!("\n所在报告: 第{}篇 {}", finding.document + 1, title),
+            Lang::En => format!("\nreport: #{} {}", finding.document + 1, title),
+        });
+    }
+    help
+}
+
+/// Renders every finding of a file.
+pub fn render_file(report: &FileReport, style: Style) -> String {
+    let theme = match (style.ascii, style.color) {
+        (true, _) => GraphicalTheme::none(),
+        (false, true) => GraphicalTheme::unicode(),
+        (false, false) => GraphicalTheme::unicode_nocolor(),
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width);
+    let source = CharColumnSource {
+        name: report.name.clone(),
+        text: report.source.clone(),
+    };
+    let mut out = String::new();
+    for finding in &report.findings {
+        let diagnostic = FindingDiagnostic {
+            finding,
+            source: &source,
+            help: help_text(report, finding, style.lang),
+        };
+        // Rendering into a String only fails if a Display impl fails; ours do not.
+        if handler.render_report(&mut out, &diagnostic).is_err() {
+            out.push_str(&format!("{}: {}\n", finding.rule, finding.message));
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,65 @@
+//! Running a rule's embedded examples: each is a small report the rule must, or must not, fire on.
+//! `cargo test` runs every built-in rule's examples.
+
+use super::{Rule, RuleSet};
+use crate::engine::{check_text, Options};
+
+/// The outcome of one example.
+#[derive(Debug, Clone)]
+pub struct ExampleOutcome {
+    pub rule: String,
+    /// 0-based position of the example in the rule.
+    pub index: usize,
+    pub passed: bool,
+    /// What happened, for a failure message.
+    pub detail: String,
+}
+
+/// Runs every example of `rule` with only that rule loaded.
+pub fn run_examples(rule: &Rule) -> Vec<ExampleOutcome> {
+    let rules = RuleSet {
+        rules: vec![rule.clone()],
+    };
+    rule.examples
+        .iter()
+        .enumerate()
+        .map(|(index, example)| {
+            let options = Options {
+                regulation: example.regulation,
+                ..Options::default()
+            };
+            let report = check_text("example", &example.text, &rules, options);
+            let texts: Vec<&str> = report
+                .findings
+                .iter()
+                .map(|finding| finding.text.as_str())
+                .collect();
+            let fired = !report.findings.is_empty();
+            let span_ok = match (&example.span, example.fires) {
+                (Some(expected), true) => texts.contains(&expected.as_str()),
+                _ => true,
+            };
+            let passed = fired == example.fires && span_ok;
+            let detail = match (example.fires, fired) {
+                (true, false) => "expected the rule to fire, it did not".to_string(),
+                (false, true) => format!(
+                    "expected no finding, got {} at {:?}",
+                    report.findings.len(),
+                    texts
+                ),
+                (true, true) if !span_ok => format!(
+                    "expected a finding on {:?}, got findings on {:?}",
+                    example.span.as_deref().unwrap_or_default(),
+                    texts
+                ),
+                _ => "ok".to_string(),
+            };
+            ExampleOutcome {
+                rule: rule.id.clone(),
+                index,
+                passed,
+                detail,
+            }
+        })
+        .collect()
+}

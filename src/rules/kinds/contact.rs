@@ -1,0 +1,122 @@
+//! `contact`: the report tells readers how to reach the office — at least a phone number or an
+//! e-mail address (`any-of` chooses which kinds of contact satisfy the rule). Addresses and
+//! postcodes are recognised too.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::{Context, Evaluate, Hit};
+
+/// A kind of contact detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContactKind {
+    Phone,
+    Email,
+    Address,
+    Postcode,
+}
+
+/// `[rule.contact]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    /// Which contact details satisfy the rule (default: phone or e-mail).
+    #[serde(default)]
+    pub any_of: Option<Vec<ContactKind>>,
+}
+
+/// A compiled `contact` check.
+#[derive(Debug, Clone)]
+pub struct Contact {
+    any_of: Vec<ContactKind>,
+}
+
+impl Params {
+    /// The check (nothing to validate beyond the TOML types).
+    pub fn compile(&self) -> Contact {
+        Contact {
+            any_of: self
+                .any_of
+                .clone()
+                .unwrap_or_else(|| vec![ContactKind::Phone, ContactKind::Email]),
+        }
+    }
+}
+
+const PHONE_PATTERN: &str = concat!(
+    r"(?:电话|热线|传真|联系方式|手机|[Tt][Ee][Ll])[^0-9。;]{0,8}",
+    r"(?:(?:0[0-9]{2,3}-{1,2}|\(0[0-9]{2,3}\))?[0-9]{7,8}|0[0-9]{9,11}|1[3-9][0-9]{9}|12[0-9]{3})",
+    r"|0[0-9]{2,3}-[0-9]{7,8}",
+);
+const EMAIL_PATTERN: &str = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+";
+const ADDRESS_PATTERN: &str = r"(?:地址|通讯地址)(?:[:]|为|在)[^;,。)、]{4,}";
+const POSTCODE_PATTERN: &str = r"(?:邮编|邮政编码)[:]?[0-9]{6}";
+
+static DETECTORS: LazyLock<[(ContactKind, Regex); 4]> = LazyLock::new(|| {
+    let compile = |pattern: &str| Regex::new(pattern).expect("contact pattern is valid");
+    [
+        (ContactKind::Phone, compile(PHONE_PATTERN)),
+        (ContactKind::Email, compile(EMAIL_PATTERN)),
+        (ContactKind::Address, compile(ADDRESS_PATTERN)),
+        (ContactKind::Postcode, compile(POSTCODE_PATTERN)),
+    ]
+});
+
+/// The patterns contact details are recognised by.
+pub fn patterns() -> Vec<String> {
+    [
+        PHONE_PATTERN,
+        EMAIL_PATTERN,
+        ADDRESS_PATTERN,
+        POSTCODE_PATTERN,
+    ]
+    .iter()
+    .map(|pattern| pattern.to_string())
+    .collect()
+}
+
+/// The kinds of contact detail present in one line of normalised text.
+pub fn detect(line: &str) -> impl Iterator<Item = ContactKind> + '_ {
+    DETECTORS
+        .iter()
+        .filter(move |(_, regex)| regex.is_match(line))
+        .map(|(kind, _)| *kind)
+}
+
+impl Evaluate for Contact {
+    fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
+        let document = context.document;
+        let found = context
+            .report_lines_in(0..document.lines.len())
+            .any(|(_, line)| detect(line).any(|kind| self.any_of.contains(&kind)));
+        if !found {
+            hits.push(Hit::missing_at(document.intro_anchor()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(line: &str) -> Vec<ContactKind> {
+        detect(line).collect()
+    }
+
+    #[test]
+    fn recognises_contact_details() {
+        assert_eq!(kinds("联系电话:4232334。"), vec![ContactKind::Phone]);
+        assert_eq!(
+            kinds("公布监督电话(0473-2024747)"),
+            vec![ContactKind::Phone]
+        );
+        assert_eq!(
+            kinds("(地址:绵阳市顺河前街14号;邮编:621000;联系电话:08162232710;电子邮箱hbjweb@my.gov.cn)"),
+            vec![ContactKind::Phone, ContactKind::Email, ContactKind::Address, ContactKind::Postcode]
+        );
+        assert!(kinds("单位组织机构、办公地址、联系方式、投诉电话等情况").is_empty());
+    }
+}

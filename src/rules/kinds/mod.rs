@@ -1,0 +1,223 @@
+//! Rule kinds. Each kind is a small unit: its TOML parameters (deserialised with unknown keys
+//! rejected), their validation (regexes compiled, with the TOML span on error) and its evaluation
+//! over one document.
+//!
+//! To add a kind: write `kinds/<name>.rs` with a `Params` type (serde) and a compiled type that
+//! implements [`Evaluate`], add a variant to [`Check`] and a field to `load::RawRule`.
+
+pub mod contact;
+pub mod nonempty;
+pub mod order;
+pub mod pattern;
+pub mod period;
+pub mod required;
+pub mod wording;
+
+use std::ops::Range;
+
+use regex::Regex;
+use toml::Spanned;
+
+use crate::document::{Document, LineKind};
+use crate::text::fold::fold_pattern;
+
+/// What a rule kind sees: one document and the normalised text of its file.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub document: &'a Document,
+}
+
+impl<'a> Context<'a> {
+    /// The lines rules may look at (title, headings, table rows, text), with their indexes.
+    pub fn report_lines(&self) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+        let text = self.text;
+        self.document
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| line.kind.is_report_text())
+            .map(move |(index, line)| (index, &text[line.range.clone()]))
+    }
+
+    /// Report lines within a range of line indexes.
+    pub fn report_lines_in(
+        &self,
+        lines: Range<usize>,
+    ) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+        self.report_lines()
+            .filter(move |(index, _)| lines.contains(index))
+    }
+
+    /// Body text lines (not headings, titles or table rows) within a range of line indexes.
+    pub fn text_lines_in(
+        &self,
+        lines: Range<usize>,
+    ) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+        let document = self.document;
+        self.report_lines_in(lines)
+            .filter(move |(index, _)| document.lines[*index].kind == LineKind::Text)
+    }
+
+    /// Byte offset (normalised) where a line starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.document.lines[line].range.start
+    }
+}
+
+/// One place a rule fires, in the normalised text, with values for the message's placeholders.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub range: Range<usize>,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Hit {
+    /// A hit with no placeholder values.
+    pub fn at(range: Range<usize>) -> Hit {
+        Hit {
+            range,
+            args: Vec::new(),
+        }
+    }
+
+    /// A zero-width hit: something missing, pointed at where it was expected.
+    pub fn missing_at(offset: usize) -> Hit {
+        Hit::at(offset..offset)
+    }
+
+    /// Adds a placeholder value.
+    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Hit {
+        self.args.push((name, value.into()));
+        self
+    }
+}
+
+/// Evaluation of one kind of check over a document.
+pub trait Evaluate {
+    /// Appends a [`Hit`] for every violation in the document.
+    fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>);
+}
+
+/// A validated check: one variant per kind.
+#[derive(Debug, Clone)]
+pub enum Check {
+    Required(required::Required),
+    Order(order::Order),
+    Pattern(pattern::Pattern),
+    Period(period::PeriodCheck),
+    Contact(contact::Contact),
+    Wording(wording::Wording),
+    Nonempty(nonempty::Nonempty),
+}
+
+impl Check {
+    /// The kind's name, as written in rule files (`[rule.required]`).
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Check::Required(_) => "required",
+            Check::Order(_) => "order",
+            Check::Pattern(_) => "pattern",
+            Check::Period(_) => "period",
+            Check::Contact(_) => "contact",
+            Check::Wording(_) => "wording",
+            Check::Nonempty(_) => "nonempty",
+        }
+    }
+
+    /// Every regular expression the check searches report text with (after folding), for tools
+    /// that want to compare ogilint with a plain text search.
+    pub fn patterns(&self) -> Vec<String> {
+        match self {
+            Check::Required(check) => check.patterns(),
+            Check::Order(check) => check.patterns(),
+            Check::Pattern(check) => check.patterns(),
+            Check::Period(_) => vec![crate::document::period::KEYWORD_PATTERN.to_string()],
+            Check::Contact(_) => contact::patterns(),
+            Check::Wording(check) => check.patterns(),
+            Check::Nonempty(check) => check.patterns(),
+        }
+    }
+}
+
+impl Evaluate for Check {
+    fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
+        match self {
+            Check::Required(check) => check.evaluate(context, hits),
+            Check::Order(check) => check.evaluate(context, hits),
+            Check::Pattern(check) => check.evaluate(context, hits),
+            Check::Period(check) => check.evaluate(context, hits),
+            Check::Contact(check) => check.evaluate(context, hits),
+            Check::Wording(check) => check.evaluate(context, hits),
+            Check::Nonempty(check) => check.evaluate(context, hits),
+        }
+    }
+}
+
+/// A regex as written in a rule file, with its place there.
+pub type RawPattern = Spanned<String>;
+
+/// A pattern compiled for matching normalised text.
+#[derive(Debug, Clone)]
+pub struct CompiledPattern {
+    /// As written in the rule file.
+    pub source: String,
+    pub regex: Regex,
+}
+
+/// A problem in a rule file, at a byte range of it.
+#[derive(Debug, Clone)]
+pub struct ParamError {
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+/// Folds and compiles a rule pattern; an error points at the pattern in the rule file.
+pub fn compile(raw: &RawPattern) -> Result<CompiledPattern, ParamError> {
+    let source = raw.get_ref();
+    if source.is_empty() {
+        return Err(ParamError {
+            span: raw.span(),
+            message: "empty pattern: it would match everywhere".to_string(),
+        });
+    }
+    let folded = fold_pattern(source);
+    let regex = regex::RegexBuilder::new(&folded)
+        .size_limit(8 << 20)
+        .dfa_size_limit(8 << 20)
+        .build()
+        .map_err(|error| ParamError {
+            span: raw.span(),
+            message: format!("invalid regular expression: {error}"),
+        })?;
+    if regex.is_match("") {
+        return Err(ParamError {
+            span: raw.span(),
+            message: "this pattern matches the empty string, so it would match everywhere"
+                .to_string(),
+        });
+    }
+    Ok(CompiledPattern {
+        source: source.clone(),
+        regex,
+    })
+}
+
+/// Compiles a list of patterns, collecting every error.
+pub fn compile_all(raw: &[RawPattern], errors: &mut Vec<ParamError>) -> Vec<CompiledPattern> {
+    raw.iter()
+        .filter_map(|pattern| compile(pattern).map_err(|error| errors.push(error)).ok())
+        .collect()
+}
+
+/// Whether any pattern matches `text`.
+pub fn any_match(patterns: &[CompiledPattern], text: &str) -> bool {
+    patterns.iter().any(|pattern| pattern.regex.is_match(text))
+}
+
+/// The folded sources of a list of patterns.
+pub fn sources(patterns: &[CompiledPattern]) -> Vec<String> {
+    patterns
+        .iter()
+        .map(|pattern| pattern.regex.as_str().to_string())
+        .collect()
+}

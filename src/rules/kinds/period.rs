@@ -1,0 +1,64 @@
+//! `period`: the statistics-period sentence (`本报告所列数据统计期限自2019年1月1日起至12月31日止`).
+//!
+//! The sentence itself is found during structure recognition ([`crate::document::period`]). A
+//! `period` check reports one of two things, chosen by `report`: that no such sentence exists
+//! (`missing`), or that it does not cover 1月1日–12月31日 of the report year (`mismatch`).
+
+use serde::Deserialize;
+
+use super::{Context, Evaluate, Hit};
+
+/// What a `period` check reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Report {
+    Missing,
+    Mismatch,
+}
+
+/// `[rule.period]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    pub report: Report,
+}
+
+/// A compiled `period` check.
+#[derive(Debug, Clone)]
+pub struct PeriodCheck {
+    report: Report,
+}
+
+impl Params {
+    /// The check (nothing to validate beyond the TOML types).
+    pub fn compile(&self) -> PeriodCheck {
+        PeriodCheck {
+            report: self.report,
+        }
+    }
+}
+
+impl Evaluate for PeriodCheck {
+    fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
+        let document = context.document;
+        match (self.report, &document.period) {
+            (Report::Missing, None) => hits.push(Hit::missing_at(document.intro_anchor())),
+            (Report::Mismatch, Some(period)) => {
+                let year = document.report_year.map(|year| year.year).or(period.year());
+                let wrong_year = match (year, period.year()) {
+                    (Some(report), Some(stated)) => report != stated,
+                    _ => false,
+                };
+                if wrong_year || period.is_whole_year() == Some(false) {
+                    let found = &context.text[period.range.clone()];
+                    let mut hit = Hit::at(period.range.clone()).with("found", found);
+                    if let Some(year) = year {
+                        hit = hit.with("year", year.to_string());
+                    }
+                    hits.push(hit);
+                }
+            }
+            _ => {}
+        }
+    }
+}

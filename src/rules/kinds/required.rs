@@ -1,0 +1,82 @@
+//! `required`: a content item the regulation requires must be present.
+//!
+//! Satisfied by a heading (any level) whose words match one of `headings`, or, where the rule
+//! allows it (`sentences-for`, e.g. 2007 reports, which had no prescribed outline), by a sentence
+//! of the report that clearly reports on the item (`全年未发生行政复议、行政诉讼`). A missing item is
+//! reported once, pointing at the start of the report's outline.
+
+use serde::Deserialize;
+
+use super::{
+    any_match, compile_all, sources, CompiledPattern, Context, Evaluate, Hit, ParamError,
+    RawPattern,
+};
+use crate::document::Regulation;
+
+/// `[rule.required]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    /// Patterns for the heading that carries the item.
+    pub headings: Vec<RawPattern>,
+    /// Patterns for a sentence that reports on the item without a heading of its own.
+    #[serde(default)]
+    pub sentences: Vec<RawPattern>,
+    /// The regulation versions in which a sentence suffices (default: all the rule applies to).
+    #[serde(default)]
+    pub sentences_for: Option<Vec<Regulation>>,
+}
+
+/// A compiled `required` check.
+#[derive(Debug, Clone)]
+pub struct Required {
+    headings: Vec<CompiledPattern>,
+    sentences: Vec<CompiledPattern>,
+    sentences_for: Option<Vec<Regulation>>,
+}
+
+impl Params {
+    /// Validates and compiles the parameters.
+    pub fn compile(&self, errors: &mut Vec<ParamError>) -> Required {
+        Required {
+            headings: compile_all(&self.headings, errors),
+            sentences: compile_all(&self.sentences, errors),
+            sentences_for: self.sentences_for.clone(),
+        }
+    }
+}
+
+impl Required {
+    pub(super) fn patterns(&self) -> Vec<String> {
+        let mut patterns = sources(&self.headings);
+        patterns.extend(sources(&self.sentences));
+        patterns
+    }
+
+    fn sentences_apply(&self, regulation: Regulation) -> bool {
+        self.sentences_for
+            .as_ref()
+            .is_none_or(|versions| versions.contains(&regulation))
+    }
+}
+
+impl Evaluate for Required {
+    fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
+        let document = context.document;
+        let by_heading = document
+            .headings
+            .iter()
+            .filter(|heading| heading.is_section_title())
+            .any(|heading| any_match(&self.headings, &heading.title));
+        if by_heading {
+            return;
+        }
+        let by_sentence = self.sentences_apply(document.regulation)
+            && context
+                .text_lines_in(0..document.lines.len())
+                .any(|(_, line)| any_match(&self.sentences, line));
+        if !by_sentence {
+            hits.push(Hit::missing_at(document.outline_anchor()));
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! The rule model: what a rule is, once loaded and validated.
+//!
+//! Rules are data (TOML, see [`load`]). Each rule has one *check* of some *kind*; the kinds live in
+//! [`kinds`], one file each, behind the [`kinds::Check`] enum. A new check of an existing kind
+//! needs only TOML; a new kind is a new file there plus one variant.
+
+pub mod builtin;
+pub mod examples;
+pub mod kinds;
+pub mod load;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Regulation;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// `"error"`, `"warning"` or `"info"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+/// Text in Chinese, optionally in English too (user rules may give Chinese only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    pub zh: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Localized {
+    /// The text in `lang`, falling back to Chinese.
+    pub fn get(&self, lang: Lang) -> &str {
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.zh,
+        }
+    }
+}
+
+/// Which reports a rule applies to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applies {
+    pub regulations: Vec<Regulation>,
+    /// Inclusive report-year bounds, when the rule applies to part of a regulation's span only.
+    pub from_year: Option<i32>,
+    pub to_year: Option<i32>,
+}
+
+impl Applies {
+    /// Whether a report judged by `regulation`, on `year` (if known), is in scope.
+    pub fn matches(&self, regulation: Regulation, year: Option<i32>) -> bool {
+        if !self.regulations.contains(&regulation) {
+            return false;
+        }
+        match year {
+            Some(year) => {
+                self.from_year.is_none_or(|from| year >= from)
+                    && self.to_year.is_none_or(|to| year <= to)
+            }
+            None => true,
+        }
+    }
+
+    /// `2007`, `2019`, `2007,2019`, with a year range if any.
+    pub fn describe(&self) -> String {
+        let versions: Vec<&str> = self.regulations.iter().map(|r| r.as_str()).collect();
+        let mut text = versions.join(",");
+        match (self.from_year, self.to_year) {
+            (Some(from), Some(to)) => text.push_str(&format!(" ({from}–{to})")),
+            (Some(from), None) => text.push_str(&format!(" ({from}–)")),
+            (None, Some(to)) => text.push_str(&format!(" (–{to})")),
+            (None, None) => {}
+        }
+        text
+    }
+}
+
+/// A rule example: a small report that the rule must (or must not) fire on.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub text: String,
+    pub fires: bool,
+    /// The original text the finding must underline, when given.
+    pub span: Option<String>,
+    /// Judge the example by this regulation instead of the one its year implies.
+    pub regulation: Option<Regulation>,
+}
+
+/// A loaded, validated rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub severity: Severity,
+    pub title: Localized,
+    pub message: Localized,
+    pub help: Localized,
+    pub explanation: Option<Localized>,
+    /// The article or format clause the rule enforces, quoted.
+    pub basis: Vec<String>,
+    pub applies: Applies,
+    pub check: kinds::Check,
+    pub examples: Vec<Example>,
+    /// The file the rule came from (`builtin:rules/common.toml` for built-ins).
+    pub origin: String,
+}
+
+impl Rule {
+    /// The message for one finding, with `{placeholders}` filled in.
+    pub fn message_for(&self, lang: Lang, args: &[(&str, String)]) -> String {
+        fill(self.message.get(lang), args)
+    }
+}
+
+/// Replaces `{name}` with its value for every `(name, value)`.
+pub fn fill(template: &str, args: &[(&str, String)]) -> String {
+    let mut text = template.to_string();
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+/// A set of rules, in load order, with unique ids.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// The rule with this id.
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|rule| rule.id == id)
+    }
+}

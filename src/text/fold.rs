@@ -1,0 +1,175 @@
+//! Character-level folding shared by document text and rule patterns.
+//!
+//! Every character goes through the same three steps, so that a rule written once in Simplified
+//! Chinese and half-width forms matches Traditional, full-width and mojibake variants alike:
+//! 1. mojibake brackets seen in real files (`„2008‟` for `〔2008〕`) are repaired;
+//! 2. NFKC compatibility folding (full-width digits, letters and punctuation become ASCII,
+//!    Kangxi radicals become ideographs, `㈠` becomes `(一)`);
+//! 3. Traditional→Simplified, one character at a time, from OpenCC's `TSCharacters.txt`.
+
+use unicode_normalization::UnicodeNormalization;
+
+include!(concat!(env!("OUT_DIR"), "/t2s_table.rs"));
+
+/// Folds one character, pushing the folded result (possibly several characters, possibly none)
+/// into `out`.
+pub fn fold_char(ch: char, out: &mut impl FnMut(char)) {
+    if ch.is_ascii() {
+        out(ch);
+        return;
+    }
+    match ch {
+        // Broken converters write the GB brackets of document numbers as low/high quotes.
+        '\u{201E}' => return out('〔'),
+        '\u{201F}' => return out('〕'),
+        // Invisible characters that break words apart.
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => return,
+        '\u{2028}' | '\u{2029}' | '\u{0085}' => return out('\n'),
+        _ => {}
+    }
+    if is_cjk_unified(ch) {
+        // NFKC leaves unified ideographs alone: skip it on the hot path.
+        return out(simplify(ch));
+    }
+    for folded in std::iter::once(ch).nfkc() {
+        out(simplify(folded));
+    }
+}
+
+/// Maps a Traditional character to its first Simplified candidate; other characters unchanged.
+pub fn simplify(ch: char) -> char {
+    if (ch as u32) < 0x3400 {
+        return ch;
+    }
+    match T2S_PAIRS.binary_search_by_key(&ch, |pair| pair.0) {
+        Ok(index) => T2S_PAIRS[index].1,
+        Err(_) => ch,
+    }
+}
+
+/// Folds a whole string the way document text is folded (without the offset bookkeeping).
+/// Used for short labels such as heading names and user input.
+pub fn fold_str(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for ch in input.chars() {
+        fold_char(ch, &mut |folded| out.push(folded));
+    }
+    out
+}
+
+/// Folds a regular expression so that it matches folded text: literal characters are folded like
+/// text, and a full-width character that folds to a regex metacharacter (`（` → `(`) is escaped,
+/// because the author meant the literal bracket, not a group. Spaces next to Han characters are
+/// dropped, as they are in document text.
+pub fn fold_pattern(pattern: &str) -> String {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut out = String::with_capacity(pattern.len());
+    let mut escaped = false;
+    for (index, &ch) in chars.iter().enumerate() {
+        if escaped {
+            escaped = false;
+            // Text is NFKC-folded, so every digit is ASCII: `[0-9]` keeps the DFA small where
+            // Unicode `\d` would blow its cache.
+            match ch {
+                'd' => out.push_str("[0-9]"),
+                'D' => out.push_str("[^0-9]"),
+                _ => {
+                    out.push('\\');
+                    out.push(ch);
+                }
+            }
+            continue;
+        }
+        if ch == '\\' {
+            escaped = true;
+            continue;
+        }
+        if ch == ' ' || ch == '\u{3000}' {
+            let prev_cjk = index > 0 && is_cjk(chars[index - 1]);
+            let next_cjk = chars.get(index + 1).is_some_and(|c| is_cjk(*c));
+            if prev_cjk || next_cjk {
+                continue;
+            }
+        }
+        if ch.is_ascii() {
+            out.push(ch);
+            continue;
+        }
+        fold_char(ch, &mut |folded| {
+            if folded.is_ascii() && regex_syntax_char(folded) {
+                out.push('\\');
+            }
+            out.push(folded);
+        });
+    }
+    if escaped {
+        // Keep a dangling backslash so that the regex compiler reports it.
+        out.push('\\');
+    }
+    out
+}
+
+fn regex_syntax_char(ch: char) -> bool {
+    matches!(
+        ch,
+        '\\' | '.'
+            | '+'
+            | '*'
+            | '?'
+            | '('
+            | ')'
+            | '|'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '^'
+            | '$'
+            | '#'
+            | '&'
+            | '-'
+            | '~'
+    )
+}
+
+/// CJK Unified Ideographs and their extensions (plus `〇`, which reports use as a digit).
+pub fn is_han(ch: char) -> bool {
+    is_cjk_unified(ch)
+        || matches!(ch as u32,
+            0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+        || ch == '〇'
+}
+
+fn is_cjk_unified(ch: char) -> bool {
+    matches!(ch as u32, 0x4E00..=0x9FFF)
+}
+
+/// Han characters and CJK punctuation: the characters next to which a space is never meaningful.
+pub fn is_cjk(ch: char) -> bool {
+    is_han(ch)
+        || matches!(ch as u32,
+            0x3000..=0x303F | 0xFF00..=0xFFEF | 0xFE30..=0xFE4F | 0x2018..=0x201F | 0x2014 | 0x2026 | 0x00B7)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_traditional_and_full_width() {
+        assert_eq!(
+            fold_str("政府信息公開工作年度報告"),
+            "政府信息公开工作年度报告"
+        );
+        assert_eq!(fold_str("複議、聯繫"), "复议、联系");
+        assert_eq!(fold_str("２０１９年（一）：，"), "2019年(一):,");
+        assert_eq!(fold_str("国办发„2008‟36号"), "国办发〔2008〕36号");
+    }
+
+    #[test]
+    fn folds_patterns_without_turning_brackets_into_groups() {
+        assert_eq!(fold_pattern("（一）總體情況"), r"\(一\)总体情况");
+        assert_eq!(fold_pattern("(一|二)、概 述"), "(一|二)、概述");
+        assert_eq!(fold_pattern(r"共\d+件\(\D"), r"共[0-9]+件\([^0-9]");
+    }
+}
