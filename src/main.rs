@@ -111,8 +111,14 @@ fn load_rules(args: &RuleArgs) -> Result<RuleSet, ExitCode> {
         paths: args.rules.clone(),
     })
     .map_err(|errors| {
+        let style = human::Style {
+            color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            ascii: false,
+            width: terminal_width(),
+            lang: args.lang,
+        };
         for error in errors {
-            eprintln!("{:?}", error.into_report());
+            eprint!("{}", human::render_rule_error(&error, style));
         }
         ExitCode::from(EXIT_TROUBLE)
     })

@@ -104,12 +104,14 @@ pub fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = range.start;
     for piece in text[range.clone()].split('\n') {
-        let end = start + piece.len();
+        let next_start = start + piece.len() + 1;
+        // A CRLF file's `\r` is not part of the line's words.
+        let words = piece.strip_suffix('\r').unwrap_or(piece).trim_end();
         lines.push(Line {
-            range: start..end,
-            kind: classify(piece),
+            range: start..start + words.len(),
+            kind: classify(words),
         });
-        start = end + 1;
+        start = next_start;
     }
     lines
 }

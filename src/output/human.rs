@@ -12,6 +12,7 @@ use miette::{
 };
 
 use crate::engine::{FileReport, Finding};
+use crate::rules::load::RuleError;
 use crate::rules::{Lang, Severity};
 
 /// How diagnostics are drawn.
@@ -176,12 +177,7 @@ fn help_text(report: &FileReport, finding: &Finding, lang: Lang) -> String {
 
 /// Renders every finding of a file.
 pub fn render_file(report: &FileReport, style: Style) -> String {
-    let theme = match (style.ascii, style.color) {
-        (true, _) => GraphicalTheme::none(),
-        (false, true) => GraphicalTheme::unicode(),
-        (false, false) => GraphicalTheme::unicode_nocolor(),
-    };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width);
+    let handler = handler(style);
     let source = CharColumnSource {
         name: report.name.clone(),
         text: report.source.clone(),
@@ -200,4 +196,75 @@ pub fn render_file(report: &FileReport, style: Style) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A rule-file error as a diagnostic pointing into the rule file.
+struct RuleErrorDiagnostic<'a> {
+    error: &'a RuleError,
+    source: CharColumnSource,
+}
+
+impl fmt::Debug for RuleErrorDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RuleErrorDiagnostic")
+            .field("origin", &self.error.origin)
+            .finish()
+    }
+}
+
+impl fmt::Display for RuleErrorDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid rule file {}: {}",
+            self.error.origin, self.error.message
+        )
+    }
+}
+
+impl std::error::Error for RuleErrorDiagnostic<'_> {}
+
+impl Diagnostic for RuleErrorDiagnostic<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new("ogilint::rules"))
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.error
+            .span
+            .as_ref()
+            .map(|_| &self.source as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.error.span.clone()?;
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some("here".to_string()), span),
+        )))
+    }
+}
+
+/// Renders an invalid rule file's error, pointing at the line in the TOML file.
+pub fn render_rule_error(error: &RuleError, style: Style) -> String {
+    let diagnostic = RuleErrorDiagnostic {
+        error,
+        source: CharColumnSource {
+            name: error.origin.clone(),
+            text: Arc::from(error.source_text.as_ref()),
+        },
+    };
+    let mut out = String::new();
+    if handler(style).render_report(&mut out, &diagnostic).is_err() {
+        out = diagnostic.to_string();
+    }
+    out
+}
+
+fn handler(style: Style) -> GraphicalReportHandler {
+    let theme = match (style.ascii, style.color) {
+        (true, _) => GraphicalTheme::none(),
+        (false, true) => GraphicalTheme::unicode(),
+        (false, false) => GraphicalTheme::unicode_nocolor(),
+    };
+    GraphicalReportHandler::new_themed(theme).with_width(style.width)
 }

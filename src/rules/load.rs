@@ -11,7 +11,6 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -36,34 +35,6 @@ impl fmt::Display for RuleError {
 }
 
 impl std::error::Error for RuleError {}
-
-impl Diagnostic for RuleError {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new("ogilint::rules"))
-    }
-
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.span
-            .as_ref()
-            .map(|_| &self.source_text as &dyn SourceCode)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.span.clone()?;
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            Some("here".to_string()),
-            span,
-        ))))
-    }
-}
-
-impl RuleError {
-    /// The error as a miette report with the rule file as its named source.
-    pub fn into_report(self) -> miette::Report {
-        let named = NamedSource::new(self.origin.clone(), self.source_text.to_string());
-        miette::Report::new(self).with_source_code(named)
-    }
-}
 
 /// `2007` or `"2007"` in a rule file.
 #[derive(Debug, Deserialize)]

@@ -234,14 +234,17 @@ fn page_number_len(units: &[Unit], index: usize, previous: Option<char>) -> Opti
     (followed_by_text || followed_by_year).then_some(digits_end - index)
 }
 
-/// Drops spaces next to CJK text and at line ends, collapses other runs of spaces to one.
+/// Drops runs of spaces that touch CJK text (`概 述`, `12月31 日`, indentation before `一、`)
+/// unless the other side is a Latin word (`政府 Government`). A run with a tab or of three or more
+/// spaces inside a line is layout (aligned table columns) and is kept. Spaces that touch no CJK
+/// text are left exactly as they are, so ASCII text passes through unchanged.
 fn tidy_whitespace(units: Vec<Unit>) -> Vec<Unit> {
+    const LAYOUT_RUN: usize = 3;
     let mut kept: Vec<Unit> = Vec::with_capacity(units.len());
     let mut index = 0;
     while index < units.len() {
-        let unit = units[index];
-        if !is_space(unit.ch) {
-            kept.push(unit);
+        if !is_space(units[index].ch) {
+            kept.push(units[index]);
             index += 1;
             continue;
         }
@@ -249,20 +252,18 @@ fn tidy_whitespace(units: Vec<Unit>) -> Vec<Unit> {
         while index < units.len() && is_space(units[index].ch) {
             index += 1;
         }
+        let run = &units[run_start..index];
         let previous = kept.last().map(|u| u.ch);
         let next = units.get(index).map(|u| u.ch);
-        let at_line_edge =
-            matches!(previous, None | Some('\n')) || matches!(next, None | Some('\n'));
-        let next_to_cjk = previous.is_some_and(is_cjk) || next.is_some_and(is_cjk);
-        let other_side_is_word = previous.is_some_and(|c| c.is_ascii_alphabetic())
+        let line_edge = matches!(previous, None | Some('\n')) || matches!(next, None | Some('\n'));
+        let touches_cjk = previous.is_some_and(is_cjk) || next.is_some_and(is_cjk);
+        let next_to_word = previous.is_some_and(|c| c.is_ascii_alphabetic())
             || next.is_some_and(|c| c.is_ascii_alphabetic());
-        if at_line_edge || (next_to_cjk && !other_side_is_word) {
-            continue;
+        let layout = run.len() >= LAYOUT_RUN || run.iter().any(|u| u.ch == '\t');
+        let stray = touches_cjk && !next_to_word && (line_edge || !layout);
+        if !stray {
+            kept.extend_from_slice(run);
         }
-        kept.push(Unit {
-            ch: ' ',
-            ..units[run_start]
-        });
     }
     kept
 }
@@ -283,10 +284,12 @@ mod tests {
         assert_eq!(norm("編號(hào)"), "编号");
         assert_eq!(norm("２０１９年"), "2019年");
         assert_eq!(
-            norm("Open  Government  Information"),
-            "Open Government Information"
+            norm("Open  Government\r\n  Information "),
+            "Open  Government\r\n  Information "
         );
-        assert_eq!(norm("line\r\n  next  "), "line\nnext");
+        assert_eq!(norm("  一、总体情况  \n"), "一、总体情况\n");
+        assert_eq!(norm("规章\t6\t6"), "规章\t6\t6");
+        assert_eq!(norm("政府 Government"), "政府 Government");
     }
 
     #[test]
