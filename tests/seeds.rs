@@ -203,3 +203,61 @@ fn wuhai_2011_cover_letter_is_not_the_report() {
     assert_eq!(document.line, 1);
     assert_eq!(document.headings[0].line, 11);
 }
+
+/// A compliant 2021 report copied from a web page, with its tables one cell per line (the row
+/// labels `一、本年新收…` … `四、结转下年度继续办理` stand on lines of their own).
+const CELLS_2021: &str = "synthetic/2021-table-cells-per-line.txt";
+
+fn check_edited(name: &str, edit: impl Fn(&str) -> String) -> FileReport {
+    let path = format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = edit(&fs::read_to_string(&path).expect("fixture is readable"));
+    let rules = load(&RuleSources {
+        builtin: true,
+        paths: Vec::new(),
+    })
+    .expect("built-in rules load");
+    check_text(name, &text, &rules, Options::default())
+}
+
+#[test]
+fn compliant_2021_report_with_one_cell_per_line_tables_is_clean() {
+    let report = check(CELLS_2021);
+    assert_eq!(findings(&report), expect(&[]));
+    let numbers: Vec<u32> = report.documents[0].headings.iter().filter(|h| h.level == 1).map(|h| h.number).collect();
+    assert_eq!(numbers, vec![1, 2, 3, 4, 5, 6]);
+}
+
+#[test]
+fn a_missing_section_is_reported_once_at_the_outline() {
+    let report = check_edited(CELLS_2021, |text| text.replace("四、政府信息公开行政复议、行政诉讼情况\n", ""));
+    assert_eq!(
+        findings(&report),
+        expect(&[(0, "required/review-litigation", "error", "")])
+    );
+    assert_eq!(report.findings[0].span.line, 8, "points at the first section heading");
+}
+
+#[test]
+fn sections_out_of_order_and_off_wording() {
+    let report = check_edited(CELLS_2021, |text| {
+        text.replace("五、存在的主要问题及改进情况", "五、其他需要报告的事项X")
+            .replace("六、其他需要报告的事项", "六、存在问题及改进措施")
+    });
+    assert_eq!(
+        findings(&report),
+        expect(&[
+            (0, "format/heading-wording", "warning", "五、其他需要报告的事项X"),
+            (0, "format/heading-wording", "warning", "六、存在问题及改进措施"),
+            (0, "format/section-order", "error", "六、存在问题及改进措施"),
+        ])
+    );
+}
+
+#[test]
+fn a_wrong_period_year_is_an_error_on_the_period_sentence() {
+    let report = check_edited(CELLS_2021, |text| text.replace("统计期限为2021年1月1日", "统计期限为2020年1月1日"));
+    assert_eq!(
+        findings(&report),
+        expect(&[(0, "period/mismatch", "error", "统计期限为2020年1月1日至2021年12月31日")])
+    );
+}

@@ -63,8 +63,18 @@ static MARKERS: LazyLock<[(u8, Regex); 5]> = LazyLock::new(|| {
     ]
 });
 
+/// Row labels of the unified format's table 三 carry level-1 markers (`一、本年新收…`). When a
+/// table is copied one cell per line they stand alone on a line, and `四、结转下年度继续办理`
+/// would otherwise take the place of section 四.
+static TABLE_ROW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[一二三四][、.,](?:本年新收|上年结转|本年度办理结果|结转下年度)").expect("row label pattern is valid")
+});
+
 /// Parses a heading marker at the start of `line`: (level, number, byte offset of the title).
 pub fn parse_marker(line: &str) -> Option<(u8, u32, usize)> {
+    if TABLE_ROW_LABEL.is_match(line) {
+        return None;
+    }
     for (level, regex) in MARKERS.iter() {
         let Some(caps) = regex.captures(line) else {
             continue;
@@ -157,6 +167,8 @@ mod tests {
         assert_eq!(parse_marker("61.7%;属于"), None);
         assert_eq!(parse_marker("一是加强领导"), None);
         assert_eq!(parse_marker("2004年10月"), None);
+        assert_eq!(parse_marker("四、结转下年度继续办理"), None);
+        assert_eq!(parse_marker("一、本年新收政府信息公开申请数量"), None);
     }
 
     #[test]

@@ -23,7 +23,9 @@ impl Period {
         self.start.year
     }
 
-    /// Whether the period is one whole calendar year (1月1日 to 12月31日 of the same year).
+    /// Whether the period is one whole calendar year (1月1日 to 12月31日 of the same year);
+    /// `None` when the statement gives a single date (`统计数据截至2021年12月31日`) and cannot be
+    /// judged.
     pub fn is_whole_year(&self) -> Option<bool> {
         let end = self.end?;
         let same_year = match (self.start.year, end.year) {
@@ -39,8 +41,10 @@ impl Period {
 }
 
 /// The words that introduce a statistics period.
+///
+/// A bare `统计` is not enough (`据统计,2021年1月1日至6月30日共受理…` is not the report's period).
 pub const KEYWORD_PATTERN: &str =
-    r"统计(?:期限|时限|时间段|时段|时间|区间|周期|期间|范围|口径)?|报告期|数据(?:期限|时段|期间)";
+    r"统计(?:期限|时限|时间段|时段|时间|区间|周期|期间|范围|口径)|数据统计|报告期|数据(?:期限|时段|期间)";
 
 static KEYWORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(KEYWORD_PATTERN).expect("period keyword pattern is valid"));
@@ -111,5 +115,8 @@ mod tests {
         let period = find_period("统计期限为2022年1月1日至2022年6月30日", 0).unwrap();
         assert_eq!(period.is_whole_year(), Some(false));
         assert!(find_period("通过其它形式公开信息未纳入统计范围)。", 0).is_none());
+        assert!(find_period("据统计,2021年1月1日至6月30日共受理申请3件。", 0).is_none());
+        let cutoff = find_period("本报告统计时间截至2022年1月10日。", 0).unwrap();
+        assert_eq!(cutoff.is_whole_year(), None);
     }
 }

@@ -43,7 +43,8 @@ impl Evaluate for PeriodCheck {
         let document = context.document;
         match (self.report, &document.period) {
             (Report::Missing, None) => hits.push(Hit::missing_at(document.intro_anchor())),
-            (Report::Mismatch, Some(period)) => {
+            // A single date (`统计数据截至…`) states a cut-off, not a period: it cannot be judged.
+            (Report::Mismatch, Some(period)) if period.end.is_some() => {
                 let year = document.report_year.map(|year| year.year).or(period.year());
                 let wrong_year = match (year, period.year()) {
                     (Some(report), Some(stated)) => report != stated,

@@ -1,6 +1,7 @@
 //! `required`: a content item the regulation requires must be present.
 //!
-//! Satisfied by a heading (any level) whose words match one of `headings`, or, where the rule
+//! Satisfied by a heading (any level, or an unnumbered heading on a short line of its own) whose
+//! words match one of `headings`, or, where the rule
 //! allows it (`sentences-for`, e.g. 2007 reports, which had no prescribed outline), by a sentence
 //! of the report that clearly reports on the item (`全年未发生行政复议、行政诉讼`). A missing item is
 //! reported once, pointing at the start of the report's outline.
@@ -11,7 +12,7 @@ use super::{
     any_match, compile_all, sources, CompiledPattern, Context, Evaluate, Hit, ParamError,
     RawPattern,
 };
-use crate::document::Regulation;
+use crate::document::{LineKind, Regulation};
 
 /// `[rule.required]` as written.
 #[derive(Debug, Deserialize)]
@@ -60,6 +61,18 @@ impl Required {
     }
 }
 
+/// An unnumbered heading: a short line that is not a sentence.
+fn is_label_line(line: &str) -> bool {
+    const MAX_LABEL_CHARS: usize = 20;
+    line.chars().count() <= MAX_LABEL_CHARS && !line.contains(['。', ';', ',', '!', '?'])
+}
+
+/// A line of running text.
+fn is_paragraph(line: &str) -> bool {
+    const MIN_PARAGRAPH_CHARS: usize = 30;
+    line.contains('。') || line.chars().count() >= MIN_PARAGRAPH_CHARS
+}
+
 impl Evaluate for Required {
     fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
         let document = context.document;
@@ -68,7 +81,17 @@ impl Evaluate for Required {
             .iter()
             .filter(|heading| heading.is_section_title())
             .any(|heading| any_match(&self.headings, &heading.title));
-        if by_heading {
+        // Some reports head their sections without numbers: a short line of its own that
+        // introduces a paragraph (a table cell on its own line is followed by more cells).
+        let lines: Vec<(usize, &str)> = context.report_lines().collect();
+        let by_label = lines.windows(2).any(|pair| {
+            let ((index, line), (_, next)) = (pair[0], pair[1]);
+            document.lines[index].kind == LineKind::Text
+                && is_label_line(line)
+                && is_paragraph(next)
+                && any_match(&self.headings, line)
+        });
+        if by_heading || by_label {
             return;
         }
         let by_sentence = self.sentences_apply(document.regulation)

@@ -68,6 +68,20 @@ impl Wording {
     }
 }
 
+/// The heading's words without trailing punctuation or a trailing note in brackets
+/// (`主动公开政府信息情况(单位:件)`).
+fn without_trailing_note(title: &str) -> &str {
+    let mut words = title.trim_end_matches([':', ',', '.', '。', ';', ' ']);
+    if words.ends_with(')') {
+        if let Some(open) = words.rfind('(') {
+            if open > 0 {
+                words = words[..open].trim_end();
+            }
+        }
+    }
+    words
+}
+
 impl Evaluate for Wording {
     fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
         for heading in context.document.sections() {
@@ -78,9 +92,7 @@ impl Evaluate for Wording {
             else {
                 continue;
             };
-            let words = heading
-                .title
-                .trim_end_matches([':', ',', '.', '。', ';', ' ']);
+            let words = without_trailing_note(&heading.title);
             if words != section.expected {
                 hits.push(
                     Hit::at(heading.range.clone())
