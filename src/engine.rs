@@ -8,7 +8,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::document::{self, Document, Regulation, RegulationSource, ReportYear, StructureOptions};
+use crate::document::{
+    self, Document, IssuerKind, Regulation, RegulationSource, ReportYear, StructureOptions,
+};
 use crate::rules::kinds::{Context, Evaluate, Hit};
 use crate::rules::{Lang, Rule, RuleSet, Severity};
 use crate::text::{normalize, NormalizedText};
@@ -18,6 +20,8 @@ use crate::text::{normalize, NormalizedText};
 pub struct Options {
     /// Judge every report by this regulation (`--regulation`).
     pub regulation: Option<Regulation>,
+    /// Treat every issuer as this kind (`--issuer-kind`).
+    pub issuer_kind: Option<IssuerKind>,
     pub lang: Lang,
 }
 
@@ -69,6 +73,8 @@ pub struct DocumentInfo {
     pub title: Option<String>,
     /// The issuing body, normalised to Simplified script.
     pub issuer: Option<String>,
+    /// `government` or `department` (set by the user or inferred from the issuer), or null.
+    pub issuer_kind: Option<IssuerKind>,
     pub report_year: Option<ReportYear>,
     pub regulation: Regulation,
     pub regulation_source: RegulationSource,
@@ -126,6 +132,7 @@ pub fn check_text(name: &str, original: &str, rules: &RuleSet, options: Options)
         normalized.as_str(),
         StructureOptions {
             regulation: options.regulation,
+            issuer_kind: options.issuer_kind,
         },
     );
     let index = LineIndex::new(original);
@@ -157,14 +164,7 @@ pub fn check_text(name: &str, original: &str, rules: &RuleSet, options: Options)
             }));
         }
     }
-    findings.sort_by(|a, b| {
-        (a.document, a.span.start, a.span.end, &a.rule).cmp(&(
-            b.document,
-            b.span.start,
-            b.span.end,
-            &b.rule,
-        ))
-    });
+    sort_findings(&mut findings);
     FileReport {
         name: name.to_string(),
         source: Arc::from(original),
@@ -174,6 +174,18 @@ pub fn check_text(name: &str, original: &str, rules: &RuleSet, options: Options)
             .collect(),
         findings,
     }
+}
+
+/// The order findings are reported in: by document, then position, then rule id.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.document, a.span.start, a.span.end, &a.rule).cmp(&(
+            b.document,
+            b.span.start,
+            b.span.end,
+            &b.rule,
+        ))
+    });
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -217,6 +229,7 @@ fn describe(
             .clone()
             .map(|range| original_text(range).replace(['\n', '\r'], "")),
         issuer: document.issuer.clone(),
+        issuer_kind: document.issuer_kind,
         report_year: document.report_year,
         regulation: document.regulation,
         regulation_source: document.regulation_source,

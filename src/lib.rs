@@ -5,13 +5,20 @@
 //!
 //! ```text
 //! input (read, decode) → text (normalise, offset map) → document (reports, title, year,
-//! headings, period) → rules (model, loading, one file per kind) → engine (findings) → output
+//! headings, period) → rules (model, loading, one file per kind) → engine (findings)
+//! → suppression (inline comments) → output (human, json, sarif, github, junit, concise)
 //! ```
+//!
+//! Around it: `files` (which paths a run checks), `config` (`ogilint.toml`), `commands` (what
+//! each CLI command does; `main.rs` only parses arguments).
 
+pub mod commands;
+pub mod config;
 pub mod document;
 pub mod engine;
 pub mod files;
 pub mod input;
 pub mod output;
 pub mod rules;
+pub mod suppression;
 pub mod text;

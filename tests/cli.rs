@@ -220,7 +220,10 @@ fn directories_and_globs_are_expanded_in_path_order() {
     let mut sorted = files.clone();
     sorted.sort();
     assert_eq!(files, sorted);
-    assert_eq!(value["summary"]["files"], 7, "5 seeds, render/ and synthetic/");
+    assert_eq!(
+        value["summary"]["files"], 7,
+        "5 seeds, render/ and synthetic/"
+    );
 }
 
 #[test]

@@ -223,18 +223,28 @@ fn check_edited(name: &str, edit: impl Fn(&str) -> String) -> FileReport {
 fn compliant_2021_report_with_one_cell_per_line_tables_is_clean() {
     let report = check(CELLS_2021);
     assert_eq!(findings(&report), expect(&[]));
-    let numbers: Vec<u32> = report.documents[0].headings.iter().filter(|h| h.level == 1).map(|h| h.number).collect();
+    let numbers: Vec<u32> = report.documents[0]
+        .headings
+        .iter()
+        .filter(|h| h.level == 1)
+        .map(|h| h.number)
+        .collect();
     assert_eq!(numbers, vec![1, 2, 3, 4, 5, 6]);
 }
 
 #[test]
 fn a_missing_section_is_reported_once_at_the_outline() {
-    let report = check_edited(CELLS_2021, |text| text.replace("四、政府信息公开行政复议、行政诉讼情况\n", ""));
+    let report = check_edited(CELLS_2021, |text| {
+        text.replace("四、政府信息公开行政复议、行政诉讼情况\n", "")
+    });
     assert_eq!(
         findings(&report),
         expect(&[(0, "required/review-litigation", "error", "")])
     );
-    assert_eq!(report.findings[0].span.line, 8, "points at the first section heading");
+    assert_eq!(
+        report.findings[0].span.line, 8,
+        "points at the first section heading"
+    );
 }
 
 #[test]
@@ -246,8 +256,18 @@ fn sections_out_of_order_and_off_wording() {
     assert_eq!(
         findings(&report),
         expect(&[
-            (0, "format/heading-wording", "warning", "五、其他需要报告的事项X"),
-            (0, "format/heading-wording", "warning", "六、存在问题及改进措施"),
+            (
+                0,
+                "format/heading-wording",
+                "warning",
+                "五、其他需要报告的事项X"
+            ),
+            (
+                0,
+                "format/heading-wording",
+                "warning",
+                "六、存在问题及改进措施"
+            ),
             (0, "format/section-order", "error", "六、存在问题及改进措施"),
         ])
     );
@@ -255,9 +275,16 @@ fn sections_out_of_order_and_off_wording() {
 
 #[test]
 fn a_wrong_period_year_is_an_error_on_the_period_sentence() {
-    let report = check_edited(CELLS_2021, |text| text.replace("统计期限为2021年1月1日", "统计期限为2020年1月1日"));
+    let report = check_edited(CELLS_2021, |text| {
+        text.replace("统计期限为2021年1月1日", "统计期限为2020年1月1日")
+    });
     assert_eq!(
         findings(&report),
-        expect(&[(0, "period/mismatch", "error", "统计期限为2020年1月1日至2021年12月31日")])
+        expect(&[(
+            0,
+            "period/mismatch",
+            "error",
+            "统计期限为2020年1月1日至2021年12月31日"
+        )])
     );
 }

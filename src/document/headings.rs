@@ -67,7 +67,8 @@ static MARKERS: LazyLock<[(u8, Regex); 5]> = LazyLock::new(|| {
 /// table is copied one cell per line they stand alone on a line, and `四、结转下年度继续办理`
 /// would otherwise take the place of section 四.
 static TABLE_ROW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[一二三四][、.,](?:本年新收|上年结转|本年度办理结果|结转下年度)").expect("row label pattern is valid")
+    Regex::new(r"^[一二三四][、.,](?:本年新收|上年结转|本年度办理结果|结转下年度)")
+        .expect("row label pattern is valid")
 });
 
 /// Parses a heading marker at the start of `line`: (level, number, byte offset of the title).

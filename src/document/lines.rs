@@ -63,6 +63,10 @@ static CRUMBS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[^。]{0,80}[>»][^。]{0,60}[>»]").expect("crumb pattern is valid")
 });
 
+/// A line that is only an HTML comment (e.g. an `ogilint-disable` directive in Markdown).
+static COMMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^<!--.*-->$").expect("comment pattern is valid"));
+
 static DECORATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[|•·\-—=_*#~\s]+$").expect("decoration pattern is valid"));
 
@@ -83,7 +87,7 @@ pub fn classify(line: &str) -> LineKind {
     if line.is_empty() {
         return LineKind::Blank;
     }
-    if DECORATION.is_match(line) {
+    if DECORATION.is_match(line) || COMMENT.is_match(line) {
         return LineKind::Chrome;
     }
     if META.is_match(line) {

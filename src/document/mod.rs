@@ -52,6 +52,63 @@ impl Regulation {
     }
 }
 
+/// What kind of body issued a report; it decides the publication deadline under the 2019 text
+/// (Art. 49: 1月31日 for 县级以上人民政府部门, 3月31日 for the 本级政府 report).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum IssuerKind {
+    /// A people's government (…人民政府).
+    Government,
+    /// A government department or other body (…局/委/办/厅…).
+    Department,
+}
+
+impl IssuerKind {
+    /// `"government"` or `"department"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IssuerKind::Government => "government",
+            IssuerKind::Department => "department",
+        }
+    }
+
+    /// Infers the kind from the issuer's name (normalised), if the name says.
+    pub fn infer(issuer: &str) -> Option<IssuerKind> {
+        const DEPARTMENT_SUFFIXES: &[&str] = &[
+            "局",
+            "委",
+            "委员会",
+            "办",
+            "办公室",
+            "厅",
+            "署",
+            "中心",
+            "院",
+            "所",
+            "部",
+            "处",
+            "站",
+            "馆",
+            "队",
+            "会",
+            "司",
+        ];
+        let issuer = issuer.trim_end_matches(['(', ')']);
+        if issuer.ends_with("人民政府") || issuer.ends_with("政府") {
+            Some(IssuerKind::Government)
+        } else if DEPARTMENT_SUFFIXES
+            .iter()
+            .any(|suffix| issuer.ends_with(suffix))
+        {
+            Some(IssuerKind::Department)
+        } else {
+            None
+        }
+    }
+}
+
 /// Where a document's report year was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -95,6 +152,8 @@ pub struct Document {
     pub title_text: Option<String>,
     /// The issuing body, as named in the title (normalised).
     pub issuer: Option<String>,
+    /// Government or department: set by the user, or inferred from the issuer's name.
+    pub issuer_kind: Option<IssuerKind>,
     pub report_year: Option<ReportYear>,
     pub regulation: Regulation,
     pub regulation_source: RegulationSource,
@@ -154,6 +213,8 @@ impl Document {
 pub struct StructureOptions {
     /// Judge every report by this regulation, whatever its year.
     pub regulation: Option<Regulation>,
+    /// Treat every issuer as this kind (`--issuer-kind`, `issuer-kind` in the config).
+    pub issuer_kind: Option<IssuerKind>,
 }
 
 static REPORT_MARKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -277,9 +338,13 @@ fn build_document(
         .and_then(|found| found.issuer.clone())
         .or_else(|| title::issuer_from_meta(text, &lines));
 
+    let issuer_kind = options
+        .issuer_kind
+        .or_else(|| issuer.as_deref().and_then(IssuerKind::infer));
     Document {
         index,
         range,
+        issuer_kind,
         title: found_title.as_ref().map(|found| found.range.clone()),
         title_text: found_title.map(|found| found.text),
         issuer,
@@ -315,6 +380,27 @@ fn dominant_year(text: &str, lines: &[Line]) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issuer_kind_from_the_name() {
+        assert_eq!(
+            IssuerKind::infer("绩溪县人民政府"),
+            Some(IssuerKind::Government)
+        );
+        assert_eq!(
+            IssuerKind::infer("绩溪县人民政府办公室"),
+            Some(IssuerKind::Department)
+        );
+        assert_eq!(
+            IssuerKind::infer("湖州市质量技监局"),
+            Some(IssuerKind::Department)
+        );
+        assert_eq!(
+            IssuerKind::infer("乌海市经济和信息化委员会"),
+            Some(IssuerKind::Department)
+        );
+        assert_eq!(IssuerKind::infer("绩溪县"), None);
+    }
 
     #[test]
     fn splits_numbered_reports_and_reads_titles() {

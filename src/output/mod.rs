@@ -1,8 +1,14 @@
-//! Rendering a run's results: `human` (miette diagnostics) and `json` (a public contract,
-//! documented in the README).
+//! Rendering a run's results: `human` (miette diagnostics), `json` (a public contract,
+//! documented in the README), `sarif`, `github`, `junit` and `concise`.
 
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -70,4 +76,35 @@ impl Summary {
         }
         line
     }
+}
+
+/// 1-based line and character column of the position *after* a span (`end` is a byte offset).
+pub fn end_position(source: &str, end: usize) -> (usize, usize) {
+    let end = end.min(source.len());
+    let before = &source[..end];
+    let line_start = before.rfind('\n').map_or(0, |index| index + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// `--statistics`: how many findings each rule produced, most first.
+pub fn statistics(reports: &[FileReport]) -> String {
+    let mut counts: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
+    for finding in reports.iter().flat_map(|report| &report.findings) {
+        *counts
+            .entry((finding.rule.as_str(), finding.severity))
+            .or_default() += 1;
+    }
+    let mut rows: Vec<((&str, Severity), usize)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let width = rows
+        .iter()
+        .map(|((rule, _), _)| rule.len())
+        .max()
+        .unwrap_or(0);
+    rows.iter()
+        .map(|((rule, severity), count)| format!("{count:>6}  {rule:<width$}  [{severity}]\n"))
+        .collect()
 }

@@ -2,6 +2,19 @@
 //! e-mail address (`any-of` chooses which kinds of contact satisfy the rule). Addresses and
 //! postcodes are recognised too.
 
+/// The kind's reference for rule authors (`docs/authoring.md`, `ogilint rules --kinds-reference`).
+pub const REFERENCE: &str = r#"### `contact` — contact details
+
+```toml
+[rule.contact]
+any-of = ["phone", "email"]   # also "address", "postcode"
+```
+
+Fires once per report when none of the listed kinds of contact detail appears in the report's text
+(page chrome does not count). A phone number needs a number (`电话:0571-87654321`, `4232334` after
+`电话`); the words `联系方式` alone are not one.
+"#;
+
 use std::sync::LazyLock;
 
 use regex::Regex;

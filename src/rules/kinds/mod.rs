@@ -153,6 +153,20 @@ impl Evaluate for Check {
     }
 }
 
+/// The reference of every kind, in the order rule authors meet them, as Markdown.
+pub fn reference_markdown() -> String {
+    [
+        required::REFERENCE,
+        pattern::REFERENCE,
+        period::REFERENCE,
+        contact::REFERENCE,
+        order::REFERENCE,
+        wording::REFERENCE,
+        nonempty::REFERENCE,
+    ]
+    .join("\n")
+}
+
 /// A regex as written in a rule file, with its place there.
 pub type RawPattern = Spanned<String>;
 

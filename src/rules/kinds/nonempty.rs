@@ -5,6 +5,19 @@
 //! only says `无` — unless the heading matches `none-ok`, for sections where "nothing to report"
 //! is a legitimate answer (section 六, 其他需要报告的事项).
 
+/// The kind's reference for rule authors (`docs/authoring.md`, `ogilint rules --kinds-reference`).
+pub const REFERENCE: &str = r#"### `nonempty` — a present section must say something
+
+```toml
+[rule.nonempty]
+sections = ['总体情况', '问题|改进']   # must have content other than 无
+none-ok = ['其[他它]']                 # may say 无, but not be empty
+```
+
+The body of a level-1 heading runs to the next level-1 heading; sub-headings, table rows and text
+after the heading on its own line count. Placeholder: `{section}`.
+"#;
+
 use std::sync::LazyLock;
 
 use regex::Regex;

@@ -3,6 +3,19 @@
 //! Each level-1 heading is matched to the first entry of `sections` it fits; a heading that comes
 //! after a heading of a later entry is out of order and is reported on its own line.
 
+/// The kind's reference for rule authors (`docs/authoring.md`, `ogilint rules --kinds-reference`).
+pub const REFERENCE: &str = r#"### `order` — sections in a prescribed order
+
+```toml
+[rule.order]
+sections = ['总体情况|概述', '主动公开', '收到和处理|依申请', '复议|诉讼', '问题|改进', '其[他它]']
+```
+
+Each level-1 heading is matched to the first pattern it fits; a heading that comes after one of a
+later pattern fires on that heading. Placeholders: `{found}` (the heading), `{after}` (the heading it
+should precede).
+"#;
+
 use serde::Deserialize;
 
 use super::{

@@ -5,6 +5,21 @@
 //! Patterns match one line (paragraph) at a time, on normalised text: write them in Simplified
 //! Chinese and half-width forms; they are folded like the text.
 
+/// The kind's reference for rule authors (`docs/authoring.md`, `ogilint rules --kinds-reference`).
+pub const REFERENCE: &str = r#"### `pattern` — a regular expression that must or must not match
+
+```toml
+[rule.pattern]
+scope = "section"             # document (default) | title | intro | section
+section = '其[他它]需要报告'   # with scope = "section": which sections, by heading
+forbid = '××+|XX+'            # every match fires; or:
+# require = '信息处理费'       # fires once per scope without a match
+```
+
+Patterns match one line at a time. A `require` that fails points at the title (scope `title`), the
+section heading (scope `section`) or the end of the intro. Placeholder (forbid): `{found}`.
+"#;
+
 use serde::Deserialize;
 
 use super::{compile, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern};

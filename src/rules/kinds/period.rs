@@ -4,6 +4,19 @@
 //! `period` check reports one of two things, chosen by `report`: that no such sentence exists
 //! (`missing`), or that it does not cover 1月1日–12月31日 of the report year (`mismatch`).
 
+/// The kind's reference for rule authors (`docs/authoring.md`, `ogilint rules --kinds-reference`).
+pub const REFERENCE: &str = r#"### `period` — the statistics period
+
+```toml
+[rule.period]
+report = "missing"   # or "mismatch"
+```
+
+The period statement (`统计期限自2019年1月1日起至12月31日止`, `统计时间为…`, Chinese-numeral dates too) is
+found during structure recognition. `missing`: no such statement. `mismatch`: a statement with a start
+and an end that is not 1月1日–12月31日 of the report year. Placeholders: `{found}`, `{year}`.
+"#;
+
 use serde::Deserialize;
 
 use super::{Context, Evaluate, Hit};

@@ -6,6 +6,21 @@
 //! of the report that clearly reports on the item (`全年未发生行政复议、行政诉讼`). A missing item is
 //! reported once, pointing at the start of the report's outline.
 
+/// The kind's reference for rule authors (`docs/authoring.md`, `ogilint rules --kinds-reference`).
+pub const REFERENCE: &str = r#"### `required` — a content item must be present
+
+```toml
+[rule.required]
+headings = ['复议|诉讼']            # patterns for the heading that carries the item (any level)
+sentences = ['(未|没有)(发生|收到)[^。;]{0,16}复议']   # optional: a sentence that reports on it
+sentences-for = ["2007"]           # optional: where a sentence suffices (default: every version)
+```
+
+Satisfied by a numbered heading of any level (`一、` `(一)` `1、` `(1)`) whose words match, by an
+unnumbered heading (a short line of its own followed by a paragraph), or — where `sentences-for`
+allows — by a sentence of the report. Fires once per report, pointing at its first section heading.
+"#;
+
 use serde::Deserialize;
 
 use super::{

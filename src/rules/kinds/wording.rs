@@ -4,6 +4,20 @@
 //! if its words (normalised, trailing punctuation ignored) differ from that entry's `expected`
 //! wording, it is reported with both.
 
+/// The kind's reference for rule authors (`docs/authoring.md`, `ogilint rules --kinds-reference`).
+pub const REFERENCE: &str = r#"### `wording` — headings in prescribed words
+
+```toml
+[rule.wording]
+sections = [
+  { match = '总体情况|概述', expected = "总体情况" },
+]
+```
+
+A level-1 heading matched by `match` whose words (without number, trailing punctuation or a trailing
+note in brackets) differ from `expected` fires on the heading. Placeholders: `{found}`, `{expected}`.
+"#;
+
 use serde::Deserialize;
 
 use super::{compile, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern};

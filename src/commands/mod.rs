@@ -1,0 +1,320 @@
+//! The commands behind the CLI. `main.rs` parses arguments into these option structs; each
+//! command returns its exit status.
+
+pub mod check;
+
+use std::fs;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use crate::output::human;
+use crate::rules::examples::run_examples;
+use crate::rules::load::{self, RuleError, RuleSources};
+use crate::rules::{kinds, Lang, Rule, RuleSet};
+
+/// Exit status: nothing at or above `--fail-on`.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: findings at or above `--fail-on`, or failing rule examples.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit status: usage error, unreadable input or invalid rules/config.
+pub const EXIT_TROUBLE: u8 = 2;
+
+/// Which rules to load.
+#[derive(Debug, Clone, Default)]
+pub struct RuleOptions {
+    /// Extra rule files or directories.
+    pub rules: Vec<PathBuf>,
+    pub no_builtin: bool,
+    pub lang: Lang,
+}
+
+/// The terminal width for wrapping diagnostics (`COLUMNS`, else 100).
+pub fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|columns| columns.parse().ok())
+        .unwrap_or(100)
+}
+
+/// Rule or config errors, rendered for stderr.
+pub fn render_rule_errors(errors: &[RuleError], lang: Lang) -> String {
+    let style = human::Style {
+        color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ascii: false,
+        width: terminal_width(),
+        lang,
+    };
+    errors
+        .iter()
+        .map(|error| human::render_rule_error(error, style))
+        .collect()
+}
+
+fn load_rules(options: &RuleOptions) -> Result<RuleSet, u8> {
+    load::load(&RuleSources {
+        builtin: !options.no_builtin,
+        paths: options.rules.clone(),
+    })
+    .map_err(|errors| {
+        eprint!("{}", render_rule_errors(&errors, options.lang));
+        EXIT_TROUBLE
+    })
+}
+
+/// `ogilint rules`: one line per loaded rule (id, severity, regulation versions, title).
+pub fn list_rules(options: &RuleOptions) -> u8 {
+    let rules = match load_rules(options) {
+        Ok(rules) => rules,
+        Err(code) => return code,
+    };
+    let id_width = rules
+        .rules
+        .iter()
+        .map(|rule| rule.id.len())
+        .max()
+        .unwrap_or(0);
+    let mut text = String::new();
+    for rule in &rules.rules {
+        text.push_str(&format!(
+            "{:<id_width$}  {:<7}  {:<9}  {}\n",
+            rule.id,
+            rule.severity.as_str(),
+            rule.applies.describe(),
+            rule.title.get(options.lang),
+        ));
+    }
+    print!("{text}");
+    EXIT_OK
+}
+
+/// `ogilint rules --patterns`: every regular expression the rules search text with, one per
+/// line, for comparing ogilint with a plain text search.
+pub fn list_patterns(options: &RuleOptions) -> u8 {
+    let rules = match load_rules(options) {
+        Ok(rules) => rules,
+        Err(code) => return code,
+    };
+    let mut patterns: Vec<String> = rules
+        .rules
+        .iter()
+        .flat_map(|rule| rule.check.patterns())
+        .collect();
+    patterns.sort();
+    patterns.dedup();
+    for pattern in patterns {
+        println!("{pattern}");
+    }
+    EXIT_OK
+}
+
+/// `ogilint rules --kinds-reference`: the rule kinds' reference, as in `docs/authoring.md`.
+pub fn kinds_reference() -> u8 {
+    print!("{}", kinds::reference_markdown());
+    EXIT_OK
+}
+
+/// `ogilint explain RULE`.
+pub fn explain(id: &str, options: &RuleOptions) -> u8 {
+    let rules = match load_rules(options) {
+        Ok(rules) => rules,
+        Err(code) => return code,
+    };
+    let Some(rule) = rules.get(id) else {
+        let family = id.split('/').next().unwrap_or(id);
+        let similar: Vec<&str> = rules
+            .rules
+            .iter()
+            .map(|rule| rule.id.as_str())
+            .filter(|candidate| candidate.starts_with(family) || candidate.contains(id))
+            .collect();
+        eprintln!("ogilint: error: no rule `{id}`");
+        if !similar.is_empty() {
+            eprintln!("  rules with similar ids: {}", similar.join(", "));
+        }
+        eprintln!("  `ogilint rules` lists them all");
+        return EXIT_TROUBLE;
+    };
+    print!("{}", explanation(rule, options.lang));
+    EXIT_OK
+}
+
+fn explanation(rule: &Rule, lang: Lang) -> String {
+    let (applies, kind, severity, basis, message, help, examples, fires, passes) = match lang {
+        Lang::Zh => (
+            "适用",
+            "类型",
+            "级别",
+            "依据",
+            "提示",
+            "修改建议",
+            "示例",
+            "应报告",
+            "不应报告",
+        ),
+        Lang::En => (
+            "applies to",
+            "kind",
+            "severity",
+            "basis",
+            "message",
+            "fix",
+            "examples",
+            "fires on",
+            "passes",
+        ),
+    };
+    let mut text = format!("{} — {}\n\n", rule.id, rule.title.get(lang));
+    text.push_str(&format!("{severity}: {}\n", rule.severity));
+    text.push_str(&format!("{applies}: 《条例》{}\n", rule.applies.describe()));
+    text.push_str(&format!("{kind}: {}\n", rule.check.kind_name()));
+    for line in &rule.basis {
+        text.push_str(&format!("{basis}: {line}\n"));
+    }
+    text.push_str(&format!(
+        "\n{message}: {}\n{help}: {}\n",
+        rule.message.get(lang),
+        rule.help.get(lang)
+    ));
+    if let Some(explanation) = &rule.explanation {
+        text.push_str(&format!("\n{}\n", explanation.get(lang).trim_end()));
+    }
+    if !rule.examples.is_empty() {
+        text.push_str(&format!("\n{examples}:\n"));
+        for example in &rule.examples {
+            let verdict = if example.fires { fires } else { passes };
+            text.push_str(&format!("\n  [{verdict}]\n"));
+            for line in example.text.trim_end().lines() {
+                text.push_str(&format!("    {line}\n"));
+            }
+        }
+    }
+    text
+}
+
+/// `ogilint test [RULE_FILES…]`: runs every rule's examples; exit 1 if any fails. Without files,
+/// tests the loaded rules (built-ins and `--rules`).
+pub fn test_rules(files: &[PathBuf], options: &RuleOptions) -> u8 {
+    let sources = if files.is_empty() {
+        RuleSources {
+            builtin: !options.no_builtin,
+            paths: options.rules.clone(),
+        }
+    } else {
+        RuleSources {
+            builtin: false,
+            paths: files.to_vec(),
+        }
+    };
+    let rules = match load::load(&sources) {
+        Ok(rules) => rules,
+        Err(errors) => {
+            eprint!("{}", render_rule_errors(&errors, options.lang));
+            return EXIT_TROUBLE;
+        }
+    };
+    let (mut passed, mut failed, mut without) = (0usize, 0usize, 0usize);
+    let mut out = String::new();
+    for rule in &rules.rules {
+        if rule.examples.is_empty() {
+            without += 1;
+            out.push_str(&format!(
+                "warning: {} has no examples ({})\n",
+                rule.id, rule.origin
+            ));
+            continue;
+        }
+        for outcome in run_examples(rule) {
+            let example = &rule.examples[outcome.index];
+            let kind = if example.fires { "fires" } else { "passes" };
+            if outcome.passed {
+                passed += 1;
+                out.push_str(&format!(
+                    "PASS  {} example #{} ({kind})\n",
+                    rule.id,
+                    outcome.index + 1
+                ));
+            } else {
+                failed += 1;
+                out.push_str(&format!(
+                    "FAIL  {} example #{} ({kind}): {}\n",
+                    rule.id,
+                    outcome.index + 1,
+                    outcome.detail
+                ));
+            }
+        }
+    }
+    out.push_str(&format!(
+        "\n{passed} passed, {failed} failed; {} rule(s), {without} without examples\n",
+        rules.rules.len()
+    ));
+    print!("{out}");
+    if failed > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+const STARTER_CONFIG: &str = include_str!("../../docs/templates/ogilint.toml");
+const STARTER_RULES: &str = include_str!("../../docs/templates/local-rules.toml");
+
+/// `ogilint init [DIR]`: writes a starter `ogilint.toml` and an example rule file. Never
+/// overwrites: an existing file is an error.
+pub fn init(directory: &Path) -> u8 {
+    let config = directory.join("ogilint.toml");
+    let rules_dir = directory.join("ogilint-rules");
+    let rules = rules_dir.join("local.toml");
+    for existing in [&config, &rules] {
+        if existing.exists() {
+            eprintln!(
+                "ogilint: error: {} already exists; nothing was written",
+                existing.display()
+            );
+            return EXIT_TROUBLE;
+        }
+    }
+    let written = fs::create_dir_all(&rules_dir)
+        .and_then(|()| fs::write(&config, STARTER_CONFIG))
+        .and_then(|()| fs::write(&rules, STARTER_RULES));
+    match written {
+        Ok(()) => {
+            println!("wrote {}", config.display());
+            println!("wrote {}", rules.display());
+            println!(
+                "next: edit the rule, then run `ogilint test {}`",
+                rules.display()
+            );
+            EXIT_OK
+        }
+        Err(error) => {
+            eprintln!(
+                "ogilint: error: cannot write in {}: {error}",
+                directory.display()
+            );
+            EXIT_TROUBLE
+        }
+    }
+}
+
+/// `ogilint config --show [PATH]`: the effective settings for a path and where each came from.
+pub fn show_config(path: &Path, choice: &check::ConfigChoice, lang: Lang) -> u8 {
+    let config_file = match choice {
+        check::ConfigChoice::Discover => crate::config::discover(path),
+        check::ConfigChoice::File(file) => Some(file.clone()),
+        check::ConfigChoice::Isolated => None,
+    };
+    let settings = match config_file {
+        Some(file) => match crate::config::load(&file) {
+            Ok(settings) => settings,
+            Err(errors) => {
+                eprint!("{}", render_rule_errors(&errors, lang));
+                return EXIT_TROUBLE;
+            }
+        },
+        None => crate::config::Settings::default(),
+    };
+    println!("# effective settings for {}", path.display());
+    print!("{settings}");
+    EXIT_OK
+}

@@ -1,0 +1,81 @@
+//! `--format junit`: JUnit XML, one test case per report (document) in each file; a report with
+//! findings fails, with one `<failure>` per finding.
+
+use crate::engine::FileReport;
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot carry at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Renders the run as a JUnit XML document.
+pub fn render(reports: &[FileReport]) -> String {
+    let cases: usize = reports
+        .iter()
+        .map(|report| report.documents.len().max(1))
+        .sum();
+    let failing: usize = reports
+        .iter()
+        .map(|report| {
+            (0..report.documents.len().max(1))
+                .filter(|&index| report.findings.iter().any(|f| f.document == index))
+                .count()
+        })
+        .sum();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&format!(
+        "<testsuites name=\"ogilint\" tests=\"{cases}\" failures=\"{failing}\">\n"
+    ));
+    for report in reports {
+        let documents = report.documents.len().max(1);
+        let failures = (0..documents)
+            .filter(|&index| report.findings.iter().any(|f| f.document == index))
+            .count();
+        out.push_str(&format!(
+            "  <testsuite name=\"{}\" tests=\"{documents}\" failures=\"{failures}\">\n",
+            escape(&report.name)
+        ));
+        for index in 0..documents {
+            let title = report
+                .documents
+                .get(index)
+                .and_then(|document| document.title.as_deref())
+                .unwrap_or("");
+            out.push_str(&format!(
+                "    <testcase name=\"{} #{} {}\" classname=\"ogilint\">\n",
+                escape(&report.name),
+                index,
+                escape(title)
+            ));
+            for finding in report.findings.iter().filter(|f| f.document == index) {
+                out.push_str(&format!(
+                    "      <failure type=\"{}\" message=\"{}\">{}:{}:{}: [{}] {}\n{}</failure>\n",
+                    escape(&finding.rule),
+                    escape(&finding.message),
+                    escape(&finding.file),
+                    finding.span.line,
+                    finding.span.column,
+                    finding.severity,
+                    escape(&finding.message),
+                    escape(&finding.help),
+                ));
+            }
+            out.push_str("    </testcase>\n");
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
