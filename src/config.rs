@@ -209,9 +209,12 @@ pub fn discover(path: &Path) -> Option<PathBuf> {
     })
 }
 
-/// `path` made absolute against the current directory (without touching the file system).
+/// `path` made absolute and canonical (`sub/../x` → `x`, links resolved) when it exists, else
+/// absolute against the current directory; config bases and checked files are compared this way.
 pub fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+    fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Loads a config file and everything it extends.
@@ -259,7 +262,7 @@ fn load_chain(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Settings, Vec<Rul
                     parent_path.display()
                 ))]);
             }
-            load_chain(&parent_path, chain)?
+            load_chain(&absolute(&parent_path), chain)?
         }
         None => Settings::default(),
     };
