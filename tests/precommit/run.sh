@@ -22,7 +22,7 @@ repos:
       - id: ogilint
 YAML
 export PRE_COMMIT_HOME="$work/.cache"
-pre-commit install -q
+pre-commit install > /dev/null
 
 # A non-compliant report: the 2008 Nanning report lacks required items.
 python3 - "$checkout/fixtures/001_e0f2844ddd246cd5.txt" bad.txt <<'PY'
