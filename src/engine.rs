@@ -8,10 +8,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::document::publication::{find_publication_date, DateSource};
 use crate::document::{
     self, Document, IssuerKind, Regulation, RegulationSource, ReportYear, StructureOptions,
 };
-use crate::rules::kinds::{Context, Evaluate, Hit};
+use crate::rules::kinds::{Context, DocumentTables, Evaluate, Hit};
 use crate::rules::{Lang, Rule, RuleSet, Severity};
 use crate::text::{normalize, NormalizedText};
 
@@ -53,6 +54,8 @@ pub struct Finding {
     pub span: Span,
     /// The original text under the span (empty for "missing" findings).
     pub text: String,
+    /// Other places involved, e.g. the other cells of a table identity.
+    pub related: Vec<Span>,
 }
 
 /// A heading as reported to users.
@@ -62,6 +65,27 @@ pub struct HeadingInfo {
     pub number: u32,
     /// The heading's original text (marker and words).
     pub text: String,
+    pub line: usize,
+}
+
+/// A table as reported to users.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableInfo {
+    /// The `[[table]]` definition it was read with.
+    pub id: String,
+    /// 1-based line of the table's anchor cell.
+    pub line: usize,
+    /// Rows with values.
+    pub rows: usize,
+    pub unreadable: bool,
+}
+
+/// A publication date as reported to users.
+#[derive(Debug, Clone, Serialize)]
+pub struct PublishedInfo {
+    /// The date as written.
+    pub date: String,
+    pub source: DateSource,
     pub line: usize,
 }
 
@@ -80,6 +104,10 @@ pub struct DocumentInfo {
     pub regulation_source: RegulationSource,
     /// The statistics-period statement, as written.
     pub period: Option<String>,
+    /// The publication date found, as written, and where it came from.
+    pub published: Option<PublishedInfo>,
+    /// The tables recognised.
+    pub tables: Vec<TableInfo>,
     pub headings: Vec<HeadingInfo>,
     /// Line where the document starts (1-based).
     pub line: usize,
@@ -125,6 +153,27 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// Maps ranges of the normalised text to the original file's bytes, lines and columns.
+struct Mapper<'a> {
+    original: &'a str,
+    normalized: &'a NormalizedText,
+    index: LineIndex<'a>,
+}
+
+impl Mapper<'_> {
+    fn span(&self, range: Range<usize>) -> Span {
+        self.index.span(self.normalized.original_range(range))
+    }
+
+    fn text(&self, range: Range<usize>) -> String {
+        self.original[self.normalized.original_range(range)].to_string()
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.index.locate(self.normalized.original_offset(offset)).0
+    }
+}
+
 /// Checks one file's text.
 pub fn check_text(name: &str, original: &str, rules: &RuleSet, options: Options) -> FileReport {
     let normalized = normalize(original);
@@ -135,12 +184,19 @@ pub fn check_text(name: &str, original: &str, rules: &RuleSet, options: Options)
             issuer_kind: options.issuer_kind,
         },
     );
-    let index = LineIndex::new(original);
+    let mapper = Mapper {
+        original,
+        normalized: &normalized,
+        index: LineIndex::new(original),
+    };
     let mut findings = Vec::new();
+    let mut infos = Vec::with_capacity(documents.len());
     for document in &documents {
+        let tables = DocumentTables::new(&rules.tables);
         let context = Context {
             text: normalized.as_str(),
             document,
+            tables: &tables,
         };
         let year = document.report_year.map(|year| year.year);
         for rule in rules
@@ -150,28 +206,18 @@ pub fn check_text(name: &str, original: &str, rules: &RuleSet, options: Options)
         {
             let mut hits = Vec::new();
             rule.check.evaluate(&context, &mut hits);
-            findings.extend(hits.into_iter().map(|hit| {
-                finding(
-                    name,
-                    original,
-                    &normalized,
-                    &index,
-                    document,
-                    rule,
-                    hit,
-                    options.lang,
-                )
-            }));
+            findings.extend(
+                hits.into_iter()
+                    .map(|hit| finding(name, &mapper, document, rule, hit, options.lang)),
+            );
         }
+        infos.push(describe(&mapper, &context, rules));
     }
     sort_findings(&mut findings);
     FileReport {
         name: name.to_string(),
         source: Arc::from(original),
-        documents: documents
-            .iter()
-            .map(|document| describe(original, &normalized, &index, document))
-            .collect(),
+        documents: infos,
         findings,
     }
 }
@@ -188,46 +234,60 @@ pub fn sort_findings(findings: &mut [Finding]) {
     });
 }
 
-#[allow(clippy::too_many_arguments)]
 fn finding(
     name: &str,
-    original: &str,
-    normalized: &NormalizedText,
-    index: &LineIndex<'_>,
+    mapper: &Mapper<'_>,
     document: &Document,
     rule: &Rule,
     hit: Hit,
     lang: Lang,
 ) -> Finding {
-    let range = normalized.original_range(hit.range);
     Finding {
         file: name.to_string(),
         document: document.index,
         rule: rule.id.clone(),
         severity: rule.severity,
-        message: rule.message_for(lang, &hit.args),
-        help: crate::rules::fill(rule.help.get(lang), &hit.args),
+        message: rule.message_for(lang, &hit.args_in(lang)),
+        help: crate::rules::fill(rule.help.get(lang), &hit.args_in(lang)),
         basis: rule.basis.clone(),
         label: rule.title.get(lang).to_string(),
-        text: original[range.clone()].to_string(),
-        span: index.span(range),
+        text: mapper.text(hit.range.clone()),
+        span: mapper.span(hit.range),
+        related: hit
+            .related
+            .into_iter()
+            .map(|range| mapper.span(range))
+            .collect(),
     }
 }
 
-fn describe(
-    original: &str,
-    normalized: &NormalizedText,
-    index: &LineIndex<'_>,
-    document: &Document,
-) -> DocumentInfo {
-    let original_text =
-        |range: Range<usize>| original[normalized.original_range(range)].to_string();
+fn describe(mapper: &Mapper<'_>, context: &Context<'_>, rules: &RuleSet) -> DocumentInfo {
+    let document = context.document;
+    let tables = rules
+        .tables
+        .iter()
+        .filter_map(|def| {
+            let (_, table) = context.table(&def.id)?;
+            let table = table?;
+            Some(TableInfo {
+                id: def.id.clone(),
+                line: mapper.line(table.anchor.start),
+                rows: table.rows.len(),
+                unreadable: table.unreadable,
+            })
+        })
+        .collect();
+    let published = find_publication_date(document, context.text).map(|published| PublishedInfo {
+        date: mapper.text(published.date.range()),
+        source: published.source,
+        line: mapper.line(published.date.start),
+    });
     DocumentInfo {
         index: document.index,
         title: document
             .title
             .clone()
-            .map(|range| original_text(range).replace(['\n', '\r'], "")),
+            .map(|range| mapper.text(range).replace(['\n', '\r'], "")),
         issuer: document.issuer.clone(),
         issuer_kind: document.issuer_kind,
         report_year: document.report_year,
@@ -236,7 +296,8 @@ fn describe(
         period: document
             .period
             .as_ref()
-            .map(|period| original_text(period.range.clone())),
+            .map(|period| mapper.text(period.range.clone())),
+        published,
         headings: document
             .headings
             .iter()
@@ -244,14 +305,11 @@ fn describe(
             .map(|heading| HeadingInfo {
                 level: heading.level,
                 number: heading.number,
-                text: original_text(heading.range.clone()),
-                line: index
-                    .locate(normalized.original_offset(heading.range.start))
-                    .0,
+                text: mapper.text(heading.range.clone()),
+                line: mapper.line(heading.range.start),
             })
             .collect(),
-        line: index
-            .locate(normalized.original_offset(document.range.start))
-            .0,
+        tables,
+        line: mapper.line(document.range.start),
     }
 }

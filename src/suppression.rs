@@ -173,6 +173,7 @@ pub fn apply(report: &mut FileReport, path: &Path, lang: Lang, report_unused: bo
                 column: text[line_start..start].chars().count() + 1,
             },
             text: text[suppression.comment.clone()].to_string(),
+            related: Vec::new(),
         });
     }
     crate::engine::sort_findings(&mut report.findings);

@@ -93,7 +93,10 @@ fn json_output_is_the_documented_contract() {
     ] {
         assert!(document.get(key).is_some(), "document has no `{key}`");
     }
-    assert_eq!(value["summary"]["errors"], 2);
+    assert_eq!(
+        value["summary"]["errors"], 3,
+        "required/fees, required/other-matters, deadline/late"
+    );
 }
 
 #[test]

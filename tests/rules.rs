@@ -3,15 +3,18 @@
 
 use ogilint::rules::examples::run_examples;
 use ogilint::rules::load::{load, parse_rule_file, RuleSources};
-use ogilint::rules::Rule;
+use ogilint::rules::{Rule, RuleSet};
 
-fn builtin() -> Vec<Rule> {
+fn builtin_set() -> RuleSet {
     load(&RuleSources {
         builtin: true,
         paths: Vec::new(),
     })
     .expect("built-in rules load")
-    .rules
+}
+
+fn builtin() -> Vec<Rule> {
+    builtin_set().rules
 }
 
 #[test]
@@ -57,7 +60,8 @@ fn every_builtin_rule_is_documented_and_cites_its_basis() {
 #[test]
 fn every_builtin_rule_has_examples_both_ways_and_they_pass() {
     let mut failures = Vec::new();
-    for rule in builtin() {
+    let set = builtin_set();
+    for rule in &set.rules {
         assert!(
             rule.examples.iter().any(|e| e.fires),
             "{} has no example that fires",
@@ -68,7 +72,7 @@ fn every_builtin_rule_has_examples_both_ways_and_they_pass() {
             "{} has no example that passes",
             rule.id
         );
-        for outcome in run_examples(&rule) {
+        for outcome in run_examples(rule, &set.tables) {
             if !outcome.passed {
                 failures.push(format!(
                     "{} example #{}: {}",
@@ -111,7 +115,7 @@ text = "某局2012年政府信息公开工作总结\n"
 "#,
     )
     .expect("valid rule file");
-    let outcomes = run_examples(&rules[0]);
+    let outcomes = run_examples(&rules.rules[0], &rules.tables);
     assert!(
         !outcomes[0].passed,
         "a non-firing example marked `fires = true` must fail"

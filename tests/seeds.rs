@@ -114,9 +114,11 @@ fn five_reports_in_one_file() {
                 "warning",
                 "绵阳市环境保护局2012政府信息公开工作总结"
             ),
+            (2, "year/mismatch", "error", "2012"),
             (2, "contact/missing", "warning", ""),
             (2, "period/missing", "warning", ""),
             (2, "required/other-matters", "error", ""),
+            (2, "deadline/premature", "error", "二O一O年三月五日"),
             (
                 3,
                 "title/not-annual-report",
@@ -189,6 +191,7 @@ fn wuhai_2011_cover_letter_is_not_the_report() {
     assert_eq!(
         findings(&report),
         expect(&[
+            (0, "deadline/late", "error", "2012年4月28日"),
             (0, "period/missing", "warning", ""),
             (0, "required/fees", "error", ""),
             (0, "required/other-matters", "error", ""),
@@ -237,9 +240,14 @@ fn a_missing_section_is_reported_once_at_the_outline() {
     let report = check_edited(CELLS_2021, |text| {
         text.replace("四、政府信息公开行政复议、行政诉讼情况\n", "")
     });
+    // Without the heading, table 四's cells run on from table 三's: that table is then reported
+    // as unreadable (info) rather than guessed at.
     assert_eq!(
         findings(&report),
-        expect(&[(0, "required/review-litigation", "error", "")])
+        expect(&[
+            (0, "required/review-litigation", "error", ""),
+            (0, "table/unreadable", "info", "本列数据的勾稽关系"),
+        ])
     );
     assert_eq!(
         report.findings[0].span.line, 8,

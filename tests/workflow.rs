@@ -144,7 +144,7 @@ fn per_file_ignores_and_fail_on_from_the_config() {
     let root = tempfile::tempdir().expect("tempdir");
     write(
         &root.path().join("ogilint.toml"),
-        "fail-on = \"never\"\n[per-file-ignores]\n\"archive/**\" = [\"required/\", \"period/missing\"]\n",
+        "fail-on = \"never\"\n[per-file-ignores]\n\"archive/**\" = [\"required/\", \"period/missing\", \"deadline/\"]\n",
     );
     write(
         &root.path().join("archive/2009/report.txt"),

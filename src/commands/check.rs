@@ -149,7 +149,10 @@ fn build_profile(settings: Settings, options: &CheckOptions) -> Result<Profile, 
         .collect();
     Ok(Profile {
         settings,
-        rules: RuleSet { rules },
+        rules: RuleSet {
+            rules,
+            tables: loaded.tables,
+        },
     })
 }
 

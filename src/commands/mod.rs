@@ -223,7 +223,7 @@ pub fn test_rules(files: &[PathBuf], options: &RuleOptions) -> u8 {
             ));
             continue;
         }
-        for outcome in run_examples(rule) {
+        for outcome in run_examples(rule, &rules.tables) {
             let example = &rule.examples[outcome.index];
             let kind = if example.fires { "fires" } else { "passes" };
             if outcome.passed {

@@ -71,11 +71,13 @@ static TABLE_ROW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("row label pattern is valid")
 });
 
+/// Whether a line is a row label of the unified format's table 三 rather than a heading.
+pub fn is_table_row_label(line: &str) -> bool {
+    TABLE_ROW_LABEL.is_match(line)
+}
+
 /// Parses a heading marker at the start of `line`: (level, number, byte offset of the title).
 pub fn parse_marker(line: &str) -> Option<(u8, u32, usize)> {
-    if TABLE_ROW_LABEL.is_match(line) {
-        return None;
-    }
     for (level, regex) in MARKERS.iter() {
         let Some(caps) = regex.captures(line) else {
             continue;
@@ -168,8 +170,11 @@ mod tests {
         assert_eq!(parse_marker("61.7%;属于"), None);
         assert_eq!(parse_marker("一是加强领导"), None);
         assert_eq!(parse_marker("2004年10月"), None);
-        assert_eq!(parse_marker("四、结转下年度继续办理"), None);
-        assert_eq!(parse_marker("一、本年新收政府信息公开申请数量"), None);
+        assert!(is_table_row_label("四、结转下年度继续办理"));
+        assert!(is_table_row_label("一、本年新收政府信息公开申请数量"));
+        assert!(!is_table_row_label(
+            "四、政府信息公开行政复议、行政诉讼情况"
+        ));
     }
 
     #[test]

@@ -8,6 +8,8 @@ pub mod dates;
 pub mod headings;
 pub mod lines;
 pub mod period;
+pub mod publication;
+pub mod tables;
 mod title;
 
 use std::collections::HashMap;
@@ -161,6 +163,8 @@ pub struct Document {
     /// Indexes into `lines`: the intro runs from after the title to before the first level-1 heading.
     pub intro_lines: Range<usize>,
     pub period: Option<Period>,
+    /// The years the body names (`2009年`, title excluded), most often named first.
+    pub body_years: Vec<(i32, usize)>,
 }
 
 impl Document {
@@ -278,6 +282,9 @@ fn build_document(
             continue;
         }
         let line_text = &text[line.range.clone()];
+        if headings::is_table_row_label(line_text) {
+            continue;
+        }
         let Some((level, number, title_start)) = headings::parse_marker(line_text) else {
             continue;
         };
@@ -304,6 +311,7 @@ fn build_document(
         .filter(|line| line.kind.is_report_text())
         .find_map(|line| period::find_period(&text[line.range.clone()], line.range.start));
 
+    let body_years = year_mentions(text, &lines);
     let title_year = found_title.as_ref().and_then(|found| found.year);
     let report_year = title_year
         .map(|year| ReportYear {
@@ -320,7 +328,7 @@ fn build_document(
                 })
         })
         .or_else(|| {
-            dominant_year(text, &lines).map(|year| ReportYear {
+            body_years.first().map(|&(year, _)| ReportYear {
                 year,
                 source: YearSource::Text,
             })
@@ -354,6 +362,7 @@ fn build_document(
         headings: found_headings,
         intro_lines: body_start.min(intro_end)..intro_end,
         period,
+        body_years,
         lines,
     }
 }
@@ -361,20 +370,23 @@ fn build_document(
 static YEAR_IN_TEXT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})年").expect("year pattern is valid"));
 
-/// The year mentioned most often in the report's text (ties go to the later year).
-fn dominant_year(text: &str, lines: &[Line]) -> Option<i32> {
+/// How often each year is named in the body (title lines excluded), most often first (ties go
+/// to the later year).
+fn year_mentions(text: &str, lines: &[Line]) -> Vec<(i32, usize)> {
     let mut counts: HashMap<i32, usize> = HashMap::new();
-    for line in lines.iter().filter(|line| line.kind.is_report_text()) {
+    for line in lines
+        .iter()
+        .filter(|line| line.kind.is_report_text() && line.kind != LineKind::Title)
+    {
         for caps in YEAR_IN_TEXT.captures_iter(&text[line.range.clone()]) {
             if let Some(year) = caps.get(1).and_then(|m| m.as_str().parse().ok()) {
                 *counts.entry(year).or_default() += 1;
             }
         }
     }
-    counts
-        .into_iter()
-        .max_by_key(|&(year, count)| (count, year))
-        .map(|(year, _)| year)
+    let mut mentions: Vec<(i32, usize)> = counts.into_iter().collect();
+    mentions.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+    mentions
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::chinese_year;
+use super::dates::{chinese_year, find_dates};
 use super::lines::{Line, LineKind};
 
 /// A title found in a document.
@@ -79,8 +79,10 @@ pub fn find_title(text: &str, lines: &[Line]) -> Option<FoundTitle> {
             continue;
         }
         let next = &text[lines[next_index].range.clone()];
+        // A dated line (`某委 2012年4月28日印发`) is not the first half of a title.
         if next.chars().count() > MAX_TITLE_PART_CHARS
             || super::headings::parse_marker(next).is_some()
+            || !find_dates(own).is_empty()
         {
             continue;
         }

@@ -146,12 +146,17 @@ impl Diagnostic for FindingDiagnostic<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.finding.span;
-        Some(Box::new(std::iter::once(
-            LabeledSpan::new_primary_with_span(
-                Some(self.finding.label.clone()),
-                span.start..span.end,
-            ),
-        )))
+        let primary = LabeledSpan::new_primary_with_span(
+            Some(self.finding.label.clone()),
+            span.start..span.end,
+        );
+        // The other cells of a broken identity are underlined too, without a label.
+        let related = self
+            .finding
+            .related
+            .iter()
+            .map(|span| LabeledSpan::new_with_span(None, span.start..span.end));
+        Some(Box::new(std::iter::once(primary).chain(related)))
     }
 }
 

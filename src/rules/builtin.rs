@@ -11,4 +11,8 @@ pub const FILES: &[(&str, &str)] = &[
         "rules/ogi-2019.toml",
         include_str!("../../rules/ogi-2019.toml"),
     ),
+    (
+        "rules/ogi-2019-tables.toml",
+        include_str!("../../rules/ogi-2019-tables.toml"),
+    ),
 ];

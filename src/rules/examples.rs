@@ -1,6 +1,9 @@
 //! Running a rule's embedded examples: each is a small report the rule must, or must not, fire on.
 //! `cargo test` runs every built-in rule's examples.
 
+use std::sync::Arc;
+
+use super::tables::TableDef;
 use super::{Rule, RuleSet};
 use crate::engine::{check_text, Options};
 
@@ -15,10 +18,11 @@ pub struct ExampleOutcome {
     pub detail: String,
 }
 
-/// Runs every example of `rule` with only that rule loaded.
-pub fn run_examples(rule: &Rule) -> Vec<ExampleOutcome> {
+/// Runs every example of `rule` with only that rule (and the loaded table definitions).
+pub fn run_examples(rule: &Rule, tables: &[Arc<TableDef>]) -> Vec<ExampleOutcome> {
     let rules = RuleSet {
         rules: vec![rule.clone()],
+        tables: tables.to_vec(),
     };
     rule.examples
         .iter()

@@ -15,6 +15,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::kinds::{self, Check, ParamError};
+use super::tables::RawTable;
 use super::{builtin, Applies, Example, Localized, Rule, RuleSet, Severity};
 use crate::document::Regulation;
 
@@ -108,6 +109,18 @@ struct RawRule {
     wording: Option<kinds::wording::Params>,
     #[serde(default)]
     nonempty: Option<kinds::nonempty::Params>,
+    #[serde(default)]
+    identity: Option<kinds::identity::Params>,
+    #[serde(default)]
+    cells: Option<kinds::cells::Params>,
+    #[serde(default)]
+    layout: Option<kinds::layout::Params>,
+    #[serde(default)]
+    narrative: Option<kinds::narrative::Params>,
+    #[serde(default)]
+    deadline: Option<kinds::deadline::Params>,
+    #[serde(default)]
+    year: Option<kinds::year::Params>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -115,11 +128,25 @@ struct RawRule {
 struct RawFile {
     #[serde(default)]
     rule: Vec<RawRule>,
+    #[serde(default)]
+    table: Vec<RawTable>,
 }
 
 /// The kinds a rule may have, for error messages.
 pub const KINDS: &[&str] = &[
-    "required", "order", "pattern", "period", "contact", "wording", "nonempty",
+    "required",
+    "order",
+    "pattern",
+    "period",
+    "contact",
+    "wording",
+    "nonempty",
+    "identity",
+    "cells",
+    "layout",
+    "narrative",
+    "deadline",
+    "year",
 ];
 
 fn is_valid_id(id: &str) -> bool {
@@ -131,8 +158,9 @@ fn is_valid_id(id: &str) -> bool {
         && !id.ends_with('/')
 }
 
-/// Parses and validates one rule file.
-pub fn parse_rule_file(origin: &str, text: &str) -> Result<Vec<Rule>, Vec<RuleError>> {
+/// Parses and validates one rule file: its rules and its table definitions. Table references are
+/// resolved by [`load`], once every file is read.
+pub fn parse_rule_file(origin: &str, text: &str) -> Result<RuleSet, Vec<RuleError>> {
     let source_text: Arc<str> = Arc::from(text);
     let error = |span: Option<Range<usize>>, message: String| RuleError {
         origin: origin.to_string(),
@@ -142,12 +170,23 @@ pub fn parse_rule_file(origin: &str, text: &str) -> Result<Vec<Rule>, Vec<RuleEr
     };
     let raw: RawFile =
         toml::from_str(text).map_err(|e| vec![error(e.span(), e.message().to_string())])?;
-    let mut rules = Vec::new();
+    let mut set = RuleSet::default();
     let mut errors = Vec::new();
     for raw_rule in raw.rule {
         let mut param_errors = Vec::new();
         match build_rule(origin, raw_rule, &mut param_errors) {
-            Some(rule) if param_errors.is_empty() => rules.push(rule),
+            Some(rule) if param_errors.is_empty() => set.rules.push(rule),
+            _ => errors.extend(
+                param_errors
+                    .into_iter()
+                    .map(|param_error| error(Some(param_error.span), param_error.message)),
+            ),
+        }
+    }
+    for raw_table in raw.table {
+        let mut param_errors = Vec::new();
+        match raw_table.compile(&mut param_errors) {
+            Some(table) if param_errors.is_empty() => set.tables.push(Arc::new(table)),
             _ => errors.extend(
                 param_errors
                     .into_iter()
@@ -156,7 +195,7 @@ pub fn parse_rule_file(origin: &str, text: &str) -> Result<Vec<Rule>, Vec<RuleEr
         }
     }
     if errors.is_empty() {
-        Ok(rules)
+        Ok(set)
     } else {
         Err(errors)
     }
@@ -214,13 +253,42 @@ fn build_rule(origin: &str, raw: RawRule, errors: &mut Vec<ParamError>) -> Optio
     if let Some(params) = &raw.nonempty {
         checks.push(Check::Nonempty(params.compile(errors)));
     }
-    let kind_count = usize::from(raw.required.is_some())
-        + usize::from(raw.order.is_some())
-        + usize::from(raw.pattern.is_some())
-        + usize::from(raw.period.is_some())
-        + usize::from(raw.contact.is_some())
-        + usize::from(raw.wording.is_some())
-        + usize::from(raw.nonempty.is_some());
+    if let Some(params) = &raw.identity {
+        checks.push(Check::Identity(params.compile(errors)));
+    }
+    if let Some(params) = &raw.cells {
+        checks.push(Check::Cells(params.compile()));
+    }
+    if let Some(params) = &raw.layout {
+        checks.push(Check::Layout(params.compile(errors)));
+    }
+    if let Some(params) = &raw.narrative {
+        checks.push(Check::Narrative(params.compile(errors)));
+    }
+    if let Some(params) = &raw.deadline {
+        checks.push(Check::Deadline(params.compile(errors)));
+    }
+    if let Some(params) = &raw.year {
+        checks.push(Check::Year(params.compile()));
+    }
+    let kind_count = [
+        raw.required.is_some(),
+        raw.order.is_some(),
+        raw.pattern.is_some(),
+        raw.period.is_some(),
+        raw.contact.is_some(),
+        raw.wording.is_some(),
+        raw.nonempty.is_some(),
+        raw.identity.is_some(),
+        raw.cells.is_some(),
+        raw.layout.is_some(),
+        raw.narrative.is_some(),
+        raw.deadline.is_some(),
+        raw.year.is_some(),
+    ]
+    .iter()
+    .filter(|present| **present)
+    .count();
     if kind_count != 1 {
         errors.push(ParamError {
             span: id_span.clone(),
@@ -312,25 +380,47 @@ pub fn load(sources: &RuleSources) -> Result<RuleSet, Vec<RuleError>> {
     }
     let mut set = RuleSet::default();
     for (origin, text) in &files {
-        match parse_rule_file(origin, text) {
-            Ok(rules) => {
-                for rule in rules {
-                    if let Some(existing) = set.get(&rule.id) {
-                        errors.push(RuleError {
-                            origin: origin.clone(),
-                            source_text: Arc::from(text.as_str()),
-                            span: find_id_span(text, &rule.id),
-                            message: format!(
-                                "duplicate rule id `{}` (already defined in {})",
-                                rule.id, existing.origin
-                            ),
-                        });
-                        continue;
-                    }
-                    set.rules.push(rule);
-                }
+        let parsed = match parse_rule_file(origin, text) {
+            Ok(parsed) => parsed,
+            Err(file_errors) => {
+                errors.extend(file_errors);
+                continue;
             }
-            Err(file_errors) => errors.extend(file_errors),
+        };
+        let duplicate = |id: &str, existing: &str| RuleError {
+            origin: origin.clone(),
+            source_text: Arc::from(text.as_str()),
+            span: find_id_span(text, id),
+            message: format!("duplicate id `{id}` (already defined in {existing})"),
+        };
+        for rule in parsed.rules {
+            match set.get(&rule.id) {
+                Some(existing) => errors.push(duplicate(&rule.id, &existing.origin)),
+                None => set.rules.push(rule),
+            }
+        }
+        for table in parsed.tables {
+            match set.table(&table.id) {
+                Some(_) => errors.push(duplicate(&table.id, "another [[table]]")),
+                None => set.tables.push(table),
+            }
+        }
+    }
+    // A rule may read a table defined in any loaded file.
+    for rule in &set.rules {
+        for reference in rule.check.table_refs() {
+            if set.table(&reference.id).is_none() {
+                let text = files
+                    .iter()
+                    .find(|(origin, _)| *origin == rule.origin)
+                    .map_or("", |(_, text)| text.as_str());
+                errors.push(RuleError {
+                    origin: rule.origin.clone(),
+                    source_text: Arc::from(text),
+                    span: Some(reference.span.clone()),
+                    message: format!("no [[table]] with id `{}` is loaded", reference.id),
+                });
+            }
         }
     }
     if errors.is_empty() {
@@ -407,7 +497,7 @@ forbid = "工作总结"
 
     #[test]
     fn loads_a_valid_rule() {
-        let rules = parse_rule_file("test.toml", GOOD).expect("valid");
+        let rules = parse_rule_file("test.toml", GOOD).expect("valid").rules;
         assert_eq!(rules[0].id, "local/title-word");
         assert_eq!(
             rules[0].applies.regulations,
@@ -483,6 +573,6 @@ forbid = "工作总结"
         fs::remove_dir_all(&directory).ok();
         assert!(errors[0]
             .message
-            .contains("duplicate rule id `local/title-word`"));
+            .contains("duplicate id `local/title-word`"));
     }
 }

@@ -8,8 +8,10 @@ pub mod builtin;
 pub mod examples;
 pub mod kinds;
 pub mod load;
+pub mod tables;
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -163,15 +165,21 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     text
 }
 
-/// A set of rules, in load order, with unique ids.
+/// A set of rules, in load order, with unique ids, and the tables they read.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
+    pub tables: Vec<Arc<tables::TableDef>>,
 }
 
 impl RuleSet {
     /// The rule with this id.
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|rule| rule.id == id)
+    }
+
+    /// The table definition with this id.
+    pub fn table(&self, id: &str) -> Option<&Arc<tables::TableDef>> {
+        self.tables.iter().find(|table| table.id == id)
     }
 }

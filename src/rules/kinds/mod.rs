@@ -5,26 +5,79 @@
 //! To add a kind: write `kinds/<name>.rs` with a `Params` type (serde) and a compiled type that
 //! implements [`Evaluate`], add a variant to [`Check`] and a field to `load::RawRule`.
 
+pub mod cells;
 pub mod contact;
+pub mod deadline;
+pub mod identity;
+pub mod layout;
+pub mod narrative;
 pub mod nonempty;
 pub mod order;
 pub mod pattern;
 pub mod period;
 pub mod required;
 pub mod wording;
+pub mod year;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
+use std::sync::Arc;
 
 use regex::Regex;
 use toml::Spanned;
 
+use super::tables::TableDef;
+use crate::document::tables::{read_table, Table};
 use crate::document::{Document, LineKind};
 use crate::text::fold::fold_pattern;
+
+/// The tables of one document, read on first use by any rule and shared by all.
+pub struct DocumentTables<'a> {
+    defs: &'a [Arc<TableDef>],
+    read: RefCell<HashMap<String, Option<Rc<Table>>>>,
+}
+
+impl<'a> DocumentTables<'a> {
+    /// Tables defined by the loaded rules, none read yet.
+    pub fn new(defs: &'a [Arc<TableDef>]) -> Self {
+        DocumentTables {
+            defs,
+            read: RefCell::new(HashMap::new()),
+        }
+    }
+}
 
 /// What a rule kind sees: one document and the normalised text of its file.
 pub struct Context<'a> {
     pub text: &'a str,
     pub document: &'a Document,
+    pub tables: &'a DocumentTables<'a>,
+}
+
+impl Context<'_> {
+    /// A table definition and the table read with it from this document (`None` inside if the
+    /// document has no such table); `None` if no rule file defines the table.
+    pub fn table(&self, id: &str) -> Option<(Arc<TableDef>, Option<Rc<Table>>)> {
+        let def = self.tables.defs.iter().find(|def| def.id == id)?.clone();
+        let table = self
+            .tables
+            .read
+            .borrow_mut()
+            .entry(id.to_string())
+            .or_insert_with(|| {
+                read_table(
+                    self.document,
+                    self.text,
+                    &def.anchor.regex,
+                    def.columns.len(),
+                )
+                .map(Rc::new)
+            })
+            .clone();
+        Some((def, table))
+    }
 }
 
 impl<'a> Context<'a> {
@@ -68,7 +121,11 @@ impl<'a> Context<'a> {
 #[derive(Debug, Clone)]
 pub struct Hit {
     pub range: Range<usize>,
+    /// Other places involved (the other cells of a broken identity).
+    pub related: Vec<Range<usize>>,
     pub args: Vec<(&'static str, String)>,
+    /// Placeholder values that are words rather than data: `(name, zh, en)`.
+    pub words: Vec<(&'static str, &'static str, &'static str)>,
 }
 
 impl Hit {
@@ -76,7 +133,9 @@ impl Hit {
     pub fn at(range: Range<usize>) -> Hit {
         Hit {
             range,
+            related: Vec::new(),
             args: Vec::new(),
+            words: Vec::new(),
         }
     }
 
@@ -89,6 +148,25 @@ impl Hit {
     pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Hit {
         self.args.push((name, value.into()));
         self
+    }
+
+    /// Adds a placeholder value that is a phrase, in Chinese and English.
+    pub fn with_words(mut self, name: &'static str, zh: &'static str, en: &'static str) -> Hit {
+        self.words.push((name, zh, en));
+        self
+    }
+
+    /// The placeholder values in `lang`.
+    pub fn args_in(&self, lang: crate::rules::Lang) -> Vec<(&'static str, String)> {
+        let mut args = self.args.clone();
+        args.extend(self.words.iter().map(|(name, zh, en)| {
+            let text = match lang {
+                crate::rules::Lang::Zh => zh,
+                crate::rules::Lang::En => en,
+            };
+            (*name, text.to_string())
+        }));
+        args
     }
 }
 
@@ -108,6 +186,12 @@ pub enum Check {
     Contact(contact::Contact),
     Wording(wording::Wording),
     Nonempty(nonempty::Nonempty),
+    Identity(identity::Identity),
+    Cells(cells::Cells),
+    Layout(layout::Layout),
+    Narrative(narrative::Narrative),
+    Deadline(deadline::Deadline),
+    Year(year::YearCheck),
 }
 
 impl Check {
@@ -121,6 +205,27 @@ impl Check {
             Check::Contact(_) => "contact",
             Check::Wording(_) => "wording",
             Check::Nonempty(_) => "nonempty",
+            Check::Identity(_) => "identity",
+            Check::Cells(_) => "cells",
+            Check::Layout(_) => "layout",
+            Check::Narrative(_) => "narrative",
+            Check::Deadline(_) => "deadline",
+            Check::Year(_) => "year",
+        }
+    }
+
+    /// The tables the check reads, with where each is named in the rule file.
+    pub fn table_refs(&self) -> Vec<&TableRef> {
+        match self {
+            Check::Identity(check) => vec![&check.table],
+            Check::Cells(check) => check.tables.iter().collect(),
+            Check::Layout(check) => check.tables.iter().collect(),
+            Check::Narrative(check) => check
+                .statements
+                .iter()
+                .map(|statement| &statement.table)
+                .collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -135,6 +240,11 @@ impl Check {
             Check::Contact(_) => contact::patterns(),
             Check::Wording(check) => check.patterns(),
             Check::Nonempty(check) => check.patterns(),
+            Check::Narrative(check) => check.patterns(),
+            Check::Layout(check) => check.patterns(),
+            Check::Identity(_) | Check::Cells(_) | Check::Deadline(_) | Check::Year(_) => {
+                Vec::new()
+            }
         }
     }
 }
@@ -149,6 +259,30 @@ impl Evaluate for Check {
             Check::Contact(check) => check.evaluate(context, hits),
             Check::Wording(check) => check.evaluate(context, hits),
             Check::Nonempty(check) => check.evaluate(context, hits),
+            Check::Identity(check) => check.evaluate(context, hits),
+            Check::Cells(check) => check.evaluate(context, hits),
+            Check::Layout(check) => check.evaluate(context, hits),
+            Check::Narrative(check) => check.evaluate(context, hits),
+            Check::Deadline(check) => check.evaluate(context, hits),
+            Check::Year(check) => check.evaluate(context, hits),
+        }
+    }
+}
+
+/// A table named by a rule (resolved against the loaded `[[table]]` definitions at load time).
+#[derive(Debug, Clone)]
+pub struct TableRef {
+    pub id: String,
+    /// Where the rule names the table, for an error if no such table is defined.
+    pub span: Range<usize>,
+}
+
+impl TableRef {
+    /// From the rule file's `table = "…"`.
+    pub fn from_raw(raw: &Spanned<String>) -> TableRef {
+        TableRef {
+            id: raw.get_ref().clone(),
+            span: raw.span(),
         }
     }
 }
@@ -163,6 +297,13 @@ pub fn reference_markdown() -> String {
         order::REFERENCE,
         wording::REFERENCE,
         nonempty::REFERENCE,
+        identity::REFERENCE,
+        cells::REFERENCE,
+        layout::REFERENCE,
+        narrative::REFERENCE,
+        deadline::REFERENCE,
+        year::REFERENCE,
+        super::tables::REFERENCE,
     ]
     .join("\n")
 }

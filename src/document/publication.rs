@@ -1,0 +1,118 @@
+//! When a report was published: `发布时间:`/`发布日期:` metadata, an `印发` line, `成文日期:`, or the
+//! dated signature at the end of the report or of its cover letter — in Arabic or Chinese numerals
+//! (`二0一二年四月二十八日`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates::{find_dates, FoundDate};
+use super::{Document, LineKind};
+
+/// Where a publication date was read from, most reliable first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSource {
+    /// `发布时间:` / `发布日期:` on the page.
+    Published,
+    /// `印发日期:` or a `…年…月…日印发` line.
+    Issued,
+    /// `成文日期:`.
+    Written,
+    /// A line that is only a date (perhaps after the issuer's name): the report's signature.
+    Signed,
+}
+
+/// A publication date and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PublicationDate {
+    /// The date; its range is in the normalised text.
+    pub date: FoundDate,
+    pub source: DateSource,
+}
+
+static PUBLISHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:发布时间|发布日期|公开日期|公开时间):").expect("valid"));
+static ISSUED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^印发日期:|印发$").expect("valid"));
+static WRITTEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^成文日期:").expect("valid"));
+/// A signature line: at most a short name, then the date, nothing after.
+const MAX_SIGNATURE_PREFIX_CHARS: usize = 30;
+
+/// Finds the most reliable publication date in a document.
+pub fn find_publication_date(document: &Document, text: &str) -> Option<PublicationDate> {
+    let mut best: Option<PublicationDate> = None;
+    for line in &document.lines {
+        let words = &text[line.range.clone()];
+        let source = match line.kind {
+            LineKind::Meta if PUBLISHED.is_match(words) => DateSource::Published,
+            LineKind::Meta if WRITTEN.is_match(words) => DateSource::Written,
+            _ if ISSUED.is_match(words) => DateSource::Issued,
+            LineKind::Text | LineKind::Preamble => DateSource::Signed,
+            _ => continue,
+        };
+        let Some(date) = find_dates(words)
+            .into_iter()
+            .find(|date| date.year.is_some())
+        else {
+            continue;
+        };
+        if source == DateSource::Signed {
+            let prefix = &words[..date.start];
+            let signature = date.end == words.len()
+                && prefix.chars().count() <= MAX_SIGNATURE_PREFIX_CHARS
+                && !prefix.contains(['。', ',', ';', ':']);
+            if !signature {
+                continue;
+            }
+        }
+        let found = PublicationDate {
+            date: FoundDate {
+                start: date.start + line.range.start,
+                end: date.end + line.range.start,
+                ..date
+            },
+            source,
+        };
+        // The most reliable source wins; among signatures, the last one (the report's own).
+        let better = match best {
+            None => true,
+            Some(current) => {
+                source < current.source
+                    || (source == DateSource::Signed && current.source == DateSource::Signed)
+            }
+        };
+        if better {
+            best = Some(found);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{recognize, StructureOptions};
+
+    fn date_of(text: &str) -> Option<(i32, u32, u32, DateSource)> {
+        let documents = recognize(text, StructureOptions::default());
+        find_publication_date(&documents[0], text)
+            .map(|p| (p.date.year.unwrap_or(0), p.date.month, p.date.day, p.source))
+    }
+
+    #[test]
+    fn prefers_published_over_issued_over_signature() {
+        let text =
+            "成文日期:2020-01-10\n某局2019年政府信息公开工作年度报告\n正文。\n某局\n2020年1月5日\n";
+        assert_eq!(date_of(text), Some((2020, 1, 10, DateSource::Written)));
+        let text = "某局2019年政府信息公开工作年度报告\n正文。\n某局\n2020年1月5日\n";
+        assert_eq!(date_of(text), Some((2020, 1, 5, DateSource::Signed)));
+        let text = "办公室:\n二0一二年四月二十八日\n某委2012年4月28日印发\n某委2011年度政府信息公开工作年度报告\n正文,2011年1月1日起施行。\n";
+        assert_eq!(date_of(text), Some((2012, 4, 28, DateSource::Issued)));
+    }
+
+    #[test]
+    fn a_date_inside_a_sentence_is_not_a_signature() {
+        let text = "某局2019年政府信息公开工作年度报告\n于2019年5月15日起施行新条例。\n";
+        assert_eq!(date_of(text), None);
+    }
+}

@@ -1,0 +1,382 @@
+//! Tables: one grid model for every shape a table takes in real report text.
+//!
+//! A table arrives as `|`-separated rows (one row per line), as one cell per line (a web page
+//! copied as text), or as columns aligned with tabs or runs of spaces. Whatever the shape, the
+//! reader turns it into value rows: each row has its labels (with their nesting, from the
+//! `一、` / `(一)` / `1.` markers, so that `1.属于国家秘密` is known to sit under `(三)不予公开`)
+//! and exactly as many value cells as the table has value columns, every cell with its byte
+//! range in the normalised text. A table whose cells do not fall into such rows is reported as
+//! unreadable rather than guessed at.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::headings::parse_marker;
+use super::{Document, LineKind};
+
+/// A cell's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// A whole number (thousands separators allowed: `1,021`).
+    Number(i64),
+    /// Empty, `/`, `-`, `—` or `无`: counted as 0, reported at info level.
+    Blank,
+    /// Anything else in a value position (`1.5`, `十七`, `约20`).
+    Bad,
+}
+
+/// One cell of a table, in the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub range: Range<usize>,
+}
+
+impl Cell {
+    /// The cell read as a value.
+    pub fn value(&self) -> Value {
+        parse_value(&self.text)
+    }
+}
+
+/// A row with values.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The labels that lead to this row, outermost first (`三、本年度办理结果`, `(三)不予公开`,
+    /// `1.属于国家秘密`), including those inherited from earlier rows.
+    pub path: Vec<String>,
+    /// One cell per value column.
+    pub values: Vec<Cell>,
+}
+
+impl Row {
+    /// The label path joined with `/`, for matching row references.
+    pub fn path_text(&self) -> String {
+        self.path.join("/")
+    }
+}
+
+/// A table found in a document.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The lines (indexes into the document's lines) the table spans.
+    pub lines: Range<usize>,
+    /// Where the table starts (its anchor cell), for findings about the table as a whole.
+    pub anchor: Range<usize>,
+    pub rows: Vec<Row>,
+    /// The cells could not be arranged into rows of the expected width.
+    pub unreadable: bool,
+}
+
+static INTEGER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)$").expect("integer pattern is valid")
+});
+static BLANK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:|/|-|—|——|–|无|\\)$").expect("blank pattern is valid"));
+static DECIMAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-+]?[0-9]+\.[0-9]+$").expect("decimal pattern is valid"));
+static COLUMN_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\t+| {3,}").expect("gap pattern is valid"));
+
+/// Reads a cell's text as a value.
+pub fn parse_value(text: &str) -> Value {
+    let text = text.trim();
+    if BLANK.is_match(text) {
+        Value::Blank
+    } else if INTEGER.is_match(text) {
+        text.replace([',', '+'], "")
+            .parse()
+            .map_or(Value::Bad, Value::Number)
+    } else {
+        Value::Bad
+    }
+}
+
+/// Whether a cell looks like a value rather than a label (for one-cell-per-line tables).
+fn looks_like_value(text: &str) -> bool {
+    let text = text.trim();
+    (BLANK.is_match(text) && !text.is_empty()) || INTEGER.is_match(text) || DECIMAL.is_match(text)
+}
+
+/// Longest line (in characters) that may be a cell of a one-cell-per-line table.
+const MAX_CELL_CHARS: usize = 60;
+
+/// Whether a line can belong to a table.
+fn is_table_line(document: &Document, text: &str, index: usize) -> bool {
+    let line = &document.lines[index];
+    match line.kind {
+        LineKind::TableRow => true,
+        LineKind::Text | LineKind::Heading => {
+            let words = &text[line.range.clone()];
+            let section_heading = document
+                .headings
+                .iter()
+                .any(|h| h.line == index && h.level == 1);
+            !section_heading && words.chars().count() <= MAX_CELL_CHARS && !words.contains('。')
+        }
+        LineKind::Blank => false,
+        _ => false,
+    }
+}
+
+/// Splits a line into cells.
+fn cells_of(text: &str, range: Range<usize>, kind: LineKind) -> Vec<Cell> {
+    let line = &text[range.clone()];
+    let mut cells = Vec::new();
+    let mut push = |start: usize, end: usize| {
+        let raw = &line[start..end];
+        let trimmed_start = start + (raw.len() - raw.trim_start().len());
+        let trimmed_end = end - (raw.len() - raw.trim_end().len());
+        cells.push(Cell {
+            text: line[trimmed_start..trimmed_end.max(trimmed_start)].to_string(),
+            range: range.start + trimmed_start..range.start + trimmed_end.max(trimmed_start),
+        });
+    };
+    if kind == LineKind::TableRow {
+        let mut start = 0;
+        for (index, _) in line.match_indices('|') {
+            push(start, index);
+            start = index + 1;
+        }
+        push(start, line.len());
+    } else if COLUMN_GAP.is_match(line) {
+        let mut start = 0;
+        for gap in COLUMN_GAP.find_iter(line) {
+            push(start, gap.start());
+            start = gap.end();
+        }
+        push(start, line.len());
+    } else {
+        push(0, line.len());
+    }
+    cells
+}
+
+/// Tracks label nesting across rows.
+#[derive(Default)]
+struct PathBuilder {
+    /// The latest label at each marker level (1 `一、`, 2 `(一)`, 3 `1.`).
+    levels: [Option<String>; 3],
+}
+
+impl PathBuilder {
+    fn path(&mut self, labels: &[Cell]) -> Vec<String> {
+        let mut deepest = 0;
+        let mut unmarked: Option<String> = None;
+        for label in labels {
+            match parse_marker(&label.text) {
+                Some((level, _, _)) if (1..=3).contains(&level) => {
+                    let slot = usize::from(level) - 1;
+                    self.levels[slot] = Some(label.text.clone());
+                    for deeper in self.levels.iter_mut().skip(slot + 1) {
+                        *deeper = None;
+                    }
+                    deepest = deepest.max(usize::from(level));
+                    unmarked = None;
+                }
+                _ => unmarked = Some(label.text.clone()),
+            }
+        }
+        if deepest == 0 {
+            // An unnumbered label (`规章`) names its row alone.
+            return unmarked.into_iter().collect();
+        }
+        self.levels[..deepest].iter().flatten().cloned().collect()
+    }
+}
+
+/// Finds the table whose anchor cell matches `anchor` and reads it into rows of `width` values.
+pub fn read_table(document: &Document, text: &str, anchor: &Regex, width: usize) -> Option<Table> {
+    let start = (0..document.lines.len()).find(|&index| {
+        let line = &document.lines[index];
+        is_table_line(document, text, index) && anchor.is_match(&text[line.range.clone()])
+    })?;
+    let end = (start..document.lines.len())
+        .find(|&index| {
+            let line = &document.lines[index];
+            !(is_table_line(document, text, index) || line.kind == LineKind::Blank)
+        })
+        .unwrap_or(document.lines.len());
+    let anchor_range = anchor
+        .find(&text[document.lines[start].range.clone()])
+        .map(|m| {
+            document.lines[start].range.start + m.start()
+                ..document.lines[start].range.start + m.end()
+        })
+        .unwrap_or(document.lines[start].range.clone());
+
+    let mut rows = Vec::new();
+    let mut paths = PathBuilder::default();
+    let mut pending_labels: Vec<Cell> = Vec::new();
+    let mut pending_values: Vec<Cell> = Vec::new();
+    let mut unreadable = false;
+    for index in start..end {
+        let line = &document.lines[index];
+        if line.kind == LineKind::Blank {
+            continue;
+        }
+        let cells = cells_of(text, line.range.clone(), line.kind);
+        if cells.len() > 1 {
+            // A row laid out on one line: leading labels, then value slots.
+            if !pending_values.is_empty() {
+                unreadable = true;
+            }
+            // Labels lead the row; once a numbered label (`(三)`, `1.`) is seen, an unnumbered
+            // cell is a value gone wrong (`约1`, `十七`), not another label.
+            let mut seen_numbered = false;
+            let first_value = cells.iter().position(|cell| {
+                let numbered = parse_marker(&cell.text).is_some();
+                let value = looks_like_value(&cell.text)
+                    || cell.text.is_empty()
+                    || (seen_numbered && !numbered);
+                seen_numbered |= numbered;
+                value
+            });
+            let Some(first_value) = first_value else {
+                // A header row of labels only.
+                continue;
+            };
+            let labels: Vec<Cell> = cells[..first_value]
+                .iter()
+                .filter(|c| !c.text.is_empty())
+                .cloned()
+                .collect();
+            let mut values: Vec<Cell> = cells[first_value..].to_vec();
+            while values.len() > width && values.last().is_some_and(|cell| cell.text.is_empty()) {
+                values.pop();
+            }
+            // A row with no values at all is a header or a group label, unless a numbered label
+            // says it is a data row left blank.
+            let all_empty = values.iter().all(|cell| cell.text.is_empty());
+            let numbered = labels
+                .iter()
+                .any(|label| parse_marker(&label.text).is_some());
+            if all_empty && !numbered {
+                continue;
+            }
+            if values.len() != width {
+                // A row of a different table shape (a merged header, a note): not a value row.
+                if !all_empty && labels.is_empty() {
+                    unreadable = true;
+                }
+                continue;
+            }
+            let labels = if labels.is_empty() {
+                std::mem::take(&mut pending_labels)
+            } else {
+                labels
+            };
+            pending_labels.clear();
+            rows.push(Row {
+                path: paths.path(&labels),
+                values,
+            });
+        } else {
+            let cell = cells.into_iter().next()?;
+            if looks_like_value(&cell.text) {
+                pending_values.push(cell);
+                if pending_values.len() == width {
+                    let labels = std::mem::take(&mut pending_labels);
+                    rows.push(Row {
+                        path: paths.path(&labels),
+                        values: std::mem::take(&mut pending_values),
+                    });
+                }
+            } else {
+                if !pending_values.is_empty() {
+                    unreadable = true;
+                    pending_values.clear();
+                }
+                // Labels before the first marked label are column headers, not row labels.
+                if parse_marker(&cell.text).is_some() {
+                    pending_labels.retain(|label| parse_marker(&label.text).is_some());
+                }
+                pending_labels.push(cell);
+            }
+        }
+    }
+    if !pending_values.is_empty() {
+        unreadable = true;
+    }
+    Some(Table {
+        lines: start..end,
+        anchor: anchor_range,
+        rows,
+        unreadable,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{recognize, StructureOptions};
+
+    fn table(text: &str, anchor: &str, width: usize) -> Table {
+        let documents = recognize(text, StructureOptions::default());
+        let anchor = Regex::new(anchor).expect("valid");
+        read_table(&documents[0], text, &anchor, width).expect("table found")
+    }
+
+    #[test]
+    fn values() {
+        assert_eq!(parse_value("1,021"), Value::Number(1021));
+        assert_eq!(parse_value("-8"), Value::Number(-8));
+        assert_eq!(parse_value(" / "), Value::Blank);
+        assert_eq!(parse_value(""), Value::Blank);
+        assert_eq!(parse_value("1.5"), Value::Bad);
+        assert_eq!(parse_value("十七"), Value::Bad);
+    }
+
+    #[test]
+    fn pipe_rows_with_nested_labels() {
+        let text = "某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况 | 自然人 | 总计\n一、本年新收 | 3 | 3 |\n三、本年度办理结果 | (一)予以公开 | 2 | 2\n(三)不予公开 | 1.属于国家秘密 | 1 | 1\n2.其他 | | 0\n四、结转下年度继续办理 | 0 | 0 ||\n";
+        let table = table(text, "申请人情况", 2);
+        assert!(!table.unreadable);
+        let paths: Vec<String> = table.rows.iter().map(Row::path_text).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "一、本年新收",
+                "三、本年度办理结果/(一)予以公开",
+                "三、本年度办理结果/(三)不予公开/1.属于国家秘密",
+                "三、本年度办理结果/(三)不予公开/2.其他",
+                "四、结转下年度继续办理",
+            ]
+        );
+        assert_eq!(table.rows[3].values[0].value(), Value::Blank);
+        assert_eq!(&text[table.rows[2].values[1].range.clone()], "1");
+    }
+
+    #[test]
+    fn one_cell_per_line() {
+        let text = "某局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n总计\n一、本年新收政府信息公开申请数量\n5\n5\n三、本年度办理结果\n(一)予以公开\n4\n4\n四、结转下年度继续办理\n1\n1\n";
+        let table = table(text, "申请人情况", 2);
+        assert!(!table.unreadable);
+        let paths: Vec<String> = table.rows.iter().map(Row::path_text).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "一、本年新收政府信息公开申请数量",
+                "三、本年度办理结果/(一)予以公开",
+                "四、结转下年度继续办理"
+            ]
+        );
+    }
+
+    #[test]
+    fn cells_out_of_order_are_unreadable() {
+        let text =
+            "某局2021年政府信息公开工作年度报告\n申请人情况\n一、本年新收\n5\n二、上年结转\n1\n1\n";
+        assert!(table(text, "申请人情况", 2).unreadable);
+    }
+
+    #[test]
+    fn aligned_columns() {
+        let text = "某局2021年政府信息公开工作年度报告\n申请人情况    自然人    总计\n一、本年新收    3    3\n四、结转下年度继续办理\t0\t0\n";
+        let table = table(text, "申请人情况", 2);
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[0].values[1].value(), Value::Number(3));
+    }
+}

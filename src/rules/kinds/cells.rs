@@ -1,0 +1,114 @@
+//! `cells`: the cells of a table — numbers that are not numbers, blank cells, unreadable tables.
+
+/// The kind's reference for rule authors (`docs/authoring.md`, `ogilint rules --kinds-reference`).
+pub const REFERENCE: &str = r#"### `cells` — what is in a table's cells
+
+```toml
+[rule.cells]
+tables = ["applications", "review-litigation"]
+report = "bad-number"     # or "blank", or "unreadable"
+```
+
+`bad-number`: every value cell that is not a whole number (or is negative in a column the table does
+not declare `signed`); placeholders `{found}`, `{column}`. `blank`: one finding per table that has
+blank cells (empty, `/`, `-`, `无`), which are counted as 0; placeholder `{count}`. `unreadable`: one
+finding per table whose cells could not be arranged into rows (its arithmetic is then not checked).
+"#;
+
+use serde::Deserialize;
+
+use super::{Context, Evaluate, Hit, TableRef};
+use crate::document::tables::{Table, Value};
+use crate::rules::tables::TableDef;
+
+/// What a `cells` check reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Report {
+    BadNumber,
+    Blank,
+    Unreadable,
+}
+
+/// `[rule.cells]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    pub tables: Vec<toml::Spanned<String>>,
+    pub report: Report,
+}
+
+/// A compiled `cells` check.
+#[derive(Debug, Clone)]
+pub struct Cells {
+    pub tables: Vec<TableRef>,
+    report: Report,
+}
+
+impl Params {
+    /// The check (the tables are resolved when all rule files are loaded).
+    pub fn compile(&self) -> Cells {
+        Cells {
+            tables: self.tables.iter().map(TableRef::from_raw).collect(),
+            report: self.report,
+        }
+    }
+}
+
+impl Evaluate for Cells {
+    fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
+        for reference in &self.tables {
+            if let Some((def, Some(table))) = context.table(&reference.id) {
+                self.check_table(&def, &table, hits);
+            }
+        }
+    }
+}
+
+impl Cells {
+    fn check_table(&self, def: &TableDef, table: &Table, hits: &mut Vec<Hit>) {
+        match self.report {
+            Report::Unreadable => {
+                if table.unreadable {
+                    hits.push(Hit::at(table.anchor.clone()).with("table", def.name.zh.clone()));
+                }
+            }
+            Report::Blank => {
+                let blanks: Vec<_> = table
+                    .rows
+                    .iter()
+                    .flat_map(|row| &row.values)
+                    .filter(|cell| cell.value() == Value::Blank)
+                    .collect();
+                if !blanks.is_empty() && !table.unreadable {
+                    hits.push(
+                        Hit::at(table.anchor.clone())
+                            .with("count", blanks.len().to_string())
+                            .with("table", def.name.zh.clone()),
+                    );
+                }
+            }
+            Report::BadNumber => {
+                for row in &table.rows {
+                    for (column, cell) in row.values.iter().enumerate() {
+                        let column_name = def.columns.get(column).cloned().unwrap_or_default();
+                        let bad = match cell.value() {
+                            Value::Bad => true,
+                            Value::Number(number) => {
+                                number < 0 && !def.signed.contains(&column_name)
+                            }
+                            Value::Blank => false,
+                        };
+                        if bad {
+                            hits.push(
+                                Hit::at(cell.range.clone())
+                                    .with("found", cell.text.clone())
+                                    .with("column", column_name),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

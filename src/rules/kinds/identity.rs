@@ -1,0 +1,224 @@
+//! `identity`: table arithmetic (勾稽关系), written over row and column labels.
+
+/// The kind's reference for rule authors (`docs/authoring.md`, `ogilint rules --kinds-reference`).
+pub const REFERENCE: &str = r#"### `identity` — table arithmetic
+
+```toml
+[rule.identity]
+table = "applications"                 # a [[table]] defined in a rule file
+per = "column"                         # check every value column…
+identities = [
+  { lhs = ['本年新收', '上年结转'], rhs = ['办理结果/.*总计', '结转下年度'] },
+]
+# per = "row": check every value row, with lhs/rhs naming columns:
+# identities = [{ lhs = ["总计"], rhs = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"] }]
+```
+
+With `per = "column"`, `lhs` and `rhs` are patterns over row label paths (`三、本年度办理结果/(三)不予公开/
+1.属于国家秘密`); a pattern matching several rows adds them all, so `'其他处理'` sums the 2021 layout's
+three sub-rows and the 2019 layout's single row alike. With `per = "row"` they are column names.
+Blank cells count as 0; a side naming a row that is not there, or a cell that is not a number, skips
+the check (other rules report those). One finding per broken identity per column (or row), on the
+first cell of the left side, with the other cells as related spans. Placeholders: `{identity}` (the
+optional `name`), `{lhs}`, `{lhs_sum}`, `{rhs}`, `{rhs_sum}`, `{column}`, `{row}`.
+"#;
+
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use super::{
+    compile_all, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern, TableRef,
+};
+use crate::document::tables::{Row, Value};
+
+/// Whether identities run down columns or across rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Per {
+    Column,
+    Row,
+}
+
+/// One identity as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawIdentity {
+    #[serde(default)]
+    pub name: Option<String>,
+    pub lhs: Vec<RawPattern>,
+    pub rhs: Vec<RawPattern>,
+}
+
+/// `[rule.identity]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    pub table: toml::Spanned<String>,
+    pub per: Per,
+    pub identities: Vec<RawIdentity>,
+}
+
+#[derive(Debug, Clone)]
+enum Side {
+    /// Row patterns (per column).
+    Rows(Vec<CompiledPattern>),
+    /// Column names (per row).
+    Columns(Vec<String>),
+}
+
+#[derive(Debug, Clone)]
+struct Equation {
+    name: String,
+    lhs: Side,
+    rhs: Side,
+}
+
+/// A compiled `identity` check.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub table: TableRef,
+    per: Per,
+    equations: Vec<Equation>,
+}
+
+impl Params {
+    /// Validates and compiles the parameters.
+    pub fn compile(&self, errors: &mut Vec<ParamError>) -> Identity {
+        let side = |raw: &[RawPattern], errors: &mut Vec<ParamError>| match self.per {
+            Per::Column => Side::Rows(compile_all(raw, errors)),
+            Per::Row => Side::Columns(raw.iter().map(|name| name.get_ref().clone()).collect()),
+        };
+        let equations = self
+            .identities
+            .iter()
+            .map(|identity| Equation {
+                name: identity.name.clone().unwrap_or_default(),
+                lhs: side(&identity.lhs, errors),
+                rhs: side(&identity.rhs, errors),
+            })
+            .collect();
+        Identity {
+            table: TableRef::from_raw(&self.table),
+            per: self.per,
+            equations,
+        }
+    }
+}
+
+/// The terms of one side: (cell range, value) per term, or `None` if the side cannot be computed.
+type Terms = Vec<(Range<usize>, i64)>;
+
+fn value_of(row: &Row, column: usize) -> Option<(Range<usize>, i64)> {
+    let cell = row.values.get(column)?;
+    match cell.value() {
+        Value::Number(number) => Some((cell.range.clone(), number)),
+        Value::Blank => Some((cell.range.clone(), 0)),
+        Value::Bad => None,
+    }
+}
+
+fn describe(terms: &Terms) -> (String, i64) {
+    let sum = terms.iter().map(|(_, value)| value).sum();
+    let text = terms
+        .iter()
+        .map(|(_, value)| value.to_string())
+        .collect::<Vec<_>>()
+        .join("+");
+    (text, sum)
+}
+
+impl Evaluate for Identity {
+    fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
+        let Some((def, Some(table))) = context.table(&self.table.id) else {
+            return;
+        };
+        if table.unreadable {
+            return;
+        }
+        let row_terms = |patterns: &[CompiledPattern], column: usize| -> Option<Terms> {
+            let mut terms = Vec::new();
+            for pattern in patterns {
+                let rows: Vec<&Row> = table
+                    .rows
+                    .iter()
+                    .filter(|row| pattern.regex.is_match(&row.path_text()))
+                    .collect();
+                if rows.is_empty() {
+                    return None;
+                }
+                for row in rows {
+                    terms.push(value_of(row, column)?);
+                }
+            }
+            Some(terms)
+        };
+        let column_terms = |names: &[String], row: &Row| -> Option<Terms> {
+            names
+                .iter()
+                .map(|name| value_of(row, def.column(name)?))
+                .collect()
+        };
+        for equation in &self.equations {
+            match (self.per, &equation.lhs, &equation.rhs) {
+                (Per::Column, Side::Rows(lhs), Side::Rows(rhs)) => {
+                    for (column, column_name) in def.columns.iter().enumerate() {
+                        let (Some(left), Some(right)) =
+                            (row_terms(lhs, column), row_terms(rhs, column))
+                        else {
+                            continue;
+                        };
+                        push_if_broken(
+                            hits,
+                            &equation.name,
+                            left,
+                            right,
+                            ("column", column_name.clone()),
+                        );
+                    }
+                }
+                (Per::Row, Side::Columns(lhs), Side::Columns(rhs)) => {
+                    for row in &table.rows {
+                        let (Some(left), Some(right)) =
+                            (column_terms(lhs, row), column_terms(rhs, row))
+                        else {
+                            continue;
+                        };
+                        let label = row.path.last().cloned().unwrap_or_default();
+                        push_if_broken(hits, &equation.name, left, right, ("row", label));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn push_if_broken(
+    hits: &mut Vec<Hit>,
+    name: &str,
+    left: Terms,
+    right: Terms,
+    place: (&'static str, String),
+) {
+    let (lhs, lhs_sum) = describe(&left);
+    let (rhs, rhs_sum) = describe(&right);
+    if lhs_sum == rhs_sum || left.is_empty() {
+        return;
+    }
+    let mut related: Vec<Range<usize>> = left
+        .iter()
+        .chain(&right)
+        .map(|(range, _)| range.clone())
+        .collect();
+    let primary = related.remove(0);
+    let mut hit = Hit::at(primary)
+        .with("identity", name)
+        .with("lhs", lhs)
+        .with("lhs_sum", lhs_sum.to_string())
+        .with("rhs", rhs)
+        .with("rhs_sum", rhs_sum.to_string())
+        .with(place.0, place.1);
+    hit.related = related;
+    hits.push(hit);
+}

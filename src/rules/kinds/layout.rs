@@ -1,0 +1,128 @@
+//! `layout`: the unified format's tables are there, with their rows, in the current layout.
+
+/// The kind's reference for rule authors (`docs/authoring.md`, `ogilint rules --kinds-reference`).
+pub const REFERENCE: &str = r#"### `layout` — required tables and rows, outdated layouts
+
+```toml
+[rule.layout]
+tables = ["applications", "review-litigation"]    # [[table]] ids that must be present
+outdated = ['第二十条第\(九\)项', '本年新制作数量']   # markers of a superseded layout…
+outdated-from = 2021                             # …for report years from 2021
+```
+
+Fires once per missing table (at the start of the outline), once per missing required row of a
+table (`rows` in its `[[table]]`, at the table), and once per outdated marker found. Placeholders:
+`{table}`, `{found}` (the row pattern or the marker), `{problem}` (which of the three).
+"#;
+
+use serde::Deserialize;
+
+use super::{
+    compile_all, sources, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern, TableRef,
+};
+
+/// `[rule.layout]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    #[serde(default)]
+    pub tables: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    pub outdated: Vec<RawPattern>,
+    #[serde(default)]
+    pub outdated_from: Option<i32>,
+}
+
+/// A compiled `layout` check.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub tables: Vec<TableRef>,
+    outdated: Vec<CompiledPattern>,
+    outdated_from: Option<i32>,
+}
+
+impl Params {
+    /// Validates and compiles the parameters.
+    pub fn compile(&self, errors: &mut Vec<ParamError>) -> Layout {
+        Layout {
+            tables: self.tables.iter().map(TableRef::from_raw).collect(),
+            outdated: compile_all(&self.outdated, errors),
+            outdated_from: self.outdated_from,
+        }
+    }
+}
+
+impl Layout {
+    pub(super) fn patterns(&self) -> Vec<String> {
+        sources(&self.outdated)
+    }
+}
+
+impl Evaluate for Layout {
+    fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
+        let document = context.document;
+        for reference in &self.tables {
+            let Some((def, table)) = context.table(&reference.id) else {
+                continue;
+            };
+            let name = def.name.zh.clone();
+            let Some(table) = table else {
+                hits.push(
+                    Hit::missing_at(document.outline_anchor())
+                        .with("table", name)
+                        .with("found", "")
+                        .with_words("problem", "在正文中没有找到(以图片发布的表格无法核对)", ": not found in the text (a table published as an image cannot be checked)"),
+                );
+                continue;
+            };
+            if table.unreadable {
+                continue;
+            }
+            for row in &def.rows {
+                if !table
+                    .rows
+                    .iter()
+                    .any(|candidate| row.regex.is_match(&candidate.path_text()))
+                {
+                    hits.push(
+                        Hit::at(table.anchor.clone())
+                            .with("table", name.clone())
+                            .with("found", format!("“{}”", row.source))
+                            .with_words("problem", "缺少一行:", ": a row is missing:"),
+                    );
+                }
+            }
+        }
+        let year = document.report_year.map(|year| year.year);
+        let outdated_applies = match (self.outdated_from, year) {
+            (Some(from), Some(year)) => year >= from,
+            (Some(_), None) => false,
+            (None, _) => true,
+        };
+        if !outdated_applies {
+            return;
+        }
+        for pattern in &self.outdated {
+            let found = context.report_lines().find_map(|(index, line)| {
+                pattern.regex.find(line).map(|m| {
+                    (
+                        context.line_start(index) + m.start()..context.line_start(index) + m.end(),
+                        m.as_str().to_string(),
+                    )
+                })
+            });
+            if let Some((range, text)) = found {
+                hits.push(
+                    Hit::at(range)
+                        .with("found", format!("“{text}”"))
+                        .with("table", "主动公开政府信息情况表")
+                        .with_words(
+                            "problem",
+                            "仍使用2019年试行格式:",
+                            " still uses the 2019 trial layout:",
+                        ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Table definitions: which table a rule reads, how to find it, and its value columns.
+//!
+//! A rule file may declare tables next to its rules:
+//!
+//! ```toml
+//! [[table]]
+//! id = "applications"
+//! name = { zh = "收到和处理政府信息公开申请情况表", en = "requests table" }
+//! anchor = '申请人情况'            # a cell that starts the table
+//! columns = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+//! rows = ['本年新收', '上年结转', '办理结果/.*总计', '结转下年度']   # rows that must be there
+//! ```
+//!
+//! Rows are referred to by patterns over their label path (`三、本年度办理结果/(三)不予公开/
+//! 1.属于国家秘密`), matched after normalisation, so Traditional script, full-width brackets and
+//! small wording differences do not matter; columns by their names, in the order given.
+
+/// The reference for rule authors (`docs/authoring.md`, `ogilint rules --kinds-reference`).
+pub const REFERENCE: &str = r#"### `[[table]]` — a table that rules read
+
+```toml
+[[table]]
+id = "applications"
+name = { zh = "收到和处理政府信息公开申请情况表", en = "requests table" }
+anchor = '申请人情况'      # a cell that starts the table
+columns = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+rows = ['本年新收', '结转下年度']   # optional: rows that must be there (for `layout`)
+signed = []                      # optional: columns that may hold negative numbers
+```
+
+The table is read from `|`-separated rows, one cell per line, or tab/space-aligned columns. Each
+row with values gets a label path from its numbered labels (`三、本年度办理结果/(三)不予公开/
+1.属于国家秘密`), inherited from the rows above, so a row pattern can name a row by its meaning.
+"#;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::kinds::{compile, compile_all, CompiledPattern, ParamError, RawPattern};
+use super::Localized;
+use crate::text::fold::fold_str;
+
+/// `[[table]]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawTable {
+    pub id: Spanned<String>,
+    pub name: Localized,
+    pub anchor: RawPattern,
+    pub columns: Vec<String>,
+    #[serde(default)]
+    pub rows: Vec<RawPattern>,
+    /// Columns whose values may be negative (`本年增/减` in the 2019 layout).
+    #[serde(default)]
+    pub signed: Vec<String>,
+}
+
+/// A validated table definition.
+#[derive(Debug, Clone)]
+pub struct TableDef {
+    pub id: String,
+    pub name: Localized,
+    pub anchor: CompiledPattern,
+    /// Value column names, normalised, in order.
+    pub columns: Vec<String>,
+    /// Rows that must be present (for `table/layout`).
+    pub rows: Vec<CompiledPattern>,
+    pub signed: Vec<String>,
+}
+
+impl TableDef {
+    /// The index of a column by name.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        let name = fold_str(name);
+        self.columns.iter().position(|column| *column == name)
+    }
+}
+
+impl RawTable {
+    /// Validates and compiles the definition.
+    pub fn compile(&self, errors: &mut Vec<ParamError>) -> Option<TableDef> {
+        if self.columns.is_empty() {
+            errors.push(ParamError {
+                span: self.id.span(),
+                message: "a table needs at least one value column".to_string(),
+            });
+            return None;
+        }
+        let anchor = compile(&self.anchor)
+            .map_err(|error| errors.push(error))
+            .ok()?;
+        Some(TableDef {
+            id: self.id.get_ref().clone(),
+            name: self.name.clone(),
+            anchor,
+            columns: self.columns.iter().map(|column| fold_str(column)).collect(),
+            rows: compile_all(&self.rows, errors),
+            signed: self.signed.iter().map(|column| fold_str(column)).collect(),
+        })
+    }
+}
