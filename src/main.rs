@@ -161,6 +161,9 @@ struct CheckArgs {
     /// Draw diagnostics with ASCII characters only.
     #[arg(long)]
     ascii: bool,
+    /// Worker threads (default: one per core). Output order does not depend on it.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
     #[command(flatten)]
     config: ConfigArgs,
     #[command(flatten)]
@@ -184,6 +187,7 @@ fn main() -> ExitCode {
             }),
             issuer_kind: args.issuer_kind,
             ascii: args.ascii,
+            threads: args.threads,
             config: args.config.choice(),
             select: args.select,
             extend_select: args.extend_select,

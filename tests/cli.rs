@@ -310,3 +310,11 @@ fn tempdir(name: &str) -> std::path::PathBuf {
     assert!(Path::new(&directory).is_dir());
     directory
 }
+
+#[test]
+fn output_order_does_not_depend_on_threads() {
+    let one = ogilint(&["check", "fixtures", "--format", "json", "--threads", "1"]);
+    let four = ogilint(&["check", "fixtures", "--format", "json", "--threads", "4"]);
+    assert_eq!(stdout(&one), stdout(&four));
+    assert!(!stdout(&one).is_empty());
+}

@@ -6,11 +6,13 @@ use std::fs;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::{render_rule_errors, RuleOptions, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::{self, FailOn, Selector, Settings};
 use crate::document::{IssuerKind, Regulation};
 use crate::engine::{self, FileReport};
-use crate::output::{self, human, InputFailure, Summary};
+use crate::output::{self, human, InputFailure, Piece, Statistics, Stream, StreamWriter, Summary};
 use crate::rules::load::{self, RuleError, RuleSources};
 use crate::rules::{Lang, RuleSet};
 use crate::suppression;
@@ -52,6 +54,8 @@ pub struct CheckOptions {
     pub regulation: Option<Regulation>,
     pub issuer_kind: Option<IssuerKind>,
     pub ascii: bool,
+    /// Worker threads (default: one per core).
+    pub threads: Option<usize>,
     pub config: ConfigChoice,
     pub select: Option<Vec<String>>,
     pub extend_select: Vec<String>,
@@ -177,6 +181,16 @@ fn profile_for<'p>(
         .as_ref()
 }
 
+/// Files are checked in parallel in chunks of this many, and written in path order after each
+/// chunk: memory holds one chunk's results, whatever the number of files.
+const CHUNK_FILES: usize = 256;
+
+/// One file to check and the config that governs it.
+struct Job {
+    path: PathBuf,
+    config: Option<PathBuf>,
+}
+
 /// Runs `ogilint check`; returns the exit status.
 pub fn run(options: &CheckOptions) -> u8 {
     let lang = options.rules.lang;
@@ -189,7 +203,7 @@ pub fn run(options: &CheckOptions) -> u8 {
         })
         .collect();
 
-    // The config that governs the run as a whole (fail-on): the one for the current directory.
+    // Settings first, for every file: a broken config stops the run before any output.
     let run_config = match &options.config {
         ConfigChoice::Discover => config::discover(Path::new(".")),
         ConfigChoice::File(path) => Some(path.clone()),
@@ -197,14 +211,18 @@ pub fn run(options: &CheckOptions) -> u8 {
     };
     let mut profiles: Profiles = HashMap::new();
     let mut rule_errors: Vec<RuleError> = Vec::new();
-    let mut reports: Vec<FileReport> = Vec::with_capacity(paths.len());
-    if profile_for(&mut profiles, &run_config, options, &mut rule_errors).is_none() {
-        eprint!("{}", render_rule_errors(&rule_errors, lang));
-        return EXIT_TROUBLE;
-    }
-    for path in &paths {
+    profile_for(&mut profiles, &run_config, options, &mut rule_errors);
+    let mut discovered: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
+    let mut jobs = Vec::with_capacity(paths.len());
+    for path in paths {
         let config_file = match &options.config {
-            ConfigChoice::Discover => config::discover(path),
+            ConfigChoice::Discover => {
+                let directory = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                discovered
+                    .entry(directory)
+                    .or_insert_with(|| config::discover(&path))
+                    .clone()
+            }
             ConfigChoice::File(file) => Some(file.clone()),
             ConfigChoice::Isolated => None,
         };
@@ -212,78 +230,97 @@ pub fn run(options: &CheckOptions) -> u8 {
         else {
             continue;
         };
-        let absolute = config::absolute(path);
-        if profile.settings.excludes(&absolute) {
+        if !profile.settings.exclude.is_empty()
+            && profile.settings.excludes(&config::absolute(&path))
+        {
             continue;
         }
-        let source = match input::read_file(path) {
-            Ok(source) => source,
-            Err(error) => {
-                failures.push(InputFailure {
-                    file: path.display().to_string(),
-                    message: error.to_string(),
-                });
-                continue;
-            }
-        };
-        let engine_options = engine::Options {
-            regulation: profile.settings.regulation,
-            issuer_kind: profile.settings.issuer_kind,
-            lang,
-        };
-        let mut report =
-            engine::check_text(&source.name, &source.text, &profile.rules, engine_options);
-        suppression::apply(
-            &mut report,
+        jobs.push(Job {
             path,
-            lang,
-            profile.settings.enables(suppression::UNUSED_RULE),
-        );
-        report
-            .findings
-            .retain(|finding| !profile.settings.ignores_in(&absolute, &finding.rule));
-        reports.push(report);
+            config: config_file,
+        });
     }
     if !rule_errors.is_empty() {
         eprint!("{}", render_rule_errors(&rule_errors, lang));
         return EXIT_TROUBLE;
     }
-    let run_profile = profiles.get(&run_config).and_then(Option::as_ref);
-    let all_rules = run_profile
-        .map(|profile| profile.rules.clone())
-        .unwrap_or_default();
+    let Some(run_profile) = profiles.get(&run_config).and_then(Option::as_ref) else {
+        return EXIT_TROUBLE;
+    };
     let fail_on = options
         .fail_on
-        .or(run_profile.and_then(|profile| profile.settings.fail_on))
+        .or(run_profile.settings.fail_on)
         .unwrap_or(FailOn::Error);
+    let threshold = fail_on.threshold();
 
     let to_terminal = options.output.is_none() && std::io::stdout().is_terminal();
-    let rendered = render(&reports, &failures, &all_rules, options, to_terminal);
+    let stream = stream_for(options, &run_profile.rules, to_terminal);
+    let out: Box<dyn Write> = match &options.output {
+        Some(path) => match fs::File::create(path) {
+            Ok(file) => Box::new(file),
+            Err(error) => {
+                eprintln!("ogilint: error: cannot write {}: {error}", path.display());
+                return EXIT_TROUBLE;
+            }
+        },
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.unwrap_or(0))
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(error) => {
+            eprintln!("ogilint: error: cannot start worker threads: {error}");
+            return EXIT_TROUBLE;
+        }
+    };
+
+    let mut summary = Summary::default();
+    let mut statistics = Statistics::default();
+    let mut failing = false;
+    let written = (|| -> std::io::Result<()> {
+        let mut writer = StreamWriter::new(std::io::BufWriter::new(out), stream.as_ref())?;
+        for chunk in jobs.chunks(CHUNK_FILES) {
+            let results: Vec<Result<(FileReport, Piece), InputFailure>> = pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|job| check_file(job, &profiles, options, stream.as_ref()))
+                    .collect()
+            });
+            for result in results {
+                match result {
+                    Ok((report, piece)) => {
+                        summary.add(&report);
+                        statistics.add(&report);
+                        failing |= threshold.is_some_and(|threshold| {
+                            report
+                                .findings
+                                .iter()
+                                .any(|finding| finding.severity >= threshold)
+                        });
+                        if !options.statistics {
+                            writer.write(piece)?;
+                        }
+                    }
+                    Err(failure) => failures.push(failure),
+                }
+            }
+        }
+        if options.statistics {
+            writer.write_raw(&statistics.render())?;
+        }
+        summary.unreadable = failures.len();
+        writer.finish(&summary, &failures)?;
+        Ok(())
+    })();
     for failure in &failures {
         eprintln!("ogilint: error: {}", failure.message);
     }
-    let written = match &options.output {
-        Some(path) => fs::write(path, rendered.as_bytes()).map_err(|error| {
-            eprintln!("ogilint: error: cannot write {}: {error}", path.display());
-        }),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth a message.
-            stdout
-                .write_all(rendered.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(|_| ())
-        }
-    };
+    // A closed pipe (`| head`) ends the run quietly, with the trouble status.
     if written.is_err() || !failures.is_empty() {
         return EXIT_TROUBLE;
     }
-    let failing = fail_on.threshold().is_some_and(|threshold| {
-        reports
-            .iter()
-            .flat_map(|report| &report.findings)
-            .any(|finding| finding.severity >= threshold)
-    });
     if failing && !options.exit_zero {
         EXIT_FINDINGS
     } else {
@@ -291,44 +328,66 @@ pub fn run(options: &CheckOptions) -> u8 {
     }
 }
 
-fn render(
-    reports: &[FileReport],
-    failures: &[InputFailure],
-    rules: &RuleSet,
+/// Reads, checks and renders one file (in a worker thread).
+fn check_file(
+    job: &Job,
+    profiles: &Profiles,
     options: &CheckOptions,
-    to_terminal: bool,
-) -> String {
-    let lang: Lang = options.rules.lang;
-    let summary = Summary::of(reports, failures);
-    let with_summary = |mut text: String| {
-        if !options.quiet {
-            text.push_str(&summary.line(lang));
-            text.push('\n');
-        }
-        text
+    stream: &dyn Stream,
+) -> Result<(FileReport, Piece), InputFailure> {
+    let failure = |message: String| InputFailure {
+        file: job.path.display().to_string(),
+        message,
     };
-    if options.statistics && matches!(options.format, Format::Human | Format::Concise) {
-        return with_summary(output::statistics(reports));
+    let profile = profiles
+        .get(&job.config)
+        .and_then(Option::as_ref)
+        .ok_or_else(|| failure("no settings were loaded for this file".to_string()))?;
+    let source = input::read_file(&job.path).map_err(|error| failure(error.to_string()))?;
+    let lang = options.rules.lang;
+    let engine_options = engine::Options {
+        regulation: profile.settings.regulation,
+        issuer_kind: profile.settings.issuer_kind,
+        lang,
+    };
+    let mut report = engine::check_text(&source.name, &source.text, &profile.rules, engine_options);
+    suppression::apply(
+        &mut report,
+        &job.path,
+        lang,
+        profile.settings.enables(suppression::UNUSED_RULE),
+    );
+    if !profile.settings.per_file_ignores.is_empty() {
+        let absolute = config::absolute(&job.path);
+        report
+            .findings
+            .retain(|finding| !profile.settings.ignores_in(&absolute, &finding.rule));
     }
+    let piece = stream.piece(&report);
+    Ok((report, piece))
+}
+
+fn stream_for<'a>(
+    options: &CheckOptions,
+    rules: &'a RuleSet,
+    to_terminal: bool,
+) -> Box<dyn Stream + 'a> {
+    let lang: Lang = options.rules.lang;
+    let summary = !options.quiet;
     match options.format {
-        Format::Json => output::json::render(reports, failures) + "\n",
-        Format::Sarif => output::sarif::render(reports, rules, lang) + "\n",
-        Format::Github => output::github::render(reports),
-        Format::Junit => output::junit::render(reports),
-        Format::Concise => with_summary(output::concise::render(reports)),
-        Format::Human => {
-            let style = human::Style {
+        Format::Json => Box::new(output::json::Json),
+        Format::Sarif => Box::new(output::sarif::Sarif { rules, lang }),
+        Format::Github => Box::new(output::github::Github),
+        Format::Junit => Box::new(output::junit::Junit),
+        Format::Concise => Box::new(output::concise::Concise { lang, summary }),
+        Format::Human => Box::new(human::Human {
+            style: human::Style {
                 color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
                 ascii: options.ascii,
                 width: super::terminal_width(),
                 lang,
-            };
-            with_summary(
-                reports
-                    .iter()
-                    .map(|report| human::render_file(report, style))
-                    .collect(),
-            )
-        }
+            },
+            summary,
+        }),
     }
 }

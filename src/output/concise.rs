@@ -1,15 +1,43 @@
 //! `--format concise`: one line per finding, `file:line:column: rule message`.
 
+use super::{InputFailure, Piece, Stream, Summary};
 use crate::engine::FileReport;
+use crate::rules::Lang;
 
-/// Renders every finding of a run, one per line.
-pub fn render(reports: &[FileReport]) -> String {
-    let mut out = String::new();
-    for finding in reports.iter().flat_map(|report| &report.findings) {
-        out.push_str(&format!(
-            "{}:{}:{}: {} {}\n",
-            finding.file, finding.span.line, finding.span.column, finding.rule, finding.message
-        ));
+/// The concise format.
+pub struct Concise {
+    pub lang: Lang,
+    /// Print the summary line at the end.
+    pub summary: bool,
+}
+
+impl Stream for Concise {
+    fn piece(&self, report: &FileReport) -> Piece {
+        Piece {
+            items: report
+                .findings
+                .iter()
+                .map(|finding| {
+                    format!(
+                        "{}:{}:{}: {} {}\n",
+                        finding.file,
+                        finding.span.line,
+                        finding.span.column,
+                        finding.rule,
+                        finding.message
+                    )
+                })
+                .collect(),
+            side: Vec::new(),
+        }
     }
-    out
+
+    fn footer(&self, summary: &Summary, _failures: &[InputFailure]) -> (String, String) {
+        let line = if self.summary {
+            format!("{}\n", summary.line(self.lang))
+        } else {
+            String::new()
+        };
+        (line, String::new())
+    }
 }

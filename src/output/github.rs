@@ -1,7 +1,7 @@
 //! `--format github`: GitHub Actions workflow commands, which annotate the changed files in a
 //! pull request: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
 
-use super::end_position;
+use super::{end_position, InputFailure, Piece, Stream, Summary};
 use crate::engine::FileReport;
 use crate::rules::Severity;
 
@@ -17,28 +17,40 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// Renders every finding as a workflow command.
-pub fn render(reports: &[FileReport]) -> String {
-    let mut out = String::new();
-    for report in reports {
-        for finding in &report.findings {
-            let command = match finding.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            let (end_line, end_column) = end_position(&report.source, finding.span.end);
-            out.push_str(&format!(
-                "::{command} file={},line={},col={},endLine={end_line},endColumn={end_column},title={}::{}\n",
-                escape_property(&finding.file),
-                finding.span.line,
-                finding.span.column,
-                escape_property(&finding.rule),
-                escape_data(&format!("{} ({})", finding.message, finding.help)),
-            ));
+/// The GitHub Actions format.
+pub struct Github;
+
+impl Stream for Github {
+    fn piece(&self, report: &FileReport) -> Piece {
+        let items = report
+            .findings
+            .iter()
+            .map(|finding| {
+                let command = match finding.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "notice",
+                };
+                let (end_line, end_column) = end_position(&report.source, finding.span.end);
+                format!(
+                    "::{command} file={},line={},col={},endLine={end_line},endColumn={end_column},title={}::{}\n",
+                    escape_property(&finding.file),
+                    finding.span.line,
+                    finding.span.column,
+                    escape_property(&finding.rule),
+                    escape_data(&format!("{} ({})", finding.message, finding.help)),
+                )
+            })
+            .collect();
+        Piece {
+            items,
+            side: Vec::new(),
         }
     }
-    out
+
+    fn footer(&self, _summary: &Summary, _failures: &[InputFailure]) -> (String, String) {
+        (String::new(), String::new())
+    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use miette::{
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
+use super::{InputFailure, Piece, Stream, Summary};
 use crate::engine::{FileReport, Finding};
 use crate::rules::load::RuleError;
 use crate::rules::{Lang, Severity};
@@ -178,6 +179,31 @@ fn help_text(report: &FileReport, finding: &Finding, lang: Lang) -> String {
         });
     }
     help
+}
+
+/// The human format: miette diagnostics, then the summary line.
+pub struct Human {
+    pub style: Style,
+    /// Print the summary line at the end.
+    pub summary: bool,
+}
+
+impl Stream for Human {
+    fn piece(&self, report: &FileReport) -> Piece {
+        Piece {
+            items: vec![render_file(report, self.style)],
+            side: Vec::new(),
+        }
+    }
+
+    fn footer(&self, summary: &Summary, _failures: &[InputFailure]) -> (String, String) {
+        let line = if self.summary {
+            format!("{}\n", summary.line(self.style.lang))
+        } else {
+            String::new()
+        };
+        (line, String::new())
+    }
 }
 
 /// Renders every finding of a file.

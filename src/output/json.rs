@@ -1,10 +1,11 @@
 //! `--format json`: one JSON object with every finding, what was recognised per document, input
 //! failures and a summary. The schema is documented in the README and is a public contract.
+//! It is written file by file (`findings` first, then `documents`), so memory stays bounded.
 
 use serde::Serialize;
 
-use super::{InputFailure, Summary};
-use crate::engine::{DocumentInfo, FileReport, Finding};
+use super::{indent, InputFailure, Piece, Stream, Summary};
+use crate::engine::{DocumentInfo, FileReport};
 
 #[derive(Serialize)]
 struct DocumentEntry<'a> {
@@ -13,32 +14,56 @@ struct DocumentEntry<'a> {
     document: &'a DocumentInfo,
 }
 
-#[derive(Serialize)]
-struct Output<'a> {
-    version: &'static str,
-    findings: Vec<&'a Finding>,
-    documents: Vec<DocumentEntry<'a>>,
-    failures: &'a [InputFailure],
-    summary: Summary,
+/// The JSON format.
+pub struct Json;
+
+/// Pretty-printed and indented to sit inside the top-level object's arrays. Serialising plain
+/// data with string keys cannot fail.
+fn item(value: &impl Serialize) -> String {
+    indent(
+        &serde_json::to_string_pretty(value).unwrap_or_default(),
+        "    ",
+    )
 }
 
-/// Renders the whole run as pretty-printed JSON.
-pub fn render(reports: &[FileReport], failures: &[InputFailure]) -> String {
-    let output = Output {
-        version: env!("CARGO_PKG_VERSION"),
-        findings: reports.iter().flat_map(|report| &report.findings).collect(),
-        documents: reports
-            .iter()
-            .flat_map(|report| {
-                report.documents.iter().map(|document| DocumentEntry {
-                    file: &report.name,
-                    document,
+impl Stream for Json {
+    fn header(&self) -> String {
+        format!(
+            "{{\n  \"version\": \"{}\",\n  \"findings\": [\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    }
+
+    fn separator(&self) -> &'static str {
+        ",\n"
+    }
+
+    fn piece(&self, report: &FileReport) -> Piece {
+        Piece {
+            items: report.findings.iter().map(item).collect(),
+            side: report
+                .documents
+                .iter()
+                .map(|document| {
+                    item(&DocumentEntry {
+                        file: &report.name,
+                        document,
+                    })
                 })
-            })
-            .collect(),
-        failures,
-        summary: Summary::of(reports, failures),
-    };
-    // Serialising plain data with string keys cannot fail.
-    serde_json::to_string_pretty(&output).unwrap_or_default()
+                .collect(),
+        }
+    }
+
+    fn footer(&self, summary: &Summary, failures: &[InputFailure]) -> (String, String) {
+        let failures = serde_json::to_string_pretty(failures).unwrap_or_default();
+        let summary = serde_json::to_string_pretty(summary).unwrap_or_default();
+        (
+            "\n  ],\n  \"documents\": [\n".to_string(),
+            format!(
+                "\n  ],\n  \"failures\": {},\n  \"summary\": {}\n}}\n",
+                indent(&failures, "  ").trim_start(),
+                indent(&summary, "  ").trim_start()
+            ),
+        )
+    }
 }

@@ -1,6 +1,7 @@
 //! `--format junit`: JUnit XML, one test case per report (document) in each file; a report with
 //! findings fails, with one `<failure>` per finding.
 
+use super::{InputFailure, Piece, Stream, Summary};
 use crate::engine::FileReport;
 
 fn escape(text: &str) -> String {
@@ -20,33 +21,23 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// Renders the run as a JUnit XML document.
-pub fn render(reports: &[FileReport]) -> String {
-    let cases: usize = reports
-        .iter()
-        .map(|report| report.documents.len().max(1))
-        .sum();
-    let failing: usize = reports
-        .iter()
-        .map(|report| {
-            (0..report.documents.len().max(1))
-                .filter(|&index| report.findings.iter().any(|f| f.document == index))
-                .count()
-        })
-        .sum();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&format!(
-        "<testsuites name=\"ogilint\" tests=\"{cases}\" failures=\"{failing}\">\n"
-    ));
-    for report in reports {
+/// The JUnit XML format. Totals are per `<testsuite>` (one per file), so the document streams.
+pub struct Junit;
+
+impl Stream for Junit {
+    fn header(&self) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"ogilint\">\n".to_string()
+    }
+
+    fn piece(&self, report: &FileReport) -> Piece {
         let documents = report.documents.len().max(1);
         let failures = (0..documents)
             .filter(|&index| report.findings.iter().any(|f| f.document == index))
             .count();
-        out.push_str(&format!(
+        let mut out = format!(
             "  <testsuite name=\"{}\" tests=\"{documents}\" failures=\"{failures}\">\n",
             escape(&report.name)
-        ));
+        );
         for index in 0..documents {
             let title = report
                 .documents
@@ -75,7 +66,13 @@ pub fn render(reports: &[FileReport]) -> String {
             out.push_str("    </testcase>\n");
         }
         out.push_str("  </testsuite>\n");
+        Piece {
+            items: vec![out],
+            side: Vec::new(),
+        }
     }
-    out.push_str("</testsuites>\n");
-    out
+
+    fn footer(&self, _summary: &Summary, _failures: &[InputFailure]) -> (String, String) {
+        ("</testsuites>\n".to_string(), String::new())
+    }
 }

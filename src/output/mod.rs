@@ -9,6 +9,7 @@ pub mod junit;
 pub mod sarif;
 
 use std::collections::BTreeMap;
+use std::io::{self, Seek, Write};
 
 use serde::Serialize;
 
@@ -36,24 +37,17 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Counts the findings and documents of a run.
-    pub fn of(reports: &[FileReport], failures: &[InputFailure]) -> Summary {
-        let mut summary = Summary {
-            files: reports.len(),
-            unreadable: failures.len(),
-            ..Summary::default()
-        };
-        for report in reports {
-            summary.documents += report.documents.len();
-            for finding in &report.findings {
-                match finding.severity {
-                    Severity::Error => summary.errors += 1,
-                    Severity::Warning => summary.warnings += 1,
-                    Severity::Info => summary.infos += 1,
-                }
+    /// Adds one checked file's documents and findings.
+    pub fn add(&mut self, report: &FileReport) {
+        self.files += 1;
+        self.documents += report.documents.len();
+        for finding in &report.findings {
+            match finding.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
             }
         }
-        summary
     }
 
     /// The one-line summary printed at the end of a human-readable run.
@@ -89,22 +83,162 @@ pub fn end_position(source: &str, end: usize) -> (usize, usize) {
     )
 }
 
-/// `--statistics`: how many findings each rule produced, most first.
-pub fn statistics(reports: &[FileReport]) -> String {
-    let mut counts: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
-    for finding in reports.iter().flat_map(|report| &report.findings) {
-        *counts
-            .entry((finding.rule.as_str(), finding.severity))
-            .or_default() += 1;
+/// Per-rule finding counts, for `--statistics`.
+#[derive(Debug, Default)]
+pub struct Statistics {
+    counts: BTreeMap<(String, Severity), usize>,
+}
+
+impl Statistics {
+    /// Counts one file's findings.
+    pub fn add(&mut self, report: &FileReport) {
+        for finding in &report.findings {
+            *self
+                .counts
+                .entry((finding.rule.clone(), finding.severity))
+                .or_default() += 1;
+        }
     }
-    let mut rows: Vec<((&str, Severity), usize)> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let width = rows
-        .iter()
-        .map(|((rule, _), _)| rule.len())
-        .max()
-        .unwrap_or(0);
-    rows.iter()
-        .map(|((rule, severity), count)| format!("{count:>6}  {rule:<width$}  [{severity}]\n"))
-        .collect()
+
+    /// How many findings each rule produced, most first.
+    pub fn render(&self) -> String {
+        let mut rows: Vec<(&(String, Severity), &usize)> = self.counts.iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let width = rows
+            .iter()
+            .map(|((rule, _), _)| rule.len())
+            .max()
+            .unwrap_or(0);
+        rows.iter()
+            .map(|((rule, severity), count)| format!("{count:>6}  {rule:<width$}  [{severity}]\n"))
+            .collect()
+    }
+}
+
+/// One file's share of the output, rendered in a worker thread.
+#[derive(Debug, Default)]
+pub struct Piece {
+    /// Items of the main list (findings, results, lines, diagnostics).
+    pub items: Vec<String>,
+    /// Items of a second list written after the main one (JSON `documents`).
+    pub side: Vec<String>,
+}
+
+/// An output format, rendered file by file so that a run of any size streams: nothing but the
+/// side list (spilled to a temporary file when large) is held until the end.
+pub trait Stream: Sync {
+    /// Text before the first item.
+    fn header(&self) -> String {
+        String::new()
+    }
+    /// What goes between two items of a list.
+    fn separator(&self) -> &'static str {
+        ""
+    }
+    /// One file's items.
+    fn piece(&self, report: &FileReport) -> Piece;
+    /// Text after the main list and before the side list, and text after the side list.
+    fn footer(&self, summary: &Summary, failures: &[InputFailure]) -> (String, String);
+}
+
+/// Side items beyond this many bytes go to a temporary file, so memory stays bounded.
+const SIDE_MEMORY_LIMIT: usize = 1 << 20;
+
+/// Writes a [`Stream`] to an output, in the order pieces are given.
+pub struct StreamWriter<'a, W: Write> {
+    out: W,
+    format: &'a dyn Stream,
+    items_written: usize,
+    side: Vec<u8>,
+    side_items: usize,
+    spill: Option<std::fs::File>,
+}
+
+impl<'a, W: Write> StreamWriter<'a, W> {
+    /// Starts the output with the format's header.
+    pub fn new(mut out: W, format: &'a dyn Stream) -> io::Result<Self> {
+        out.write_all(format.header().as_bytes())?;
+        Ok(StreamWriter {
+            out,
+            format,
+            items_written: 0,
+            side: Vec::new(),
+            side_items: 0,
+            spill: None,
+        })
+    }
+
+    /// Writes one file's piece.
+    pub fn write(&mut self, piece: Piece) -> io::Result<()> {
+        let separator = self.format.separator();
+        for item in piece.items {
+            if self.items_written > 0 {
+                self.out.write_all(separator.as_bytes())?;
+            }
+            self.out.write_all(item.as_bytes())?;
+            self.items_written += 1;
+        }
+        for item in piece.side {
+            if self.side_items > 0 {
+                self.side.extend_from_slice(separator.as_bytes());
+            }
+            self.side.extend_from_slice(item.as_bytes());
+            self.side_items += 1;
+        }
+        if self.side.len() > SIDE_MEMORY_LIMIT {
+            if self.spill.is_none() {
+                self.spill = Some(tempfile_in_temp_dir()?);
+            }
+            if let Some(spill) = self.spill.as_mut() {
+                spill.write_all(&self.side)?;
+            }
+            self.side.clear();
+        }
+        Ok(())
+    }
+
+    /// Writes text outside the lists (statistics instead of findings).
+    pub fn write_raw(&mut self, text: &str) -> io::Result<()> {
+        self.out.write_all(text.as_bytes())
+    }
+
+    /// Ends the output: footer, side list, and the final text.
+    pub fn finish(mut self, summary: &Summary, failures: &[InputFailure]) -> io::Result<W> {
+        let (before_side, after_side) = self.format.footer(summary, failures);
+        self.out.write_all(before_side.as_bytes())?;
+        if let Some(mut spill) = self.spill.take() {
+            spill.rewind()?;
+            io::copy(&mut spill, &mut self.out)?;
+        }
+        self.out.write_all(&self.side)?;
+        self.out.write_all(after_side.as_bytes())?;
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// An anonymous temporary file (removed as soon as it is created; the handle keeps it).
+fn tempfile_in_temp_dir() -> io::Result<std::fs::File> {
+    let path = std::env::temp_dir().join(format!(
+        "ogilint-{}-{:?}.spill",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .open(&path)?;
+    // On Unix the open handle survives removal; elsewhere the file is removed at exit by the OS
+    // temp cleaner at worst.
+    let _ = std::fs::remove_file(&path);
+    Ok(file)
+}
+
+/// Indents every line of `text` by `prefix` (for nesting pretty-printed JSON).
+pub fn indent(text: &str, prefix: &str) -> String {
+    text.lines()
+        .map(|line| format!("{prefix}{line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use super::end_position;
+use super::{end_position, indent, InputFailure, Piece, Stream, Summary};
 use crate::engine::FileReport;
 use crate::rules::{Lang, RuleSet, Severity};
 
@@ -36,75 +36,101 @@ pub fn help_uri(id: &str) -> String {
     format!("ogilint:explain/{id}")
 }
 
-/// Renders the run as one SARIF log.
-pub fn render(reports: &[FileReport], rules: &RuleSet, lang: Lang) -> String {
-    let descriptors: Vec<Value> = rules
-        .rules
-        .iter()
-        .map(|rule| {
-            let mut help = format!("{}\n", rule.help.get(lang));
-            for basis in &rule.basis {
-                help.push_str(&format!("\n{basis}"));
-            }
-            help.push_str(&format!("\n\nogilint explain {}", rule.id));
-            json!({
-                "id": rule.id,
-                "shortDescription": { "text": rule.title.get(lang) },
-                "fullDescription": { "text": rule.explanation.as_ref().map_or(rule.message.get(lang), |e| e.get(lang)) },
-                "help": { "text": help },
-                "helpUri": help_uri(&rule.id),
-                "defaultConfiguration": { "level": level(rule.severity) },
-                "properties": { "basis": rule.basis, "regulations": rule.applies.describe() },
+/// The SARIF format: the tool's rules first, then one result per finding.
+pub struct Sarif<'a> {
+    pub rules: &'a RuleSet,
+    pub lang: Lang,
+}
+
+impl Stream for Sarif<'_> {
+    fn header(&self) -> String {
+        let lang = self.lang;
+        let descriptors: Vec<Value> = self
+            .rules
+            .rules
+            .iter()
+            .map(|rule| {
+                let mut help = format!("{}\n", rule.help.get(lang));
+                for basis in &rule.basis {
+                    help.push_str(&format!("\n{basis}"));
+                }
+                help.push_str(&format!("\n\nogilint explain {}", rule.id));
+                json!({
+                    "id": rule.id,
+                    "shortDescription": { "text": rule.title.get(lang) },
+                    "fullDescription": { "text": rule.explanation.as_ref().map_or(rule.message.get(lang), |e| e.get(lang)) },
+                    "help": { "text": help },
+                    "helpUri": help_uri(&rule.id),
+                    "defaultConfiguration": { "level": level(rule.severity) },
+                    "properties": { "basis": rule.basis, "regulations": rule.applies.describe() },
+                })
             })
-        })
-        .collect();
-    let mut results = Vec::new();
-    for report in reports {
-        for finding in &report.findings {
-            let (end_line, end_column) = end_position(&report.source, finding.span.end);
-            let mut result = json!({
-                "ruleId": finding.rule,
-                "level": level(finding.severity),
-                "message": { "text": format!("{}\n{}", finding.message, finding.help) },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri(&finding.file) },
-                        "region": {
-                            "startLine": finding.span.line,
-                            "startColumn": finding.span.column,
-                            "endLine": end_line,
-                            "endColumn": end_column,
-                            "byteOffset": finding.span.start,
-                            "byteLength": finding.span.end - finding.span.start,
-                            "snippet": { "text": finding.text },
+            .collect();
+        let driver = json!({
+            "name": "ogilint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "rules": descriptors,
+        });
+        format!(
+            "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {{\n        \"driver\": {}\n      }},\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [\n",
+            indent(&serde_json::to_string_pretty(&driver).unwrap_or_default(), "        ").trim_start()
+        )
+    }
+
+    fn separator(&self) -> &'static str {
+        ",\n"
+    }
+
+    fn piece(&self, report: &FileReport) -> Piece {
+        let items = report
+            .findings
+            .iter()
+            .map(|finding| {
+                let (end_line, end_column) = end_position(&report.source, finding.span.end);
+                let mut result = json!({
+                    "ruleId": finding.rule,
+                    "level": level(finding.severity),
+                    "message": { "text": format!("{}\n{}", finding.message, finding.help) },
+                    "locations": [{
+                        "physicalLocation": {
+                            "artifactLocation": { "uri": uri(&finding.file) },
+                            "region": {
+                                "startLine": finding.span.line,
+                                "startColumn": finding.span.column,
+                                "endLine": end_line,
+                                "endColumn": end_column,
+                                "byteOffset": finding.span.start,
+                                "byteLength": finding.span.end - finding.span.start,
+                                "snippet": { "text": finding.text },
+                            }
                         }
-                    }
-                }],
-                "properties": { "document": finding.document },
-            });
-            if let Some(index) = rules.rules.iter().position(|rule| rule.id == finding.rule) {
-                result["ruleIndex"] = json!(index);
-            }
-            results.push(result);
+                    }],
+                    "properties": { "document": finding.document },
+                });
+                if let Some(index) = self
+                    .rules
+                    .rules
+                    .iter()
+                    .position(|rule| rule.id == finding.rule)
+                {
+                    result["ruleIndex"] = json!(index);
+                }
+                indent(
+                    &serde_json::to_string_pretty(&result).unwrap_or_default(),
+                    "        ",
+                )
+            })
+            .collect();
+        Piece {
+            items,
+            side: Vec::new(),
         }
     }
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "ogilint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "rules": descriptors,
-                }
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
-    });
-    serde_json::to_string_pretty(&log).unwrap_or_default()
+
+    fn footer(&self, _summary: &Summary, _failures: &[InputFailure]) -> (String, String) {
+        ("\n      ]\n    }\n  ]\n}\n".to_string(), String::new())
+    }
 }
 
 #[cfg(test)]
