@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::document::publication::{find_publication_date, DateSource};
+use crate::document::publication::DateSource;
 use crate::document::{
     self, Document, IssuerKind, Regulation, RegulationSource, ReportYear, StructureOptions,
 };
@@ -277,7 +277,7 @@ fn describe(mapper: &Mapper<'_>, context: &Context<'_>, rules: &RuleSet) -> Docu
             })
         })
         .collect();
-    let published = find_publication_date(document, context.text).map(|published| PublishedInfo {
+    let published = document.published.map(|published| PublishedInfo {
         date: mapper.text(published.date.range()),
         source: published.source,
         line: mapper.line(published.date.start),

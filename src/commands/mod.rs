@@ -94,10 +94,13 @@ pub fn list_patterns(options: &RuleOptions) -> u8 {
         Ok(rules) => rules,
         Err(code) => return code,
     };
+    // Group names are dropped: a text search joins all patterns into one, where `n` would repeat.
+    let unnamed = regex::Regex::new(r"\(\?P?<[A-Za-z_][A-Za-z0-9_]*>").expect("valid");
     let mut patterns: Vec<String> = rules
         .rules
         .iter()
         .flat_map(|rule| rule.check.patterns())
+        .map(|pattern| unnamed.replace_all(&pattern, "(").into_owned())
         .collect();
     patterns.sort();
     patterns.dedup();

@@ -78,6 +78,15 @@ pub fn is_table_row_label(line: &str) -> bool {
 
 /// Parses a heading marker at the start of `line`: (level, number, byte offset of the title).
 pub fn parse_marker(line: &str) -> Option<(u8, u32, usize)> {
+    // Every marker starts with a numeral, `第` or `(`: skip the regexes for other lines.
+    let first = line.chars().next()?;
+    if !(first.is_ascii_digit()
+        || first == '('
+        || first == '第'
+        || "一二三四五六七八九十".contains(first))
+    {
+        return None;
+    }
     for (level, regex) in MARKERS.iter() {
         let Some(caps) = regex.captures(line) else {
             continue;

@@ -165,6 +165,8 @@ pub struct Document {
     pub period: Option<Period>,
     /// The years the body names (`2009年`, title excluded), most often named first.
     pub body_years: Vec<(i32, usize)>,
+    /// When the report was published, if it says.
+    pub published: Option<publication::PublicationDate>,
 }
 
 impl Document {
@@ -363,6 +365,7 @@ fn build_document(
         intro_lines: body_start.min(intro_end)..intro_end,
         period,
         body_years,
+        published: publication::find_publication_date(&lines, text),
         lines,
     }
 }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::{find_dates, FoundDate};
-use super::{Document, LineKind};
+use super::{Line, LineKind};
 
 /// Where a publication date was read from, most reliable first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -38,16 +38,21 @@ static WRITTEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^成文日期:")
 /// A signature line: at most a short name, then the date, nothing after.
 const MAX_SIGNATURE_PREFIX_CHARS: usize = 30;
 
-/// Finds the most reliable publication date in a document.
-pub fn find_publication_date(document: &Document, text: &str) -> Option<PublicationDate> {
+/// A signature line is short; longer lines are not searched for one.
+const MAX_SIGNATURE_CHARS: usize = 48;
+
+/// Finds the most reliable publication date among a document's lines.
+pub fn find_publication_date(lines: &[Line], text: &str) -> Option<PublicationDate> {
     let mut best: Option<PublicationDate> = None;
-    for line in &document.lines {
+    for line in lines {
         let words = &text[line.range.clone()];
         let source = match line.kind {
             LineKind::Meta if PUBLISHED.is_match(words) => DateSource::Published,
             LineKind::Meta if WRITTEN.is_match(words) => DateSource::Written,
             _ if ISSUED.is_match(words) => DateSource::Issued,
-            LineKind::Text | LineKind::Preamble => DateSource::Signed,
+            LineKind::Text | LineKind::Preamble if words.chars().count() <= MAX_SIGNATURE_CHARS => {
+                DateSource::Signed
+            }
             _ => continue,
         };
         let Some(date) = find_dates(words)
@@ -95,7 +100,7 @@ mod tests {
 
     fn date_of(text: &str) -> Option<(i32, u32, u32, DateSource)> {
         let documents = recognize(text, StructureOptions::default());
-        find_publication_date(&documents[0], text)
+        find_publication_date(&documents[0].lines, text)
             .map(|p| (p.date.year.unwrap_or(0), p.date.month, p.date.day, p.source))
     }
 

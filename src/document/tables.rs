@@ -47,14 +47,24 @@ pub struct Row {
     /// The labels that lead to this row, outermost first (`三、本年度办理结果`, `(三)不予公开`,
     /// `1.属于国家秘密`), including those inherited from earlier rows.
     pub path: Vec<String>,
+    /// The path joined with `/`, for matching row references.
+    path_text: String,
     /// One cell per value column.
     pub values: Vec<Cell>,
 }
 
 impl Row {
+    fn new(path: Vec<String>, values: Vec<Cell>) -> Row {
+        Row {
+            path_text: path.join("/"),
+            path,
+            values,
+        }
+    }
+
     /// The label path joined with `/`, for matching row references.
-    pub fn path_text(&self) -> String {
-        self.path.join("/")
+    pub fn path_text(&self) -> &str {
+        &self.path_text
     }
 }
 
@@ -269,20 +279,17 @@ pub fn read_table(document: &Document, text: &str, anchor: &Regex, width: usize)
                 labels
             };
             pending_labels.clear();
-            rows.push(Row {
-                path: paths.path(&labels),
-                values,
-            });
+            rows.push(Row::new(paths.path(&labels), values));
         } else {
             let cell = cells.into_iter().next()?;
             if looks_like_value(&cell.text) {
                 pending_values.push(cell);
                 if pending_values.len() == width {
                     let labels = std::mem::take(&mut pending_labels);
-                    rows.push(Row {
-                        path: paths.path(&labels),
-                        values: std::mem::take(&mut pending_values),
-                    });
+                    rows.push(Row::new(
+                        paths.path(&labels),
+                        std::mem::take(&mut pending_values),
+                    ));
                 }
             } else {
                 if !pending_values.is_empty() {
@@ -334,7 +341,7 @@ mod tests {
         let text = "某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况 | 自然人 | 总计\n一、本年新收 | 3 | 3 |\n三、本年度办理结果 | (一)予以公开 | 2 | 2\n(三)不予公开 | 1.属于国家秘密 | 1 | 1\n2.其他 | | 0\n四、结转下年度继续办理 | 0 | 0 ||\n";
         let table = table(text, "申请人情况", 2);
         assert!(!table.unreadable);
-        let paths: Vec<String> = table.rows.iter().map(Row::path_text).collect();
+        let paths: Vec<&str> = table.rows.iter().map(Row::path_text).collect();
         assert_eq!(
             paths,
             vec![
@@ -354,7 +361,7 @@ mod tests {
         let text = "某局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n总计\n一、本年新收政府信息公开申请数量\n5\n5\n三、本年度办理结果\n(一)予以公开\n4\n4\n四、结转下年度继续办理\n1\n1\n";
         let table = table(text, "申请人情况", 2);
         assert!(!table.unreadable);
-        let paths: Vec<String> = table.rows.iter().map(Row::path_text).collect();
+        let paths: Vec<&str> = table.rows.iter().map(Row::path_text).collect();
         assert_eq!(
             paths,
             vec![

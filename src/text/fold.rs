@@ -7,7 +7,9 @@
 //!    Kangxi radicals become ideographs, `㈠` becomes `(一)`);
 //! 3. Traditional→Simplified, one character at a time, from OpenCC's `TSCharacters.txt`.
 
-use unicode_normalization::UnicodeNormalization;
+use std::sync::LazyLock;
+
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 include!(concat!(env!("OUT_DIR"), "/t2s_table.rs"));
 
@@ -27,8 +29,9 @@ pub fn fold_char(ch: char, out: &mut impl FnMut(char)) {
         '\u{2028}' | '\u{2029}' | '\u{0085}' => return out('\n'),
         _ => {}
     }
-    if is_cjk_unified(ch) {
-        // NFKC leaves unified ideographs alone: skip it on the hot path.
+    // NFKC leaves unified ideographs and most punctuation alone: its quick check (a table lookup)
+    // skips the decomposition on the hot path.
+    if is_cjk_unified(ch) || is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes {
         return out(simplify(ch));
     }
     for folded in std::iter::once(ch).nfkc() {
@@ -36,10 +39,34 @@ pub fn fold_char(ch: char, out: &mut impl FnMut(char)) {
     }
 }
 
+/// First and last code point of the direct lookup table (CJK Extension A and the Unified block,
+/// where nearly all Traditional characters are).
+const DIRECT_FIRST: u32 = 0x3400;
+const DIRECT_LAST: u32 = 0x9FFF;
+
+/// `DIRECT[ch - DIRECT_FIRST]` is the simplified form of `ch` (or `ch` itself): one array index per
+/// character instead of a binary search, on the hottest path of normalisation.
+static DIRECT: LazyLock<Box<[char]>> = LazyLock::new(|| {
+    let mut table: Vec<char> = (DIRECT_FIRST..=DIRECT_LAST)
+        .map(|code| char::from_u32(code).unwrap_or('\0'))
+        .collect();
+    for &(from, to) in T2S_PAIRS {
+        let code = from as u32;
+        if (DIRECT_FIRST..=DIRECT_LAST).contains(&code) {
+            table[(code - DIRECT_FIRST) as usize] = to;
+        }
+    }
+    table.into_boxed_slice()
+});
+
 /// Maps a Traditional character to its first Simplified candidate; other characters unchanged.
 pub fn simplify(ch: char) -> char {
-    if (ch as u32) < 0x3400 {
+    let code = ch as u32;
+    if code < DIRECT_FIRST {
         return ch;
+    }
+    if code <= DIRECT_LAST {
+        return DIRECT[(code - DIRECT_FIRST) as usize];
     }
     match T2S_PAIRS.binary_search_by_key(&ch, |pair| pair.0) {
         Ok(index) => T2S_PAIRS[index].1,

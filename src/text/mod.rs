@@ -6,11 +6,11 @@
 //! builds the text the rest of the pipeline reads, and remembers for every byte of it which bytes
 //! of the original it came from, so that every diagnostic lands on the user's own characters.
 //!
-//! The steps, each linear in the input:
-//! 1. pinyin annotations after a Han character are dropped;
-//! 2. each character is folded ([`fold`]): mojibake repair, NFKC, Traditional→Simplified;
-//! 3. page numbers stranded inside a sentence (`政府信息 9 公开`) are dropped;
-//! 4. spaces next to CJK text are dropped, other runs of spaces become one, `\r` goes.
+//! Two passes, each linear in the input:
+//! 1. pinyin annotations are dropped and each character is folded ([`fold`]): mojibake repair,
+//!    NFKC, Traditional→Simplified;
+//! 2. page numbers stranded inside a sentence (`政府信息 9 公开`) and spaces next to CJK text
+//!    (`概 述`) are dropped, and the text and its offset map are built.
 //!
 //! Line breaks are kept: structure (titles, headings, tables) is line-based.
 
@@ -85,23 +85,57 @@ pub fn normalize(original: &str) -> NormalizedText {
             end: (start + ch.len_utf8()) as u32,
         })
         .collect();
-    let without_pinyin = drop_pinyin_annotations(raw);
-    let mut folded = Vec::with_capacity(without_pinyin.len());
-    for unit in without_pinyin {
+    // Pass 1: pinyin annotations out, every character folded.
+    let mut folded: Vec<Unit> = Vec::with_capacity(raw.len());
+    let mut index = 0;
+    while index < raw.len() {
+        let unit = raw[index];
+        if matches!(unit.ch, '(' | '（') {
+            if let Some(len) = pinyin_annotation_len(&raw[index..], folded.last().map(|u| u.ch)) {
+                index += len;
+                continue;
+            }
+        }
         fold_char(unit.ch, &mut |ch| folded.push(Unit { ch, ..unit }));
+        index += 1;
     }
-    let without_page_numbers = drop_page_numbers(folded);
-    let units = tidy_whitespace(without_page_numbers);
-
+    drop(raw);
+    // Pass 2: stranded page numbers and stray spaces out, text and offset map built.
     let mut text = String::with_capacity(original.len());
     let mut starts = Vec::with_capacity(original.len());
     let mut ends = Vec::with_capacity(original.len());
-    for unit in units {
+    let mut previous: Option<char> = None;
+    let mut push = |unit: Unit, text: &mut String, previous: &mut Option<char>| {
         text.push(unit.ch);
         for _ in 0..unit.ch.len_utf8() {
             starts.push(unit.start);
             ends.push(unit.end);
         }
+        *previous = Some(unit.ch);
+    };
+    let mut index = 0;
+    while index < folded.len() {
+        let unit = folded[index];
+        if !is_space(unit.ch) {
+            push(unit, &mut text, &mut previous);
+            index += 1;
+            continue;
+        }
+        if let Some(skip) = page_number_len(&folded, index, previous) {
+            index += skip;
+            continue;
+        }
+        let run_end = folded[index..]
+            .iter()
+            .position(|u| !is_space(u.ch))
+            .map_or(folded.len(), |offset| index + offset);
+        let next = folded.get(run_end).map(|u| u.ch);
+        if !is_stray_space(&folded[index..run_end], previous, next) {
+            for &space in &folded[index..run_end] {
+                push(space, &mut text, &mut previous);
+            }
+        }
+        index = run_end;
     }
     NormalizedText {
         text,
@@ -113,27 +147,6 @@ pub fn normalize(original: &str) -> NormalizedText {
 
 fn is_toned_vowel(ch: char) -> bool {
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(ch)
-}
-
-/// Drops `(hào)`-style annotations. Annotations with tone marks are unmistakable and go wherever
-/// they are; numbered ones (`(hao4)`) only after a Han character.
-fn drop_pinyin_annotations(units: Vec<Unit>) -> Vec<Unit> {
-    let mut kept = Vec::with_capacity(units.len());
-    let mut index = 0;
-    while index < units.len() {
-        let unit = units[index];
-        if matches!(unit.ch, '(' | '（') {
-            if let Some(len) =
-                pinyin_annotation_len(&units[index..], kept.last().map(|u: &Unit| u.ch))
-            {
-                index += len;
-                continue;
-            }
-        }
-        kept.push(unit);
-        index += 1;
-    }
-    kept
 }
 
 /// If `units` starts with a pinyin annotation, its length in characters.
@@ -181,28 +194,19 @@ fn introduces_number(ch: char) -> bool {
     "第共计为达约有增减至到和与及近超逾仅占比是收受办了".contains(ch)
 }
 
-/// Drops page numbers that a PDF or Word conversion left inside a sentence: a 1–3 digit number,
-/// spaced on both sides, between CJK text, that is neither a count (followed by a measure word)
-/// nor introduced as a number (`共 12 件`), e.g. `政府信息 9 公开` or `统计期限自 1 2009年`.
-fn drop_page_numbers(units: Vec<Unit>) -> Vec<Unit> {
-    let mut kept: Vec<Unit> = Vec::with_capacity(units.len());
-    let mut index = 0;
-    while index < units.len() {
-        if let Some(skip) = page_number_len(&units, index, kept.last().map(|u| u.ch)) {
-            index += skip;
-            continue;
-        }
-        kept.push(units[index]);
-        index += 1;
-    }
-    kept
-}
+// Page numbers that a PDF or Word conversion left inside a sentence: a 1–3 digit number, spaced
+// on both sides, between CJK text, that is neither a count (followed by a measure word) nor
+// introduced as a number (`共 12 件`), e.g. `政府信息 9 公开` or `统计期限自 1 2009年`.
 
 /// If a page number (with its leading spaces) starts at `index`, how many units to skip. The
 /// trailing spaces are left for [`tidy_whitespace`].
 fn page_number_len(units: &[Unit], index: usize, previous: Option<char>) -> Option<usize> {
+    // Cheapest test first: this runs for every character.
+    if !is_space(units[index].ch) {
+        return None;
+    }
     let previous = previous?;
-    if !is_cjk(previous) || introduces_number(previous) || !is_space(units[index].ch) {
+    if !is_cjk(previous) || introduces_number(previous) {
         return None;
     }
     let mut cursor = index;
@@ -234,38 +238,18 @@ fn page_number_len(units: &[Unit], index: usize, previous: Option<char>) -> Opti
     (followed_by_text || followed_by_year).then_some(digits_end - index)
 }
 
-/// Drops runs of spaces that touch CJK text (`概 述`, `12月31 日`, indentation before `一、`)
-/// unless the other side is a Latin word (`政府 Government`). A run with a tab or of three or more
-/// spaces inside a line is layout (aligned table columns) and is kept. Spaces that touch no CJK
-/// text are left exactly as they are, so ASCII text passes through unchanged.
-fn tidy_whitespace(units: Vec<Unit>) -> Vec<Unit> {
+/// Whether a run of spaces is stray: it touches CJK text (`概 述`, `12月31 日`, indentation before
+/// `一、`) and the other side is not a Latin word (`政府 Government`). A run with a tab or of three
+/// or more spaces inside a line is layout (aligned table columns) and is kept. Spaces that touch
+/// no CJK text are kept exactly, so ASCII text passes through unchanged.
+fn is_stray_space(run: &[Unit], previous: Option<char>, next: Option<char>) -> bool {
     const LAYOUT_RUN: usize = 3;
-    let mut kept: Vec<Unit> = Vec::with_capacity(units.len());
-    let mut index = 0;
-    while index < units.len() {
-        if !is_space(units[index].ch) {
-            kept.push(units[index]);
-            index += 1;
-            continue;
-        }
-        let run_start = index;
-        while index < units.len() && is_space(units[index].ch) {
-            index += 1;
-        }
-        let run = &units[run_start..index];
-        let previous = kept.last().map(|u| u.ch);
-        let next = units.get(index).map(|u| u.ch);
-        let line_edge = matches!(previous, None | Some('\n')) || matches!(next, None | Some('\n'));
-        let touches_cjk = previous.is_some_and(is_cjk) || next.is_some_and(is_cjk);
-        let next_to_word = previous.is_some_and(|c| c.is_ascii_alphabetic())
-            || next.is_some_and(|c| c.is_ascii_alphabetic());
-        let layout = run.len() >= LAYOUT_RUN || run.iter().any(|u| u.ch == '\t');
-        let stray = touches_cjk && !next_to_word && (line_edge || !layout);
-        if !stray {
-            kept.extend_from_slice(run);
-        }
-    }
-    kept
+    let line_edge = matches!(previous, None | Some('\n')) || matches!(next, None | Some('\n'));
+    let touches_cjk = previous.is_some_and(is_cjk) || next.is_some_and(is_cjk);
+    let next_to_word = previous.is_some_and(|c| c.is_ascii_alphabetic())
+        || next.is_some_and(|c| c.is_ascii_alphabetic());
+    let layout = run.len() >= LAYOUT_RUN || run.iter().any(|u| u.ch == '\t');
+    touches_cjk && !next_to_word && (line_edge || !layout)
 }
 
 #[cfg(test)]

@@ -25,7 +25,6 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::{Context, Evaluate, Hit, ParamError};
-use crate::document::publication::find_publication_date;
 use crate::document::{IssuerKind, Regulation};
 
 /// What a `deadline` check reports.
@@ -106,10 +105,8 @@ impl Deadline {
 impl Evaluate for Deadline {
     fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
         let document = context.document;
-        let (Some(report_year), Some(published)) = (
-            document.report_year,
-            find_publication_date(document, context.text),
-        ) else {
+        let (Some(report_year), Some(published)) = (document.report_year, document.published)
+        else {
             return;
         };
         let Some(year) = published.date.year else {

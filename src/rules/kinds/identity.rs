@@ -142,7 +142,7 @@ impl Evaluate for Identity {
                 let rows: Vec<&Row> = table
                     .rows
                     .iter()
-                    .filter(|row| pattern.regex.is_match(&row.path_text()))
+                    .filter(|row| pattern.regex.is_match(row.path_text()))
                     .collect();
                 if rows.is_empty() {
                     return None;

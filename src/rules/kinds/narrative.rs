@@ -143,7 +143,7 @@ impl Narrative {
             statement
                 .row
                 .as_ref()
-                .is_none_or(|pattern| pattern.regex.is_match(&row.path_text()))
+                .is_none_or(|pattern| pattern.regex.is_match(row.path_text()))
         });
         // Unambiguous or nothing: exactly one row.
         let (Some(row), None) = (rows.next(), rows.next()) else {
