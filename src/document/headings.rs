@@ -40,29 +40,6 @@ impl Heading {
     }
 }
 
-static MARKERS: LazyLock<[(u8, Regex); 5]> = LazyLock::new(|| {
-    let compile = |pattern: &str| Regex::new(pattern).expect("heading pattern is valid");
-    [
-        (
-            1,
-            compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[、.,:](?P<rest>.*)$"),
-        ),
-        (
-            1,
-            compile(r"^第(?P<n>[一二三四五六七八九十]{1,3})(?:部分|章)[、.,:]?(?P<rest>.*)$"),
-        ),
-        (
-            2,
-            compile(r"^\((?P<n>[一二三四五六七八九十]{1,3})\)[、.]?(?P<rest>.*)$"),
-        ),
-        (
-            3,
-            compile(r"^(?P<n>[0-9]{1,2})(?:、|\.(?:[^0-9]|$))(?P<rest>.*)$"),
-        ),
-        (4, compile(r"^\((?P<n>[0-9]{1,2})\)[、.]?(?P<rest>.*)$")),
-    ]
-});
-
 /// Row labels of the unified format's table 三 carry level-1 markers (`一、本年新收…`). When a
 /// table is copied one cell per line they stand alone on a line, and `四、结转下年度继续办理`
 /// would otherwise take the place of section 四.
@@ -76,42 +53,69 @@ pub fn is_table_row_label(line: &str) -> bool {
     TABLE_ROW_LABEL.is_match(line)
 }
 
+const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
+
+/// The longest run (at most `max` characters) at the start of `text` of characters accepted by
+/// `accept`, as (the run, the rest).
+fn take_while(text: &str, max: usize, accept: impl Fn(char) -> bool) -> (&str, &str) {
+    let end = text
+        .char_indices()
+        .take(max)
+        .find(|(_, ch)| !accept(*ch))
+        .map_or_else(
+            || text.char_indices().nth(max).map_or(text.len(), |(index, _)| index),
+            |(index, _)| index,
+        );
+    text.split_at(end)
+}
+
 /// Parses a heading marker at the start of `line`: (level, number, byte offset of the title).
+///
+/// The grammar is small and runs on every line, so it is parsed by hand rather than with five
+/// capturing regexes: `一、` `一.` (level 1), `第一部分`/`第一章` (level 1), `(一)` (level 2),
+/// `1、` `1.` but not `1.5` (level 3), `(1)` (level 4). The title after the marker must not be empty.
 pub fn parse_marker(line: &str) -> Option<(u8, u32, usize)> {
-    // Every marker starts with a numeral, `第` or `(`: skip the regexes for other lines.
-    let first = line.chars().next()?;
-    if !(first.is_ascii_digit()
-        || first == '('
-        || first == '第'
-        || "一二三四五六七八九十".contains(first))
-    {
+    let chinese = |ch: char| CHINESE_NUMERALS.contains(ch);
+    let (level, number, rest) = if let Some(inner) = line.strip_prefix('(') {
+        let (digits, after) = take_while(inner, 2, |ch| ch.is_ascii_digit());
+        if !digits.is_empty() {
+            (4, digits.parse().ok()?, after.strip_prefix(')')?)
+        } else {
+            let (numeral, after) = take_while(inner, 3, chinese);
+            (2, chinese_small_number(numeral)?, after.strip_prefix(')')?)
+        }
+    } else if let Some(after_di) = line.strip_prefix('第') {
+        let (numeral, after) = take_while(after_di, 3, chinese);
+        let after = after.strip_prefix("部分").or_else(|| after.strip_prefix('章'))?;
+        let after = after.strip_prefix(['、', '.', ',', ':']).unwrap_or(after);
+        (1, chinese_small_number(numeral)?, after)
+    } else if line.starts_with(|ch: char| ch.is_ascii_digit()) {
+        let (digits, after) = take_while(line, 2, |ch| ch.is_ascii_digit());
+        let after = match after.strip_prefix('、') {
+            Some(rest) => rest,
+            None => {
+                let rest = after.strip_prefix('.')?;
+                if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
+                    return None;
+                }
+                rest
+            }
+        };
+        (3, digits.parse().ok()?, after)
+    } else {
+        let (numeral, after) = take_while(line, 3, chinese);
+        (1, chinese_small_number(numeral)?, after.strip_prefix(['、', '.', ',', ':'])?)
+    };
+    // Levels 2 and 4 may carry a separator after the bracket: `(一)、`.
+    let rest = if matches!(level, 2 | 4) {
+        rest.strip_prefix(['、', '.']).unwrap_or(rest)
+    } else {
+        rest
+    };
+    if rest.trim().is_empty() {
         return None;
     }
-    for (level, regex) in MARKERS.iter() {
-        let Some(caps) = regex.captures(line) else {
-            continue;
-        };
-        let number_text = caps.name("n")?.as_str();
-        let number = if *level >= 3 {
-            number_text.parse().ok()?
-        } else {
-            chinese_small_number(number_text)?
-        };
-        let rest = caps.name("rest")?;
-        // Level 3 markers take the character after `.`; step back if it was captured.
-        let mut title_start = rest.start();
-        if *level == 3 && line[..title_start].ends_with(|c: char| c != '.' && c != '、') {
-            title_start = line[..title_start]
-                .char_indices()
-                .last()
-                .map_or(title_start, |(index, _)| index);
-        }
-        if line[title_start..].trim().is_empty() {
-            return None;
-        }
-        return Some((*level, number, title_start));
-    }
-    None
+    Some((level, number, line.len() - rest.len()))
 }
 
 /// The heading's title: from `title_start` to the first sentence end.
@@ -194,4 +198,14 @@ mod tests {
         assert!(!outline.accepts(1, 1));
         assert!(outline.accepts(1, 4));
     }
+}
+
+/// Some reports head their sections without numbers: a short line of its own that introduces a
+/// paragraph. (A table cell on its own line is followed by more short cells, not a paragraph.)
+pub fn is_unnumbered_heading(line: &str, next: &str) -> bool {
+    const MAX_LABEL_CHARS: usize = 20;
+    const MIN_PARAGRAPH_CHARS: usize = 30;
+    let label = line.chars().count() <= MAX_LABEL_CHARS && !line.contains(['。', ';', ',', '!', '?']);
+    let paragraph = next.contains('。') || next.chars().count() >= MIN_PARAGRAPH_CHARS;
+    label && paragraph
 }

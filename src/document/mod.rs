@@ -160,6 +160,8 @@ pub struct Document {
     pub regulation: Regulation,
     pub regulation_source: RegulationSource,
     pub headings: Vec<Heading>,
+    /// Indexes into `lines` of unnumbered headings (see [`headings::is_unnumbered_heading`]).
+    pub unnumbered_headings: Vec<usize>,
     /// Indexes into `lines`: the intro runs from after the title to before the first level-1 heading.
     pub intro_lines: Range<usize>,
     pub period: Option<Period>,
@@ -314,6 +316,15 @@ fn build_document(
         .find_map(|line| period::find_period(&text[line.range.clone()], line.range.start));
 
     let body_years = year_mentions(text, &lines);
+    let report_lines: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kind.is_report_text()).collect();
+    let unnumbered_headings = report_lines
+        .windows(2)
+        .filter(|pair| {
+            lines[pair[0]].kind == LineKind::Text
+                && headings::is_unnumbered_heading(&text[lines[pair[0]].range.clone()], &text[lines[pair[1]].range.clone()])
+        })
+        .map(|pair| pair[0])
+        .collect();
     let title_year = found_title.as_ref().and_then(|found| found.year);
     let report_year = title_year
         .map(|year| ReportYear {
@@ -362,6 +373,7 @@ fn build_document(
         regulation,
         regulation_source,
         headings: found_headings,
+        unnumbered_headings,
         intro_lines: body_start.min(intro_end)..intro_end,
         period,
         body_years,

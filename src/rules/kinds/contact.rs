@@ -17,7 +17,7 @@ Fires once per report when none of the listed kinds of contact detail appears in
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::Deserialize;
 
 use super::{Context, Evaluate, Hit};
@@ -91,12 +91,17 @@ pub fn patterns() -> Vec<String> {
     .collect()
 }
 
+/// All detectors in one automaton: one pass over a line finds every kind present.
+static DETECTOR_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(DETECTORS.iter().map(|(_, regex)| regex.as_str())).expect("contact patterns are valid")
+});
+
 /// The kinds of contact detail present in one line of normalised text.
 pub fn detect(line: &str) -> impl Iterator<Item = ContactKind> + '_ {
-    DETECTORS
-        .iter()
-        .filter(move |(_, regex)| regex.is_match(line))
-        .map(|(kind, _)| *kind)
+    DETECTOR_SET
+        .matches(line)
+        .into_iter()
+        .map(|index| DETECTORS[index].0)
 }
 
 impl Evaluate for Contact {

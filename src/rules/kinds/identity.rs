@@ -136,22 +136,20 @@ impl Evaluate for Identity {
         if table.unreadable {
             return;
         }
-        let row_terms = |patterns: &[CompiledPattern], column: usize| -> Option<Terms> {
-            let mut terms = Vec::new();
+        // The rows each side names, found once for all columns (`None`: a pattern names no row).
+        let rows_of = |patterns: &[CompiledPattern]| -> Option<Vec<&Row>> {
+            let mut rows = Vec::new();
             for pattern in patterns {
-                let rows: Vec<&Row> = table
-                    .rows
-                    .iter()
-                    .filter(|row| pattern.regex.is_match(row.path_text()))
-                    .collect();
-                if rows.is_empty() {
+                let before = rows.len();
+                rows.extend(table.rows.iter().filter(|row| pattern.regex.is_match(row.path_text())));
+                if rows.len() == before {
                     return None;
                 }
-                for row in rows {
-                    terms.push(value_of(row, column)?);
-                }
             }
-            Some(terms)
+            Some(rows)
+        };
+        let row_terms = |rows: &[&Row], column: usize| -> Option<Terms> {
+            rows.iter().map(|row| value_of(row, column)).collect()
         };
         let column_terms = |names: &[String], row: &Row| -> Option<Terms> {
             names
@@ -162,9 +160,12 @@ impl Evaluate for Identity {
         for equation in &self.equations {
             match (self.per, &equation.lhs, &equation.rhs) {
                 (Per::Column, Side::Rows(lhs), Side::Rows(rhs)) => {
+                    let (Some(lhs_rows), Some(rhs_rows)) = (rows_of(lhs), rows_of(rhs)) else {
+                        continue;
+                    };
                     for (column, column_name) in def.columns.iter().enumerate() {
                         let (Some(left), Some(right)) =
-                            (row_terms(lhs, column), row_terms(rhs, column))
+                            (row_terms(&lhs_rows, column), row_terms(&rhs_rows, column))
                         else {
                             continue;
                         };

@@ -27,7 +27,7 @@ use super::{
     any_match, compile_all, sources, CompiledPattern, Context, Evaluate, Hit, ParamError,
     RawPattern,
 };
-use crate::document::{LineKind, Regulation};
+use crate::document::Regulation;
 
 /// `[rule.required]` as written.
 #[derive(Debug, Deserialize)]
@@ -76,18 +76,6 @@ impl Required {
     }
 }
 
-/// An unnumbered heading: a short line that is not a sentence.
-fn is_label_line(line: &str) -> bool {
-    const MAX_LABEL_CHARS: usize = 20;
-    line.chars().count() <= MAX_LABEL_CHARS && !line.contains(['。', ';', ',', '!', '?'])
-}
-
-/// A line of running text.
-fn is_paragraph(line: &str) -> bool {
-    const MIN_PARAGRAPH_CHARS: usize = 30;
-    line.contains('。') || line.chars().count() >= MIN_PARAGRAPH_CHARS
-}
-
 impl Evaluate for Required {
     fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
         let document = context.document;
@@ -96,16 +84,10 @@ impl Evaluate for Required {
             .iter()
             .filter(|heading| heading.is_section_title())
             .any(|heading| any_match(&self.headings, &heading.title));
-        // Some reports head their sections without numbers: a short line of its own that
-        // introduces a paragraph (a table cell on its own line is followed by more cells).
-        let lines: Vec<(usize, &str)> = context.report_lines().collect();
-        let by_label = lines.windows(2).any(|pair| {
-            let ((index, line), (_, next)) = (pair[0], pair[1]);
-            document.lines[index].kind == LineKind::Text
-                && is_label_line(line)
-                && is_paragraph(next)
-                && any_match(&self.headings, line)
-        });
+        let by_label = document
+            .unnumbered_headings
+            .iter()
+            .any(|&line| any_match(&self.headings, document.line_text(context.text, line)));
         if by_heading || by_label {
             return;
         }
