@@ -48,8 +48,12 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     pub help: String,
+    /// The rule's legal basis (shown by the human and SARIF formats; in JSON, `ogilint explain`
+    /// has it, so each finding does not repeat it).
+    #[serde(skip)]
     pub basis: Vec<String>,
     /// A short label for the span (the rule's title).
+    #[serde(skip)]
     pub label: String,
     pub span: Span,
     /// The original text under the span (empty for "missing" findings).

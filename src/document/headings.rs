@@ -63,7 +63,11 @@ fn take_while(text: &str, max: usize, accept: impl Fn(char) -> bool) -> (&str, &
         .take(max)
         .find(|(_, ch)| !accept(*ch))
         .map_or_else(
-            || text.char_indices().nth(max).map_or(text.len(), |(index, _)| index),
+            || {
+                text.char_indices()
+                    .nth(max)
+                    .map_or(text.len(), |(index, _)| index)
+            },
             |(index, _)| index,
         );
     text.split_at(end)
@@ -86,7 +90,9 @@ pub fn parse_marker(line: &str) -> Option<(u8, u32, usize)> {
         }
     } else if let Some(after_di) = line.strip_prefix('第') {
         let (numeral, after) = take_while(after_di, 3, chinese);
-        let after = after.strip_prefix("部分").or_else(|| after.strip_prefix('章'))?;
+        let after = after
+            .strip_prefix("部分")
+            .or_else(|| after.strip_prefix('章'))?;
         let after = after.strip_prefix(['、', '.', ',', ':']).unwrap_or(after);
         (1, chinese_small_number(numeral)?, after)
     } else if line.starts_with(|ch: char| ch.is_ascii_digit()) {
@@ -104,7 +110,11 @@ pub fn parse_marker(line: &str) -> Option<(u8, u32, usize)> {
         (3, digits.parse().ok()?, after)
     } else {
         let (numeral, after) = take_while(line, 3, chinese);
-        (1, chinese_small_number(numeral)?, after.strip_prefix(['、', '.', ',', ':'])?)
+        (
+            1,
+            chinese_small_number(numeral)?,
+            after.strip_prefix(['、', '.', ',', ':'])?,
+        )
     };
     // Levels 2 and 4 may carry a separator after the bracket: `(一)、`.
     let rest = if matches!(level, 2 | 4) {
@@ -205,7 +215,8 @@ mod tests {
 pub fn is_unnumbered_heading(line: &str, next: &str) -> bool {
     const MAX_LABEL_CHARS: usize = 20;
     const MIN_PARAGRAPH_CHARS: usize = 30;
-    let label = line.chars().count() <= MAX_LABEL_CHARS && !line.contains(['。', ';', ',', '!', '?']);
+    let label =
+        line.chars().count() <= MAX_LABEL_CHARS && !line.contains(['。', ';', ',', '!', '?']);
     let paragraph = next.contains('。') || next.chars().count() >= MIN_PARAGRAPH_CHARS;
     label && paragraph
 }

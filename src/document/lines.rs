@@ -87,14 +87,18 @@ pub fn classify(line: &str) -> LineKind {
     if line.is_empty() {
         return LineKind::Blank;
     }
-    if DECORATION.is_match(line) || COMMENT.is_match(line) {
+    // Cheap tests guard the regexes: this runs on every line.
+    let first = line.chars().next().unwrap_or(' ');
+    if ("|•·-—=_*#~ \t".contains(first) && DECORATION.is_match(line))
+        || (line.starts_with("<!--") && COMMENT.is_match(line))
+    {
         return LineKind::Chrome;
     }
     if META.is_match(line) {
         return LineKind::Meta;
     }
     let short = line.chars().count() <= MAX_CHROME_CHARS;
-    if short && (CHROME.is_match(line) || CRUMBS.is_match(line)) {
+    if short && (CHROME.is_match(line) || (line.contains(['>', '»']) && CRUMBS.is_match(line))) {
         return LineKind::Chrome;
     }
     if line.matches('|').count() >= 2 {

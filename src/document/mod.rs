@@ -316,12 +316,17 @@ fn build_document(
         .find_map(|line| period::find_period(&text[line.range.clone()], line.range.start));
 
     let body_years = year_mentions(text, &lines);
-    let report_lines: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kind.is_report_text()).collect();
+    let report_lines: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].kind.is_report_text())
+        .collect();
     let unnumbered_headings = report_lines
         .windows(2)
         .filter(|pair| {
             lines[pair[0]].kind == LineKind::Text
-                && headings::is_unnumbered_heading(&text[lines[pair[0]].range.clone()], &text[lines[pair[1]].range.clone()])
+                && headings::is_unnumbered_heading(
+                    &text[lines[pair[0]].range.clone()],
+                    &text[lines[pair[1]].range.clone()],
+                )
         })
         .map(|pair| pair[0])
         .collect();

@@ -17,13 +17,10 @@ struct DocumentEntry<'a> {
 /// The JSON format.
 pub struct Json;
 
-/// Pretty-printed and indented to sit inside the top-level object's arrays. Serialising plain
-/// data with string keys cannot fail.
+/// One array element per line, compact (a run may have millions). Serialising plain data with
+/// string keys cannot fail.
 fn item(value: &impl Serialize) -> String {
-    indent(
-        &serde_json::to_string_pretty(value).unwrap_or_default(),
-        "    ",
-    )
+    format!("    {}", serde_json::to_string(value).unwrap_or_default())
 }
 
 impl Stream for Json {

@@ -93,7 +93,8 @@ pub fn patterns() -> Vec<String> {
 
 /// All detectors in one automaton: one pass over a line finds every kind present.
 static DETECTOR_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(DETECTORS.iter().map(|(_, regex)| regex.as_str())).expect("contact patterns are valid")
+    RegexSet::new(DETECTORS.iter().map(|(_, regex)| regex.as_str()))
+        .expect("contact patterns are valid")
 });
 
 /// The kinds of contact detail present in one line of normalised text.

@@ -141,7 +141,12 @@ impl Evaluate for Identity {
             let mut rows = Vec::new();
             for pattern in patterns {
                 let before = rows.len();
-                rows.extend(table.rows.iter().filter(|row| pattern.regex.is_match(row.path_text())));
+                rows.extend(
+                    table
+                        .rows
+                        .iter()
+                        .filter(|row| pattern.regex.is_match(row.path_text())),
+                );
                 if rows.len() == before {
                     return None;
                 }

@@ -23,7 +23,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use regex::Regex;
 use toml::Spanned;
@@ -336,14 +336,10 @@ pub fn compile(raw: &RawPattern) -> Result<CompiledPattern, ParamError> {
         });
     }
     let folded = fold_pattern(source);
-    let regex = regex::RegexBuilder::new(&folded)
-        .size_limit(8 << 20)
-        .dfa_size_limit(8 << 20)
-        .build()
-        .map_err(|error| ParamError {
-            span: raw.span(),
-            message: format!("invalid regular expression: {error}"),
-        })?;
+    let regex = compile_cached(&folded).map_err(|error| ParamError {
+        span: raw.span(),
+        message: format!("invalid regular expression: {error}"),
+    })?;
     if regex.is_match("") {
         return Err(ParamError {
             span: raw.span(),
@@ -355,6 +351,30 @@ pub fn compile(raw: &RawPattern) -> Result<CompiledPattern, ParamError> {
         source: source.clone(),
         regex,
     })
+}
+
+/// Compiled regexes by pattern: the same pattern in several rules (a section name in `order`,
+/// `wording` and `nonempty`) is compiled once. Compiling dominates start-up, which every
+/// pre-commit run pays.
+static COMPILED: LazyLock<Mutex<HashMap<String, Regex>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+
+fn compile_cached(pattern: &str) -> Result<Regex, regex::Error> {
+    if let Some(regex) = COMPILED
+        .lock()
+        .ok()
+        .and_then(|cache| cache.get(pattern).cloned())
+    {
+        return Ok(regex);
+    }
+    let regex = regex::RegexBuilder::new(pattern)
+        .size_limit(8 << 20)
+        .dfa_size_limit(8 << 20)
+        .build()?;
+    if let Ok(mut cache) = COMPILED.lock() {
+        cache.insert(pattern.to_string(), regex.clone());
+    }
+    Ok(regex)
 }
 
 /// Compiles a list of patterns, collecting every error.
