@@ -156,6 +156,17 @@ impl Outline {
     }
 }
 
+/// Some reports head their sections without numbers: a short line of its own that introduces a
+/// paragraph. (A table cell on its own line is followed by more short cells, not a paragraph.)
+pub fn is_unnumbered_heading(line: &str, next: &str) -> bool {
+    const MAX_LABEL_CHARS: usize = 20;
+    const MIN_PARAGRAPH_CHARS: usize = 30;
+    let label =
+        line.chars().count() <= MAX_LABEL_CHARS && !line.contains(['。', ';', ',', '!', '?']);
+    let paragraph = next.contains('。') || next.chars().count() >= MIN_PARAGRAPH_CHARS;
+    label && paragraph
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,15 +219,4 @@ mod tests {
         assert!(!outline.accepts(1, 1));
         assert!(outline.accepts(1, 4));
     }
-}
-
-/// Some reports head their sections without numbers: a short line of its own that introduces a
-/// paragraph. (A table cell on its own line is followed by more short cells, not a paragraph.)
-pub fn is_unnumbered_heading(line: &str, next: &str) -> bool {
-    const MAX_LABEL_CHARS: usize = 20;
-    const MIN_PARAGRAPH_CHARS: usize = 30;
-    let label =
-        line.chars().count() <= MAX_LABEL_CHARS && !line.contains(['。', ';', ',', '!', '?']);
-    let paragraph = next.contains('。') || next.chars().count() >= MIN_PARAGRAPH_CHARS;
-    label && paragraph
 }
