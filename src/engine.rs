@@ -12,6 +12,7 @@ use crate::document::publication::DateSource;
 use crate::document::{
     self, Document, IssuerKind, Regulation, RegulationSource, ReportYear, StructureOptions,
 };
+use crate::input::SourceText;
 use crate::rules::kinds::{Context, DocumentTables, Evaluate, Hit};
 use crate::rules::{Lang, Rule, RuleSet, Severity};
 use crate::text::{normalize, NormalizedText};
@@ -36,6 +37,12 @@ pub struct Span {
     pub line: usize,
     /// 1-based column of `start`, counted in characters (not bytes).
     pub column: usize,
+    /// The same place as byte offsets into the decoded text (equal to `start`/`end` for UTF-8
+    /// files), for renderers that show the text.
+    #[serde(skip)]
+    pub text_start: usize,
+    #[serde(skip)]
+    pub text_end: usize,
 }
 
 /// One violation of one rule in one document.
@@ -146,13 +153,20 @@ impl<'a> LineIndex<'a> {
         (line + 1, column)
     }
 
-    fn span(&self, range: Range<usize>) -> Span {
+    fn span(&self, range: Range<usize>, byte_map: Option<&[u32]>) -> Span {
         let (line, column) = self.locate(range.start);
+        let file_offset = |offset: usize| {
+            byte_map
+                .and_then(|map| map.get(offset))
+                .map_or(offset, |&mapped| mapped as usize)
+        };
         Span {
-            start: range.start,
-            end: range.end,
+            start: file_offset(range.start),
+            end: file_offset(range.end),
             line,
             column,
+            text_start: range.start,
+            text_end: range.end,
         }
     }
 }
@@ -162,11 +176,14 @@ struct Mapper<'a> {
     original: &'a str,
     normalized: &'a NormalizedText,
     index: LineIndex<'a>,
+    /// Decoded-text offsets to file offsets, for files that were not UTF-8.
+    byte_map: Option<&'a [u32]>,
 }
 
 impl Mapper<'_> {
     fn span(&self, range: Range<usize>) -> Span {
-        self.index.span(self.normalized.original_range(range))
+        self.index
+            .span(self.normalized.original_range(range), self.byte_map)
     }
 
     fn text(&self, range: Range<usize>) -> String {
@@ -178,8 +195,29 @@ impl Mapper<'_> {
     }
 }
 
-/// Checks one file's text.
+/// Checks one decoded file; spans are mapped back to the file's bytes.
+pub fn check_source(source: &SourceText, rules: &RuleSet, options: Options) -> FileReport {
+    check(
+        &source.name,
+        &source.text,
+        source.byte_map.as_deref(),
+        rules,
+        options,
+    )
+}
+
+/// Checks one text (as if it were a UTF-8 file).
 pub fn check_text(name: &str, original: &str, rules: &RuleSet, options: Options) -> FileReport {
+    check(name, original, None, rules, options)
+}
+
+fn check(
+    name: &str,
+    original: &str,
+    byte_map: Option<&[u32]>,
+    rules: &RuleSet,
+    options: Options,
+) -> FileReport {
     let normalized = normalize(original);
     let documents = document::recognize(
         normalized.as_str(),
@@ -192,6 +230,7 @@ pub fn check_text(name: &str, original: &str, rules: &RuleSet, options: Options)
         original,
         normalized: &normalized,
         index: LineIndex::new(original),
+        byte_map,
     };
     let mut findings = Vec::new();
     let mut infos = Vec::with_capacity(documents.len());

@@ -122,7 +122,7 @@ enum RegulationArg {
 
 #[derive(Args)]
 struct CheckArgs {
-    /// Files, directories or glob patterns (quote globs: 'reports/**/*.txt').
+    /// Files, directories or glob patterns (quote globs: 'reports/**/*.txt'); `-` reads standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<String>,
     /// Output format.
@@ -164,10 +164,24 @@ struct CheckArgs {
     /// Worker threads (default: one per core). Output order does not depend on it.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+    /// Read files in this encoding instead of detecting it (gbk, gb18030, big5, utf-16le, utf-8…).
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    encoding: Option<&'static encoding_rs::Encoding>,
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = ogilint::input::Limits::default().max_file_size)]
+    max_file_size: u64,
+    /// The name of the report read from standard input (`-`): its config and format follow it.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
     #[command(flatten)]
     config: ConfigArgs,
     #[command(flatten)]
     rules: RuleArgs,
+}
+
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    ogilint::input::decode::encoding_for_label(label)
+        .ok_or_else(|| format!("unknown encoding `{label}`"))
 }
 
 fn main() -> ExitCode {
@@ -188,6 +202,13 @@ fn main() -> ExitCode {
             issuer_kind: args.issuer_kind,
             ascii: args.ascii,
             threads: args.threads,
+            read: ogilint::input::ReadOptions {
+                limits: ogilint::input::Limits {
+                    max_file_size: args.max_file_size,
+                },
+                encoding: args.encoding,
+            },
+            stdin_filename: args.stdin_filename,
             config: args.config.choice(),
             select: args.select,
             extend_select: args.extend_select,

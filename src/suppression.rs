@@ -171,6 +171,8 @@ pub fn apply(report: &mut FileReport, path: &Path, lang: Lang, report_unused: bo
                 end: suppression.comment.end,
                 line,
                 column: text[line_start..start].chars().count() + 1,
+                text_start: start,
+                text_end: suppression.comment.end,
             },
             text: text[suppression.comment.clone()].to_string(),
             related: Vec::new(),

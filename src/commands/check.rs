@@ -56,6 +56,10 @@ pub struct CheckOptions {
     pub ascii: bool,
     /// Worker threads (default: one per core).
     pub threads: Option<usize>,
+    /// How files are read (encoding, size limit).
+    pub read: input::ReadOptions,
+    /// The name standard input (`-`) goes by: its config, per-file ignores and format follow it.
+    pub stdin_filename: Option<String>,
     pub config: ConfigChoice,
     pub select: Option<Vec<String>>,
     pub extend_select: Vec<String>,
@@ -185,6 +189,9 @@ fn profile_for<'p>(
 /// chunk: memory holds one chunk's results, whatever the number of files.
 const CHUNK_FILES: usize = 256;
 
+/// The path argument that means standard input.
+const STDIN: &str = "-";
+
 /// One file to check and the config that governs it.
 struct Job {
     path: PathBuf,
@@ -215,12 +222,21 @@ pub fn run(options: &CheckOptions) -> u8 {
     let mut discovered: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
     let mut jobs = Vec::with_capacity(paths.len());
     for path in paths {
+        // Standard input is governed by the config of the name it is given.
+        let governing = match (&options.stdin_filename, path == Path::new(STDIN)) {
+            (Some(name), true) => PathBuf::from(name),
+            (None, true) => PathBuf::from("."),
+            _ => path.clone(),
+        };
         let config_file = match &options.config {
             ConfigChoice::Discover => {
-                let directory = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                let directory = governing
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
                 discovered
                     .entry(directory)
-                    .or_insert_with(|| config::discover(&path))
+                    .or_insert_with(|| config::discover(&governing))
                     .clone()
             }
             ConfigChoice::File(file) => Some(file.clone()),
@@ -343,22 +359,33 @@ fn check_file(
         .get(&job.config)
         .and_then(Option::as_ref)
         .ok_or_else(|| failure("no settings were loaded for this file".to_string()))?;
-    let source = input::read_file(&job.path).map_err(|error| failure(error.to_string()))?;
+    let source = if job.path == Path::new(STDIN) {
+        let name = options.stdin_filename.as_deref().unwrap_or("<stdin>");
+        input::read_stdin(name, options.read)
+    } else {
+        input::read_file(&job.path, options.read)
+    }
+    .map_err(|error| failure(error.to_string()))?;
+    // What the file is called, for suppression comments and per-file ignores.
+    let named_path = match (&options.stdin_filename, job.path == Path::new(STDIN)) {
+        (Some(name), true) => PathBuf::from(name),
+        _ => job.path.clone(),
+    };
     let lang = options.rules.lang;
     let engine_options = engine::Options {
         regulation: profile.settings.regulation,
         issuer_kind: profile.settings.issuer_kind,
         lang,
     };
-    let mut report = engine::check_text(&source.name, &source.text, &profile.rules, engine_options);
+    let mut report = engine::check_source(&source, &profile.rules, engine_options);
     suppression::apply(
         &mut report,
-        &job.path,
+        &named_path,
         lang,
         profile.settings.enables(suppression::UNUSED_RULE),
     );
     if !profile.settings.per_file_ignores.is_empty() {
-        let absolute = config::absolute(&job.path);
+        let absolute = config::absolute(&named_path);
         report
             .findings
             .retain(|finding| !profile.settings.ignores_in(&absolute, &finding.rule));

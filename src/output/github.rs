@@ -31,7 +31,7 @@ impl Stream for Github {
                     Severity::Warning => "warning",
                     Severity::Info => "notice",
                 };
-                let (end_line, end_column) = end_position(&report.source, finding.span.end);
+                let (end_line, end_column) = end_position(&report.source, finding.span.text_end);
                 format!(
                     "::{command} file={},line={},col={},endLine={end_line},endColumn={end_column},title={}::{}\n",
                     escape_property(&finding.file),

@@ -149,14 +149,14 @@ impl Diagnostic for FindingDiagnostic<'_> {
         let span = self.finding.span;
         let primary = LabeledSpan::new_primary_with_span(
             Some(self.finding.label.clone()),
-            span.start..span.end,
+            span.text_start..span.text_end,
         );
         // The other cells of a broken identity are underlined too, without a label.
         let related = self
             .finding
             .related
             .iter()
-            .map(|span| LabeledSpan::new_with_span(None, span.start..span.end));
+            .map(|span| LabeledSpan::new_with_span(None, span.text_start..span.text_end));
         Some(Box::new(std::iter::once(primary).chain(related)))
     }
 }

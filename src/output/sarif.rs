@@ -87,7 +87,7 @@ impl Stream for Sarif<'_> {
             .findings
             .iter()
             .map(|finding| {
-                let (end_line, end_column) = end_position(&report.source, finding.span.end);
+                let (end_line, end_column) = end_position(&report.source, finding.span.text_end);
                 let mut result = json!({
                     "ruleId": finding.rule,
                     "level": level(finding.severity),

@@ -1,0 +1,234 @@
+//! Real inputs: legacy encodings decode to the same findings with spans on the file's own bytes;
+//! bad input gets one clear error, never a panic, and never a change to the file.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn ogilint(args: &[&str]) -> Output {
+    Command::cargo_bin("ogilint")
+        .expect("binary is built")
+        .current_dir(ROOT)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("ogilint runs")
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+fn rules_by_document(value: &serde_json::Value) -> Vec<(u64, String)> {
+    value["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["document"].as_u64().unwrap_or(0),
+                f["rule"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn legacy_encodings_give_the_same_findings_on_the_files_own_bytes() {
+    for (encoded, original) in [
+        (
+            "fixtures/encodings/000-big5.txt",
+            "fixtures/000_be1dd56c78923606.txt",
+        ),
+        (
+            "fixtures/encodings/002-gbk.txt",
+            "fixtures/002_8ea8eed0dcff065f.txt",
+        ),
+        (
+            "fixtures/encodings/001-gb18030.txt",
+            "fixtures/001_e0f2844ddd246cd5.txt",
+        ),
+        (
+            "fixtures/encodings/004-utf16.txt",
+            "fixtures/004_062f0ed1955165dd.txt",
+        ),
+    ] {
+        let from_encoded = json(&ogilint(&["check", encoded, "--format", "json"]));
+        let from_utf8 = json(&ogilint(&["check", original, "--format", "json"]));
+        assert_eq!(
+            rules_by_document(&from_encoded),
+            rules_by_document(&from_utf8),
+            "{encoded}"
+        );
+        assert_eq!(
+            from_encoded["documents"].as_array().map(Vec::len),
+            from_utf8["documents"].as_array().map(Vec::len)
+        );
+        // Each span's bytes, decoded, are the finding's text; lines and columns are the same.
+        let bytes = fs::read(Path::new(ROOT).join(encoded)).expect("readable");
+        let utf8_findings = from_utf8["findings"].as_array().expect("findings");
+        for (finding, twin) in from_encoded["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .zip(utf8_findings)
+        {
+            assert_eq!(finding["span"]["line"], twin["span"]["line"]);
+            assert_eq!(finding["span"]["column"], twin["span"]["column"]);
+            assert_eq!(finding["text"], twin["text"]);
+            let start = finding["span"]["start"].as_u64().expect("start") as usize;
+            let end = finding["span"]["end"].as_u64().expect("end") as usize;
+            assert!(start <= end && end <= bytes.len());
+            if encoded.ends_with("gbk.txt") || encoded.ends_with("gb18030.txt") {
+                let (decoded, _, _) = encoding_rs::GB18030.decode(&bytes[start..end]);
+                assert_eq!(decoded, finding["text"].as_str().expect("text"));
+            }
+        }
+    }
+}
+
+#[test]
+fn an_encoding_can_be_named() {
+    let output = ogilint(&[
+        "check",
+        "fixtures/encodings/002-gbk.txt",
+        "--encoding",
+        "gbk",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let output = ogilint(&[
+        "check",
+        "fixtures/encodings/002-gbk.txt",
+        "--encoding",
+        "utf-8",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("invalid UTF-8 at byte"));
+    let output = ogilint(&["check", "x.txt", "--encoding", "klingon"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn standard_input_with_a_name() {
+    let report =
+        fs::read(Path::new(ROOT).join("fixtures/004_062f0ed1955165dd.txt")).expect("readable");
+    let output = Command::cargo_bin("ogilint")
+        .expect("binary")
+        .current_dir(ROOT)
+        .args([
+            "check",
+            "-",
+            "--stdin-filename",
+            "drafts/report.txt",
+            "--format",
+            "json",
+        ])
+        .write_stdin(report)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let value = json(&output);
+    assert_eq!(value["findings"][0]["file"], "drafts/report.txt");
+    assert_eq!(value["summary"]["files"], 1);
+}
+
+fn digest(path: &Path) -> Vec<u8> {
+    fs::read(path).unwrap_or_default()
+}
+
+#[test]
+fn bad_input_gets_one_clear_error_and_the_rest_is_checked() {
+    let directory = tempfile::tempdir().expect("tempdir");
+    let dir = directory.path();
+    let good = dir.join("good.txt");
+    fs::copy(
+        Path::new(ROOT).join("fixtures/004_062f0ed1955165dd.txt"),
+        &good,
+    )
+    .expect("copy");
+    fs::write(dir.join("empty.txt"), b"").expect("write");
+    fs::write(
+        dir.join("binary.txt"),
+        [0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0xff, 0xfe],
+    )
+    .expect("write");
+    // A 200 MB file, sparse: refused by its size before a byte is read.
+    let huge = fs::File::create(dir.join("huge.txt")).expect("create");
+    huge.set_len(200 * 1024 * 1024).expect("set_len");
+    drop(huge);
+    // A directory symlink loop.
+    fs::create_dir(dir.join("loop")).expect("mkdir");
+    std::os::unix::fs::symlink(dir, dir.join("loop/back")).expect("symlink");
+    // A path that disappeared.
+    let gone = dir.join("gone.txt");
+
+    let inputs: Vec<PathBuf> = ["good.txt", "empty.txt", "binary.txt"]
+        .iter()
+        .map(|n| dir.join(n))
+        .collect();
+    let before: BTreeMap<PathBuf, Vec<u8>> =
+        inputs.iter().map(|p| (p.clone(), digest(p))).collect();
+
+    let path = |p: &Path| p.to_str().expect("utf-8").to_string();
+    let args: Vec<String> = vec![
+        "check".into(),
+        path(&good),
+        path(&dir.join("empty.txt")),
+        path(&dir.join("binary.txt")),
+        path(&dir.join("huge.txt")),
+        path(&gone),
+        path(&dir.join("loop")),
+        "--format".into(),
+        "json".into(),
+    ];
+    let output = Command::cargo_bin("ogilint")
+        .expect("binary")
+        .args(&args)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for (file, cause) in [
+        ("empty.txt", "the file is empty"),
+        ("binary.txt", "a binary file"),
+        (
+            "huge.txt",
+            "too large to check (209715200 bytes; the limit is 52428800",
+        ),
+        ("gone.txt", "No such file or directory"),
+        ("loop", "loop"),
+    ] {
+        assert!(
+            stderr
+                .lines()
+                .any(|line| line.contains(file) && line.contains(cause)),
+            "no clear error for {file} ({cause}) in:\n{stderr}"
+        );
+    }
+    assert!(!stderr.contains("panicked"));
+    let value = json(&output);
+    assert!(
+        value["summary"]["files"].as_u64() >= Some(1),
+        "the good file was checked"
+    );
+    assert!(rules_by_document(&value)
+        .iter()
+        .any(|(_, rule)| rule == "required/fees"));
+    let after: BTreeMap<PathBuf, Vec<u8>> = inputs.iter().map(|p| (p.clone(), digest(p))).collect();
+    assert_eq!(before, after, "no input file changed");
+
+    let output = Command::cargo_bin("ogilint")
+        .expect("binary")
+        .args(["check", &path(&good), "--max-file-size", "100"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("the limit is 100"));
+}
