@@ -198,7 +198,7 @@ fn a_binary_file_gets_a_clear_error() {
     let output = ogilint(&["check", path.to_str().expect("utf-8 path")]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("not a UTF-8 text file"),
+        stderr(&output).contains("a binary file"),
         "{}",
         stderr(&output)
     );
