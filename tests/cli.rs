@@ -224,8 +224,8 @@ fn directories_and_globs_are_expanded_in_path_order() {
     sorted.sort();
     assert_eq!(files, sorted);
     assert_eq!(
-        value["summary"]["files"], 7,
-        "5 seeds, render/ and synthetic/"
+        value["summary"]["files"], 11,
+        "5 seeds, encodings/ (4), render/ and synthetic/"
     );
 }
 
