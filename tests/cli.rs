@@ -1,32 +1,10 @@
 //! The command line as a user runs it: rendered output (snapshots), exit codes, formats, errors.
 
+mod common;
+
 use std::path::Path;
-use std::process::Output;
 
-use assert_cmd::Command;
-
-fn ogilint(args: &[&str]) -> Output {
-    Command::cargo_bin("ogilint")
-        .expect("binary is built")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .args(args)
-        .output()
-        .expect("ogilint runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
-}
+use common::{json, ogilint, stderr, stdout};
 
 #[test]
 fn human_output_on_every_seed() {

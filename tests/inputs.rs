@@ -1,28 +1,14 @@
 //! Real inputs: legacy encodings decode to the same findings with spans on the file's own bytes;
 //! bad input gets one clear error, never a panic, and never a change to the file.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use assert_cmd::Command;
-
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-fn ogilint(args: &[&str]) -> Output {
-    Command::cargo_bin("ogilint")
-        .expect("binary is built")
-        .current_dir(ROOT)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("ogilint runs")
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
-}
+use common::{json, ogilint, ROOT};
 
 fn rules_by_document(value: &serde_json::Value) -> Vec<(u64, String)> {
     value["findings"]

@@ -1,36 +1,19 @@
 //! Fitting the places people work: config discovery and inheritance, custom rules with tests,
 //! suppression comments, and every output format.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Output};
 
-use assert_cmd::Command;
+use common::{ogilint_in, stderr, stdout};
 use tempfile::TempDir;
 
 const SEEDS: &str = env!("CARGO_MANIFEST_DIR");
 
 fn seed(name: &str) -> String {
     fs::read_to_string(format!("{SEEDS}/fixtures/{name}")).expect("fixture is readable")
-}
-
-fn ogilint_in(directory: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("ogilint")
-        .expect("binary is built")
-        .current_dir(directory)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .args(args)
-        .output()
-        .expect("ogilint runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("UTF-8")
 }
 
 /// `(rule, severity)` of every finding in a JSON run.

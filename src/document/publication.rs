@@ -38,21 +38,30 @@ static WRITTEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^成文日期:")
 /// A signature line: at most a short name, then the date, nothing after.
 const MAX_SIGNATURE_PREFIX_CHARS: usize = 30;
 
+/// How many closing lines of text may hold the signature.
+const SIGNATURE_LINES: usize = 4;
+
 /// A signature line is short; longer lines are not searched for one.
 const MAX_SIGNATURE_CHARS: usize = 48;
 
 /// Finds the most reliable publication date among a document's lines.
 pub fn find_publication_date(lines: &[Line], text: &str) -> Option<PublicationDate> {
+    // A signature closes the report (or its cover letter): only the last few lines of text are
+    // searched, so that a date standing alone in a table cell is not taken for one.
+    let text_lines: Vec<usize> = (0..lines.len())
+        .filter(|&index| lines[index].kind == LineKind::Text)
+        .collect();
+    let closing = text_lines[text_lines.len().saturating_sub(SIGNATURE_LINES)..].to_vec();
     let mut best: Option<PublicationDate> = None;
-    for line in lines {
+    for (index, line) in lines.iter().enumerate() {
         let words = &text[line.range.clone()];
+        let may_sign = (line.kind == LineKind::Preamble || closing.contains(&index))
+            && words.chars().count() <= MAX_SIGNATURE_CHARS;
         let source = match line.kind {
             LineKind::Meta if PUBLISHED.is_match(words) => DateSource::Published,
             LineKind::Meta if WRITTEN.is_match(words) => DateSource::Written,
             _ if ISSUED.is_match(words) => DateSource::Issued,
-            LineKind::Text | LineKind::Preamble if words.chars().count() <= MAX_SIGNATURE_CHARS => {
-                DateSource::Signed
-            }
+            LineKind::Text | LineKind::Preamble if may_sign => DateSource::Signed,
             _ => continue,
         };
         let Some(date) = find_dates(words)
@@ -113,6 +122,12 @@ mod tests {
         assert_eq!(date_of(text), Some((2020, 1, 5, DateSource::Signed)));
         let text = "办公室:\n二0一二年四月二十八日\n某委2012年4月28日印发\n某委2011年度政府信息公开工作年度报告\n正文,2011年1月1日起施行。\n";
         assert_eq!(date_of(text), Some((2012, 4, 28, DateSource::Issued)));
+    }
+
+    #[test]
+    fn a_date_in_a_table_cell_is_not_a_signature() {
+        let text = "某局2019年政府信息公开工作年度报告\n2019年12月1日\n一、总体情况\n正文一。\n正文二。\n正文三。\n正文四。\n正文五。\n";
+        assert_eq!(date_of(text), None);
     }
 
     #[test]
