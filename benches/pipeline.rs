@@ -60,7 +60,7 @@ fn stages(c: &mut Criterion) {
                 read_table(
                     black_box(&documents[0]),
                     normalized.as_str(),
-                    &table.anchor.regex,
+                    table.anchor.regex(),
                     table.columns.len(),
                 )
             })

@@ -281,15 +281,20 @@ pub fn run(options: &CheckOptions) -> u8 {
         },
         None => Box::new(std::io::stdout().lock()),
     };
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads.unwrap_or(0))
-        .build()
-    {
-        Ok(pool) => pool,
-        Err(error) => {
-            eprintln!("ogilint: error: cannot start worker threads: {error}");
-            return EXIT_TROUBLE;
+    // One file (the pre-commit case) is checked on this thread: starting workers costs more.
+    let pool = if jobs.len() > 1 && options.threads != Some(1) {
+        match rayon::ThreadPoolBuilder::new()
+            .num_threads(options.threads.unwrap_or(0))
+            .build()
+        {
+            Ok(pool) => Some(pool),
+            Err(error) => {
+                eprintln!("ogilint: error: cannot start worker threads: {error}");
+                return EXIT_TROUBLE;
+            }
         }
+    } else {
+        None
     };
 
     let mut summary = Summary::default();
@@ -298,12 +303,11 @@ pub fn run(options: &CheckOptions) -> u8 {
     let written = (|| -> std::io::Result<()> {
         let mut writer = StreamWriter::new(std::io::BufWriter::new(out), stream.as_ref())?;
         for chunk in jobs.chunks(CHUNK_FILES) {
-            let results: Vec<Result<(FileReport, Piece), InputFailure>> = pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|job| check_file(job, &profiles, options, stream.as_ref()))
-                    .collect()
-            });
+            let check = |job: &Job| check_file(job, &profiles, options, stream.as_ref());
+            let results: Vec<Result<(FileReport, Piece), InputFailure>> = match &pool {
+                Some(pool) => pool.install(|| chunk.par_iter().map(check).collect()),
+                None => chunk.iter().map(check).collect(),
+            };
             for result in results {
                 match result {
                     Ok((report, piece)) => {

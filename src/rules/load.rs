@@ -132,6 +132,9 @@ struct RawFile {
     table: Vec<RawTable>,
 }
 
+/// How built-in rule files are named in messages (`builtin:rules/common.toml`).
+const BUILTIN_PREFIX: &str = "builtin:";
+
 /// The kinds a rule may have, for error messages.
 pub const KINDS: &[&str] = &[
     "required",
@@ -362,7 +365,7 @@ pub fn load(sources: &RuleSources) -> Result<RuleSet, Vec<RuleError>> {
         files.extend(
             builtin::FILES
                 .iter()
-                .map(|(name, text)| (format!("builtin:{name}"), text.to_string())),
+                .map(|(name, text)| (format!("{BUILTIN_PREFIX}{name}"), text.to_string())),
         );
     }
     for path in &sources.paths {
@@ -387,6 +390,30 @@ pub fn load(sources: &RuleSources) -> Result<RuleSet, Vec<RuleError>> {
                 continue;
             }
         };
+        // User rules have no tests behind them: compile every pattern now, so that one too big
+        // to compile is an error here rather than a rule that silently matches nothing.
+        if !origin.starts_with(BUILTIN_PREFIX) {
+            let patterns = parsed
+                .rules
+                .iter()
+                .flat_map(|rule| rule.check.compiled_patterns())
+                .chain(
+                    parsed
+                        .tables
+                        .iter()
+                        .flat_map(|table| std::iter::once(&table.anchor).chain(&table.rows)),
+                );
+            for pattern in patterns {
+                if let Err(error) = pattern.force() {
+                    errors.push(RuleError {
+                        origin: origin.clone(),
+                        source_text: Arc::from(text.as_str()),
+                        span: Some(error.span),
+                        message: error.message,
+                    });
+                }
+            }
+        }
         let duplicate = |id: &str, existing: &str| RuleError {
             origin: origin.clone(),
             source_text: Arc::from(text.as_str()),
@@ -557,6 +584,30 @@ forbid = "工作总结"
             error.message
         );
         assert_eq!(spanned_text(&error), "\"local/title-word\"");
+    }
+
+    #[test]
+    fn a_user_pattern_too_big_to_compile_is_an_error_at_load() {
+        let directory = tempfile_dir("big");
+        let text = GOOD.replace("forbid = \"工作总结\"", "forbid = '(?:\\w{200}){200}'");
+        fs::write(directory.join("big.toml"), text).expect("write");
+        let errors = load(&RuleSources {
+            builtin: false,
+            paths: vec![directory.clone()],
+        })
+        .expect_err("too big");
+        fs::remove_dir_all(&directory).ok();
+        assert!(
+            errors[0].message.contains("invalid regular expression"),
+            "{}",
+            errors[0].message
+        );
+    }
+
+    fn tempfile_dir(name: &str) -> std::path::PathBuf {
+        let directory = std::env::temp_dir().join(format!("ogilint-{name}-{}", std::process::id()));
+        fs::create_dir_all(&directory).expect("temp dir");
+        directory
     }
 
     #[test]

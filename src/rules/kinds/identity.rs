@@ -128,6 +128,19 @@ fn describe(terms: &Terms) -> (String, i64) {
     (text, sum)
 }
 
+impl Identity {
+    pub(super) fn patterns(&self) -> Vec<&CompiledPattern> {
+        self.equations
+            .iter()
+            .flat_map(|equation| [&equation.lhs, &equation.rhs])
+            .flat_map(|side| match side {
+                Side::Rows(patterns) => patterns.iter().collect(),
+                Side::Columns(_) => Vec::new(),
+            })
+            .collect()
+    }
+}
+
 impl Evaluate for Identity {
     fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
         let Some((def, Some(table))) = context.table(&self.table.id) else {
@@ -145,7 +158,7 @@ impl Evaluate for Identity {
                     table
                         .rows
                         .iter()
-                        .filter(|row| pattern.regex.is_match(row.path_text())),
+                        .filter(|row| pattern.regex().is_match(row.path_text())),
                 );
                 if rows.len() == before {
                     return None;

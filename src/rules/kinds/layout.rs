@@ -18,7 +18,7 @@ table (`rows` in its `[[table]]`, at the table), and once per outdated marker fo
 use serde::Deserialize;
 
 use super::{
-    compile_all, sources, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern, TableRef,
+    compile_all, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern, TableRef,
 };
 
 /// `[rule.layout]` as written.
@@ -53,8 +53,8 @@ impl Params {
 }
 
 impl Layout {
-    pub(super) fn patterns(&self) -> Vec<String> {
-        sources(&self.outdated)
+    pub(super) fn patterns(&self) -> Vec<&CompiledPattern> {
+        self.outdated.iter().collect()
     }
 }
 
@@ -82,7 +82,7 @@ impl Evaluate for Layout {
                 if !table
                     .rows
                     .iter()
-                    .any(|candidate| row.regex.is_match(candidate.path_text()))
+                    .any(|candidate| row.regex().is_match(candidate.path_text()))
                 {
                     hits.push(
                         Hit::at(table.anchor.clone())
@@ -104,7 +104,7 @@ impl Evaluate for Layout {
         }
         for pattern in &self.outdated {
             let found = context.report_lines().find_map(|(index, line)| {
-                pattern.regex.find(line).map(|m| {
+                pattern.regex().find(line).map(|m| {
                     (
                         context.line_start(index) + m.start()..context.line_start(index) + m.end(),
                         m.as_str().to_string(),

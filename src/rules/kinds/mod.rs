@@ -23,7 +23,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 use regex::Regex;
 use toml::Spanned;
@@ -70,7 +70,7 @@ impl Context<'_> {
                 read_table(
                     self.document,
                     self.text,
-                    &def.anchor.regex,
+                    def.anchor.regex(),
                     def.columns.len(),
                 )
                 .map(Rc::new)
@@ -229,23 +229,39 @@ impl Check {
         }
     }
 
-    /// Every regular expression the check searches report text with (after folding), for tools
-    /// that want to compare ogilint with a plain text search.
-    pub fn patterns(&self) -> Vec<String> {
+    /// The rule patterns the check searches with.
+    pub fn compiled_patterns(&self) -> Vec<&CompiledPattern> {
         match self {
             Check::Required(check) => check.patterns(),
             Check::Order(check) => check.patterns(),
             Check::Pattern(check) => check.patterns(),
-            Check::Period(_) => vec![crate::document::period::KEYWORD_PATTERN.to_string()],
-            Check::Contact(_) => contact::patterns(),
             Check::Wording(check) => check.patterns(),
             Check::Nonempty(check) => check.patterns(),
             Check::Narrative(check) => check.patterns(),
             Check::Layout(check) => check.patterns(),
-            Check::Identity(_) | Check::Cells(_) | Check::Deadline(_) | Check::Year(_) => {
-                Vec::new()
-            }
+            Check::Identity(check) => check.patterns(),
+            Check::Period(_)
+            | Check::Contact(_)
+            | Check::Cells(_)
+            | Check::Deadline(_)
+            | Check::Year(_) => Vec::new(),
         }
+    }
+
+    /// Every regular expression the check searches report text with (after folding), for tools
+    /// that want to compare ogilint with a plain text search.
+    pub fn patterns(&self) -> Vec<String> {
+        let mut patterns: Vec<String> = self
+            .compiled_patterns()
+            .iter()
+            .map(|pattern| pattern.as_str().to_string())
+            .collect();
+        match self {
+            Check::Period(_) => patterns.push(crate::document::period::KEYWORD_PATTERN.to_string()),
+            Check::Contact(_) => patterns.extend(contact::patterns()),
+            _ => {}
+        }
+        patterns
     }
 }
 
@@ -311,13 +327,51 @@ pub fn reference_markdown() -> String {
 /// A regex as written in a rule file, with its place there.
 pub type RawPattern = Spanned<String>;
 
-/// A pattern compiled for matching normalised text.
+/// A rule pattern, folded like the text and validated when loaded; compiled on first use (and
+/// once per distinct pattern), because compiling is most of a single-file run's start-up and many
+/// patterns never run on a given report (2007-only rules on a 2019 report, say).
 #[derive(Debug, Clone)]
 pub struct CompiledPattern {
     /// As written in the rule file.
     pub source: String,
-    pub regex: Regex,
+    /// As matched against normalised text.
+    folded: String,
+    /// Where the pattern is written in its rule file.
+    pub span: Range<usize>,
+    compiled: Arc<OnceLock<Regex>>,
 }
+
+impl CompiledPattern {
+    /// The compiled regex.
+    pub fn regex(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            // Validated at load; a pattern too big to compile is reported there for user rules
+            // (see `force`), and built-in ones are tested: this fallback never matches.
+            compile_cached(&self.folded).unwrap_or_else(|_| NEVER.clone())
+        })
+    }
+
+    /// The pattern as matched (folded).
+    pub fn as_str(&self) -> &str {
+        &self.folded
+    }
+
+    /// Compiles now, reporting a failure (used for user rule files, which get no tests).
+    pub fn force(&self) -> Result<(), ParamError> {
+        if self.compiled.get().is_some() {
+            return Ok(());
+        }
+        let regex = compile_cached(&self.folded).map_err(|error| ParamError {
+            span: self.span.clone(),
+            message: format!("invalid regular expression: {error}"),
+        })?;
+        let _ = self.compiled.set(regex);
+        Ok(())
+    }
+}
+
+/// A regex that matches nothing.
+static NEVER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\B").expect("valid"));
 
 /// A problem in a rule file, at a byte range of it.
 #[derive(Debug, Clone)]
@@ -326,30 +380,33 @@ pub struct ParamError {
     pub message: String,
 }
 
-/// Folds and compiles a rule pattern; an error points at the pattern in the rule file.
+/// Folds and validates a rule pattern; an error points at the pattern in the rule file.
 pub fn compile(raw: &RawPattern) -> Result<CompiledPattern, ParamError> {
     let source = raw.get_ref();
+    let error = |message: String| ParamError {
+        span: raw.span(),
+        message,
+    };
     if source.is_empty() {
-        return Err(ParamError {
-            span: raw.span(),
-            message: "empty pattern: it would match everywhere".to_string(),
-        });
+        return Err(error(
+            "empty pattern: it would match everywhere".to_string(),
+        ));
     }
     let folded = fold_pattern(source);
-    let regex = compile_cached(&folded).map_err(|error| ParamError {
-        span: raw.span(),
-        message: format!("invalid regular expression: {error}"),
-    })?;
-    if regex.is_match("") {
-        return Err(ParamError {
-            span: raw.span(),
-            message: "this pattern matches the empty string, so it would match everywhere"
-                .to_string(),
-        });
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(&folded)
+        .map_err(|parse| error(format!("invalid regular expression: {parse}")))?;
+    if hir.properties().minimum_len() == Some(0) {
+        return Err(error(
+            "this pattern matches the empty string, so it would match everywhere".to_string(),
+        ));
     }
     Ok(CompiledPattern {
         source: source.clone(),
-        regex,
+        folded,
+        span: raw.span(),
+        compiled: Arc::new(OnceLock::new()),
     })
 }
 
@@ -386,13 +443,7 @@ pub fn compile_all(raw: &[RawPattern], errors: &mut Vec<ParamError>) -> Vec<Comp
 
 /// Whether any pattern matches `text`.
 pub fn any_match(patterns: &[CompiledPattern], text: &str) -> bool {
-    patterns.iter().any(|pattern| pattern.regex.is_match(text))
-}
-
-/// The folded sources of a list of patterns.
-pub fn sources(patterns: &[CompiledPattern]) -> Vec<String> {
     patterns
         .iter()
-        .map(|pattern| pattern.regex.as_str().to_string())
-        .collect()
+        .any(|pattern| pattern.regex().is_match(text))
 }

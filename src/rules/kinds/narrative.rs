@@ -85,7 +85,11 @@ impl Params {
                 let pattern = compile(&raw.pattern)
                     .map_err(|error| errors.push(error))
                     .ok()?;
-                if !pattern.regex.capture_names().any(|name| name == Some("n")) {
+                if !pattern
+                    .regex()
+                    .capture_names()
+                    .any(|name| name == Some("n"))
+                {
                     errors.push(ParamError {
                         span: raw.pattern.span(),
                         message: "the pattern must capture the number as (?P<n>…)".to_string(),
@@ -109,10 +113,12 @@ impl Params {
 }
 
 impl Narrative {
-    pub(super) fn patterns(&self) -> Vec<String> {
+    pub(super) fn patterns(&self) -> Vec<&CompiledPattern> {
         self.statements
             .iter()
-            .map(|statement| statement.pattern.regex.as_str().to_string())
+            .flat_map(|statement| std::iter::once(&statement.pattern).chain(&statement.row))
+            .chain(&self.skip_before)
+            .chain(&self.skip_within)
             .collect()
     }
 }
@@ -143,7 +149,7 @@ impl Narrative {
             statement
                 .row
                 .as_ref()
-                .is_none_or(|pattern| pattern.regex.is_match(row.path_text()))
+                .is_none_or(|pattern| pattern.regex().is_match(row.path_text()))
         });
         // Unambiguous or nothing: exactly one row.
         let (Some(row), None) = (rows.next(), rows.next()) else {
@@ -160,7 +166,7 @@ impl Narrative {
             if document.lines[index].kind != LineKind::Text || table.lines.contains(&index) {
                 continue;
             }
-            for caps in statement.pattern.regex.captures_iter(line) {
+            for caps in statement.pattern.regex().captures_iter(line) {
                 let (Some(whole), Some(number)) = (caps.get(0), caps.name("n")) else {
                     continue;
                 };
@@ -173,11 +179,11 @@ impl Narrative {
                 let skipped = self
                     .skip_before
                     .as_ref()
-                    .is_some_and(|skip| skip.regex.is_match(before))
+                    .is_some_and(|skip| skip.regex().is_match(before))
                     || self
                         .skip_within
                         .as_ref()
-                        .is_some_and(|skip| skip.regex.is_match(whole.as_str()));
+                        .is_some_and(|skip| skip.regex().is_match(whole.as_str()));
                 let Ok(stated) = number.as_str().replace(',', "").parse::<i64>() else {
                     continue;
                 };

@@ -24,8 +24,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::{
-    any_match, compile_all, sources, CompiledPattern, Context, Evaluate, Hit, ParamError,
-    RawPattern,
+    any_match, compile_all, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern,
 };
 
 /// `[rule.nonempty]` as written.
@@ -57,10 +56,8 @@ impl Params {
 }
 
 impl Nonempty {
-    pub(super) fn patterns(&self) -> Vec<String> {
-        let mut patterns = sources(&self.sections);
-        patterns.extend(sources(&self.none_ok));
-        patterns
+    pub(super) fn patterns(&self) -> Vec<&CompiledPattern> {
+        self.sections.iter().chain(&self.none_ok).collect()
     }
 }
 

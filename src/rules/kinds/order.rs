@@ -18,9 +18,7 @@ should precede).
 
 use serde::Deserialize;
 
-use super::{
-    compile_all, sources, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern,
-};
+use super::{compile_all, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern};
 
 /// `[rule.order]` as written.
 #[derive(Debug, Deserialize)]
@@ -46,8 +44,8 @@ impl Params {
 }
 
 impl Order {
-    pub(super) fn patterns(&self) -> Vec<String> {
-        sources(&self.sections)
+    pub(super) fn patterns(&self) -> Vec<&CompiledPattern> {
+        self.sections.iter().collect()
     }
 }
 
@@ -58,7 +56,7 @@ impl Evaluate for Order {
             let Some(position) = self
                 .sections
                 .iter()
-                .position(|section| section.regex.is_match(&heading.title))
+                .position(|section| section.regex().is_match(&heading.title))
             else {
                 continue;
             };

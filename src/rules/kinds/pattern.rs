@@ -133,12 +133,9 @@ impl Params {
 }
 
 impl Pattern {
-    pub(super) fn patterns(&self) -> Vec<String> {
-        match &self.mode {
-            Mode::Forbid(pattern) | Mode::Require(pattern) => {
-                vec![pattern.regex.as_str().to_string()]
-            }
-        }
+    pub(super) fn patterns(&self) -> Vec<&CompiledPattern> {
+        let (Mode::Forbid(pattern) | Mode::Require(pattern)) = &self.mode;
+        std::iter::once(pattern).chain(&self.section).collect()
     }
 
     /// The lines in scope, grouped: one group per place a `require` is checked (one per matching
@@ -180,7 +177,7 @@ impl Pattern {
                 };
                 document
                     .sections()
-                    .filter(|heading| section.regex.is_match(&heading.title))
+                    .filter(|heading| section.regex().is_match(&heading.title))
                     .map(|heading| {
                         let body = document.body_lines(heading);
                         let mut lines = vec![heading.line];
@@ -201,7 +198,7 @@ impl Evaluate for Pattern {
                     for &index in &lines {
                         let start = context.line_start(index);
                         let text = context.document.line_text(context.text, index);
-                        for found in pattern.regex.find_iter(text) {
+                        for found in pattern.regex().find_iter(text) {
                             hits.push(
                                 Hit::at(start + found.start()..start + found.end())
                                     .with("found", found.as_str()),
@@ -212,7 +209,7 @@ impl Evaluate for Pattern {
                 Mode::Require(pattern) => {
                     let present = lines.iter().any(|&index| {
                         pattern
-                            .regex
+                            .regex()
                             .is_match(context.document.line_text(context.text, index))
                     });
                     if !present {

@@ -24,8 +24,7 @@ allows — by a sentence of the report. Fires once per report, pointing at its f
 use serde::Deserialize;
 
 use super::{
-    any_match, compile_all, sources, CompiledPattern, Context, Evaluate, Hit, ParamError,
-    RawPattern,
+    any_match, compile_all, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern,
 };
 use crate::document::Regulation;
 
@@ -63,10 +62,8 @@ impl Params {
 }
 
 impl Required {
-    pub(super) fn patterns(&self) -> Vec<String> {
-        let mut patterns = sources(&self.headings);
-        patterns.extend(sources(&self.sentences));
-        patterns
+    pub(super) fn patterns(&self) -> Vec<&CompiledPattern> {
+        self.headings.iter().chain(&self.sentences).collect()
     }
 
     fn sentences_apply(&self, regulation: Regulation) -> bool {

@@ -74,10 +74,10 @@ impl Params {
 }
 
 impl Wording {
-    pub(super) fn patterns(&self) -> Vec<String> {
+    pub(super) fn patterns(&self) -> Vec<&CompiledPattern> {
         self.sections
             .iter()
-            .map(|section| section.matches.regex.as_str().to_string())
+            .map(|section| &section.matches)
             .collect()
     }
 }
@@ -102,7 +102,7 @@ impl Evaluate for Wording {
             let Some(section) = self
                 .sections
                 .iter()
-                .find(|section| section.matches.regex.is_match(&heading.title))
+                .find(|section| section.matches.regex().is_match(&heading.title))
             else {
                 continue;
             };
