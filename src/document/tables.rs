@@ -93,6 +93,10 @@ static COLUMN_GAP: LazyLock<Regex> =
 /// Reads a cell's text as a value.
 pub fn parse_value(text: &str) -> Value {
     let text = text.trim();
+    // Plain digits are the common case: no regex for them.
+    if (1..=18).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse().map_or(Value::Bad, Value::Number);
+    }
     if BLANK.is_match(text) {
         Value::Blank
     } else if INTEGER.is_match(text) {

@@ -29,6 +29,14 @@ pub fn fold_char(ch: char, out: &mut impl FnMut(char)) {
         '\u{2028}' | '\u{2029}' | '\u{0085}' => return out('\n'),
         _ => {}
     }
+    // Full-width ASCII forms (`，` `（` `２`) are common in reports, and NFKC maps them to ASCII
+    // by a fixed offset: do that directly.
+    if ('\u{FF01}'..='\u{FF5E}').contains(&ch) {
+        return out(char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch));
+    }
+    if ch == '\u{3000}' {
+        return out(' ');
+    }
     // NFKC leaves unified ideographs and most punctuation alone: its quick check (a table lookup)
     // skips the decomposition on the hot path.
     if is_cjk_unified(ch) || is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes {
@@ -190,6 +198,12 @@ mod tests {
         );
         assert_eq!(fold_str("複議、聯繫"), "复议、联系");
         assert_eq!(fold_str("２０１９年（一）：，"), "2019年(一):,");
+        // The full-width shortcut agrees with NFKC over the whole block.
+        for code in 0xFF01..=0xFF5E {
+            let ch = char::from_u32(code).expect("valid");
+            let nfkc: String = std::iter::once(ch).nfkc().collect();
+            assert_eq!(fold_str(&ch.to_string()), fold_str(&nfkc), "U+{code:04X}");
+        }
         assert_eq!(fold_str("国办发„2008‟36号"), "国办发〔2008〕36号");
     }
 

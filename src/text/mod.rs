@@ -77,29 +77,34 @@ struct Unit {
 
 /// Normalises `original` (see the module docs).
 pub fn normalize(original: &str) -> NormalizedText {
-    let raw: Vec<Unit> = original
-        .char_indices()
-        .map(|(start, ch)| Unit {
-            ch,
-            start: start as u32,
-            end: (start + ch.len_utf8()) as u32,
-        })
-        .collect();
     // Pass 1: pinyin annotations out, every character folded.
-    let mut folded: Vec<Unit> = Vec::with_capacity(raw.len());
-    let mut index = 0;
-    while index < raw.len() {
-        let unit = raw[index];
-        if matches!(unit.ch, '(' | '（') {
-            if let Some(len) = pinyin_annotation_len(&raw[index..], folded.last().map(|u| u.ch)) {
-                index += len;
+    let mut folded: Vec<Unit> = Vec::with_capacity(original.len());
+    let mut chars = original.char_indices();
+    while let Some((start, ch)) = chars.next() {
+        if matches!(ch, '(' | '（') {
+            if let Some(skip) =
+                pinyin_annotation_bytes(&original[start..], folded.last().map(|u| u.ch))
+            {
+                // Skip the annotation's remaining characters.
+                let end = start + skip;
+                while chars.as_str().len() > original.len() - end {
+                    chars.next();
+                }
                 continue;
             }
         }
-        fold_char(unit.ch, &mut |ch| folded.push(Unit { ch, ..unit }));
-        index += 1;
+        let unit = Unit {
+            ch,
+            start: start as u32,
+            end: (start + ch.len_utf8()) as u32,
+        };
+        fold_char(ch, &mut |folded_ch| {
+            folded.push(Unit {
+                ch: folded_ch,
+                ..unit
+            })
+        });
     }
-    drop(raw);
     // Pass 2: stranded page numbers and stray spaces out, text and offset map built.
     let mut text = String::with_capacity(original.len());
     let mut starts = Vec::with_capacity(original.len());
@@ -149,31 +154,32 @@ fn is_toned_vowel(ch: char) -> bool {
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(ch)
 }
 
-/// If `units` starts with a pinyin annotation, its length in characters.
-fn pinyin_annotation_len(units: &[Unit], previous: Option<char>) -> Option<usize> {
+/// If `text` starts with a pinyin annotation (`(hào)`), its length in bytes. Annotations with
+/// tone marks are unmistakable and go wherever they are; numbered ones (`(hao4)`) only after a Han
+/// character.
+fn pinyin_annotation_bytes(text: &str, previous: Option<char>) -> Option<usize> {
     const MAX_SYLLABLE: usize = 7;
-    let close = units
-        .iter()
-        .take(MAX_SYLLABLE + 2)
-        .position(|u| matches!(u.ch, ')' | '）'))?;
-    let inner = &units[1..close];
-    if inner.is_empty() {
-        return None;
+    let mut inner: Vec<char> = Vec::with_capacity(MAX_SYLLABLE);
+    for (offset, ch) in text.char_indices().skip(1).take(MAX_SYLLABLE + 1) {
+        if matches!(ch, ')' | '）') {
+            if inner.is_empty() {
+                return None;
+            }
+            let last = inner.len() - 1;
+            let letters_ok = inner.iter().enumerate().all(|(i, &c)| {
+                c.is_ascii_lowercase()
+                    || c == 'ü'
+                    || is_toned_vowel(c)
+                    || (i == last && ('1'..='5').contains(&c))
+            });
+            let toned = inner.iter().any(|&c| is_toned_vowel(c));
+            let numbered =
+                inner.len() > 1 && inner[last].is_ascii_digit() && previous.is_some_and(is_han);
+            return (letters_ok && (toned || numbered)).then_some(offset + ch.len_utf8());
+        }
+        inner.push(ch);
     }
-    let letters_ok = inner.iter().enumerate().all(|(i, u)| {
-        u.ch.is_ascii_lowercase()
-            || u.ch == 'ü'
-            || is_toned_vowel(u.ch)
-            || (i == inner.len() - 1 && ('1'..='5').contains(&u.ch))
-    });
-    if !letters_ok {
-        return None;
-    }
-    let toned = inner.iter().any(|u| is_toned_vowel(u.ch));
-    let numbered = inner.len() > 1
-        && inner[inner.len() - 1].ch.is_ascii_digit()
-        && previous.is_some_and(is_han);
-    (toned || numbered).then_some(close + 1)
+    None
 }
 
 fn is_space(ch: char) -> bool {
