@@ -179,11 +179,6 @@ struct CheckArgs {
     rules: RuleArgs,
 }
 
-// Checking allocates many small strings on every worker thread; mimalloc's per-thread heaps keep
-// the workers from contending for the system allocator's lock.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
     ogilint::input::decode::encoding_for_label(label)
         .ok_or_else(|| format!("unknown encoding `{label}`"))
