@@ -12,7 +12,7 @@ use crate::document::publication::DateSource;
 use crate::document::{
     self, Document, IssuerKind, Regulation, RegulationSource, ReportYear, StructureOptions,
 };
-use crate::input::SourceText;
+use crate::input::{Display, SourceText};
 use crate::rules::kinds::{Context, DocumentTables, Evaluate, Hit};
 use crate::rules::{Lang, Rule, RuleSet, Severity};
 use crate::text::{normalize, NormalizedText};
@@ -174,32 +174,51 @@ impl<'a> LineIndex<'a> {
 /// Maps ranges of the normalised text to the original file's bytes, lines and columns.
 struct Mapper<'a> {
     original: &'a str,
+    /// The report's text (the extracted text for a web page; else the same as `original`).
+    report: &'a str,
     normalized: &'a NormalizedText,
     index: LineIndex<'a>,
+    /// For text extracted from a page: the page source and the map into it.
+    display: Option<&'a Display>,
     /// Decoded-text offsets to file offsets, for files that were not UTF-8.
     byte_map: Option<&'a [u32]>,
 }
 
 impl Mapper<'_> {
+    /// A range of the normalised text as a range of what is shown (the text, or the page source).
+    fn shown(&self, range: Range<usize>) -> Range<usize> {
+        let range = self.normalized.original_range(range);
+        match self.display {
+            Some(display) => display.source_range(range),
+            None => range,
+        }
+    }
+
     fn span(&self, range: Range<usize>) -> Span {
-        self.index
-            .span(self.normalized.original_range(range), self.byte_map)
+        self.index.span(self.shown(range), self.byte_map)
     }
 
     fn text(&self, range: Range<usize>) -> String {
-        self.original[self.normalized.original_range(range)].to_string()
+        self.original[self.shown(range)].to_string()
+    }
+
+    /// The report's own words for a range (for a web page: without the markup between them).
+    fn words(&self, range: Range<usize>) -> String {
+        self.report[self.normalized.original_range(range)].to_string()
     }
 
     fn line(&self, offset: usize) -> usize {
-        self.index.locate(self.normalized.original_offset(offset)).0
+        self.index.locate(self.shown(offset..offset).start).0
     }
 }
 
-/// Checks one decoded file; spans are mapped back to the file's bytes.
+/// Checks one decoded file; spans are mapped back to the file's bytes (through the page source,
+/// for text extracted from a web page).
 pub fn check_source(source: &SourceText, rules: &RuleSet, options: Options) -> FileReport {
     check(
         &source.name,
         &source.text,
+        source.display.as_ref(),
         source.byte_map.as_deref(),
         rules,
         options,
@@ -208,17 +227,20 @@ pub fn check_source(source: &SourceText, rules: &RuleSet, options: Options) -> F
 
 /// Checks one text (as if it were a UTF-8 file).
 pub fn check_text(name: &str, original: &str, rules: &RuleSet, options: Options) -> FileReport {
-    check(name, original, None, rules, options)
+    check(name, original, None, None, rules, options)
 }
 
 fn check(
     name: &str,
-    original: &str,
+    text: &str,
+    display: Option<&Display>,
     byte_map: Option<&[u32]>,
     rules: &RuleSet,
     options: Options,
 ) -> FileReport {
-    let normalized = normalize(original);
+    // What diagnostics show and count lines in: the page source, or the text itself.
+    let original = display.map_or(text, |display| display.text.as_str());
+    let normalized = normalize(text);
     let documents = document::recognize(
         normalized.as_str(),
         StructureOptions {
@@ -228,8 +250,10 @@ fn check(
     );
     let mapper = Mapper {
         original,
+        report: text,
         normalized: &normalized,
         index: LineIndex::new(original),
+        display,
         byte_map,
     };
     let mut findings = Vec::new();
@@ -321,7 +345,7 @@ fn describe(mapper: &Mapper<'_>, context: &Context<'_>, rules: &RuleSet) -> Docu
         })
         .collect();
     let published = document.published.map(|published| PublishedInfo {
-        date: mapper.text(published.date.range()),
+        date: mapper.words(published.date.range()),
         source: published.source,
         line: mapper.line(published.date.start),
     });
@@ -330,7 +354,7 @@ fn describe(mapper: &Mapper<'_>, context: &Context<'_>, rules: &RuleSet) -> Docu
         title: document
             .title
             .clone()
-            .map(|range| mapper.text(range).replace(['\n', '\r'], "")),
+            .map(|range| mapper.words(range).replace(['\n', '\r'], "")),
         issuer: document.issuer.clone(),
         issuer_kind: document.issuer_kind,
         report_year: document.report_year,
@@ -339,7 +363,7 @@ fn describe(mapper: &Mapper<'_>, context: &Context<'_>, rules: &RuleSet) -> Docu
         period: document
             .period
             .as_ref()
-            .map(|period| mapper.text(period.range.clone())),
+            .map(|period| mapper.words(period.range.clone())),
         published,
         headings: document
             .headings
@@ -348,7 +372,7 @@ fn describe(mapper: &Mapper<'_>, context: &Context<'_>, rules: &RuleSet) -> Docu
             .map(|heading| HeadingInfo {
                 level: heading.level,
                 number: heading.number,
-                text: mapper.text(heading.range.clone()),
+                text: mapper.words(heading.range.clone()),
                 line: mapper.line(heading.range.start),
             })
             .collect(),

@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 
 /// Extensions checked when walking a directory (a file named explicitly is always checked).
-pub const CHECKED_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+pub const CHECKED_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "text", "html", "htm", "shtml", "xhtml",
+];
 
 /// A path argument that could not be expanded.
 #[derive(Debug, Clone)]

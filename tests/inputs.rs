@@ -218,3 +218,72 @@ fn bad_input_gets_one_clear_error_and_the_rest_is_checked() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("the limit is 100"));
 }
+
+#[test]
+fn a_web_page_gives_the_findings_of_its_text_on_the_page_source() {
+    for (page, text) in [
+        (
+            "fixtures/html/002_8ea8eed0dcff065f.html",
+            "fixtures/002_8ea8eed0dcff065f.txt",
+        ),
+        (
+            "fixtures/html/004_062f0ed1955165dd.html",
+            "fixtures/004_062f0ed1955165dd.txt",
+        ),
+    ] {
+        let from_page = json(&ogilint(&["check", page, "--format", "json"]));
+        let from_text = json(&ogilint(&["check", text, "--format", "json"]));
+        assert_eq!(
+            rules_by_document(&from_page),
+            rules_by_document(&from_text),
+            "{page}"
+        );
+        assert_eq!(
+            from_page["documents"][0]["title"],
+            from_text["documents"][0]["title"]
+        );
+        assert_eq!(
+            from_page["documents"][0]["tables"].as_array().map(Vec::len),
+            from_text["documents"][0]["tables"].as_array().map(Vec::len)
+        );
+        // Spans are byte offsets into the page; for the GBK page they decode to the finding's text.
+        let bytes = fs::read(Path::new(ROOT).join(page)).expect("readable");
+        for finding in from_page["findings"].as_array().expect("findings") {
+            let start = finding["span"]["start"].as_u64().expect("start") as usize;
+            let end = finding["span"]["end"].as_u64().expect("end") as usize;
+            let (decoded, _, _) = encoding_rs::GB18030.decode(&bytes[start..end]);
+            assert_eq!(decoded, finding["text"].as_str().expect("text"), "{page}");
+        }
+    }
+}
+
+#[test]
+fn tables_in_a_page_reach_the_table_model() {
+    let page = json(&ogilint(&[
+        "check",
+        "fixtures/html/002_8ea8eed0dcff065f.html",
+        "--format",
+        "json",
+    ]));
+    let tables = page["documents"][0]["tables"].as_array().expect("tables");
+    let rows: Vec<(String, u64, bool)> = tables
+        .iter()
+        .map(|t| {
+            (
+                t["id"].as_str().unwrap_or("").to_string(),
+                t["rows"].as_u64().unwrap_or(0),
+                t["unreadable"].as_bool().unwrap_or(true),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("applications".to_string(), 23, false),
+            ("review-litigation".to_string(), 1, false)
+        ]
+    );
+    // The page's navigation, metadata table and footer are not the report.
+    assert_eq!(page["documents"].as_array().map(Vec::len), Some(1));
+    assert_eq!(page["summary"]["errors"], 0);
+}

@@ -88,6 +88,7 @@ fn utf8(name: String, bytes: &[u8]) -> Result<SourceText, usize> {
         Ok(text) => Ok(SourceText {
             name,
             text: text.to_string(),
+            display: None,
             byte_map: None,
             encoding: "UTF-8",
         }),
@@ -132,6 +133,7 @@ fn decode_mapped(
     Ok(SourceText {
         name,
         text,
+        display: None,
         byte_map: Some(map),
         encoding: encoding.name(),
     })

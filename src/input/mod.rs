@@ -6,6 +6,7 @@
 //! back to the file's bytes, so that findings still point at the file's own bytes.
 
 pub mod decode;
+pub mod html;
 
 use std::fmt;
 use std::fs;
@@ -19,13 +20,57 @@ pub use decode::decode;
 pub struct SourceText {
     /// The name diagnostics use for the file (the path as the user gave it).
     pub name: String,
-    /// The decoded text.
+    /// The report's text: the decoded file, or the text extracted from a web page.
     pub text: String,
-    /// For a file that was not UTF-8: for each byte of `text` (and one past the end), the offset
-    /// of the file byte it was decoded from. `None`: `text` is the file's bytes.
+    /// For text extracted from a page: the page source, which diagnostics show and count lines
+    /// in, and where each byte of `text` came from in it.
+    pub display: Option<Display>,
+    /// For a file that was not UTF-8: for each byte of the decoded file (`display`'s text, or
+    /// `text`), and one past the end, the offset of the file byte it was decoded from. `None`: the
+    /// decoded file is the file's bytes.
     pub byte_map: Option<Vec<u32>>,
     /// The encoding the file was read in (`UTF-8`, `GBK`, `Big5`, `UTF-16LE`, …).
     pub encoding: &'static str,
+}
+
+/// The decoded source a report's text was extracted from (an HTML page).
+#[derive(Debug, Clone)]
+pub struct Display {
+    pub text: String,
+    /// For each byte of the report's text: where its character starts and ends in `text`.
+    pub starts: Vec<u32>,
+    pub ends: Vec<u32>,
+}
+
+impl Display {
+    /// Maps a range of the report's text to the range of the source it came from.
+    pub fn source_range(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let start = self
+            .starts
+            .get(range.start)
+            .map_or(self.text.len(), |&start| start as usize);
+        if range.end <= range.start {
+            return start..start;
+        }
+        let end = self
+            .ends
+            .get(range.end - 1)
+            .map_or(start, |&end| end as usize);
+        start..end.max(start)
+    }
+}
+
+/// Extensions read as web pages.
+pub const HTML_EXTENSIONS: &[&str] = &["html", "htm", "shtml", "xhtml"];
+
+fn is_html(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| {
+            HTML_EXTENSIONS
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(ext))
+        })
 }
 
 impl SourceText {
@@ -135,12 +180,49 @@ pub fn read_file(path: &Path, options: ReadOptions) -> Result<SourceText, InputE
         });
     }
     let bytes = read_bounded(file, path, options.limits.max_file_size)?;
-    decode(path, path.display().to_string(), &bytes, options.encoding)
+    from_bytes(path, path.display().to_string(), &bytes, options)
 }
 
-/// Reads and decodes standard input, named `name` in diagnostics.
+/// Reads and decodes standard input, named `name` in diagnostics (its extension picks the format).
 pub fn read_stdin(name: &str, options: ReadOptions) -> Result<SourceText, InputError> {
     let path = Path::new(name);
     let bytes = read_bounded(io::stdin().lock(), path, options.limits.max_file_size)?;
-    decode(path, name.to_string(), &bytes, options.encoding)
+    from_bytes(path, name.to_string(), &bytes, options)
+}
+
+/// Decodes a file's bytes, and extracts the report from a web page.
+fn from_bytes(
+    path: &Path,
+    name: String,
+    bytes: &[u8],
+    options: ReadOptions,
+) -> Result<SourceText, InputError> {
+    if !is_html(path) {
+        return decode(path, name, bytes, options.encoding);
+    }
+    // A page's own charset declaration comes before detection; `--encoding` before both.
+    let declared = options.encoding.or_else(|| {
+        html::declared_charset(bytes).and_then(|label| decode::encoding_for_label(&label))
+    });
+    let page =
+        decode(path, name.clone(), bytes, declared).or_else(|_| decode(path, name, bytes, None))?;
+    let extracted = html::extract(&page.text);
+    if !extracted.text.chars().any(crate::text::fold::is_han) {
+        return Err(InputError::NotText {
+            path: path.to_path_buf(),
+            detail: "the page has no Chinese text (is the report an image or loaded by script?)"
+                .to_string(),
+        });
+    }
+    Ok(SourceText {
+        name: page.name,
+        text: extracted.text,
+        display: Some(Display {
+            text: page.text,
+            starts: extracted.starts,
+            ends: extracted.ends,
+        }),
+        byte_map: page.byte_map,
+        encoding: page.encoding,
+    })
 }
