@@ -12,6 +12,7 @@ use crate::document::publication::DateSource;
 use crate::document::{
     self, Document, IssuerKind, Regulation, RegulationSource, ReportYear, StructureOptions,
 };
+use crate::input::docx::Location;
 use crate::input::{Display, SourceText};
 use crate::rules::kinds::{Context, DocumentTables, Evaluate, Hit};
 use crate::rules::{Lang, Rule, RuleSet, Severity};
@@ -67,6 +68,9 @@ pub struct Finding {
     pub text: String,
     /// Other places involved, e.g. the other cells of a table identity.
     pub related: Vec<Span>,
+    /// For a Word document: the paragraph or table cell of the span.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
 }
 
 /// A heading as reported to users.
@@ -215,14 +219,25 @@ impl Mapper<'_> {
 /// Checks one decoded file; spans are mapped back to the file's bytes (through the page source,
 /// for text extracted from a web page).
 pub fn check_source(source: &SourceText, rules: &RuleSet, options: Options) -> FileReport {
-    check(
+    let mut report = check(
         &source.name,
         &source.text,
         source.display.as_ref(),
         source.byte_map.as_deref(),
         rules,
         options,
-    )
+    );
+    if let Some(locations) = &source.locations {
+        for finding in &mut report.findings {
+            let at = finding.span.text_start as u32;
+            finding.location = locations
+                .iter()
+                .rev()
+                .find(|(start, _)| *start <= at)
+                .map(|(_, location)| *location);
+        }
+    }
+    report
 }
 
 /// Checks one text (as if it were a UTF-8 file).
@@ -320,6 +335,7 @@ fn finding(
         label: rule.title.get(lang).to_string(),
         text: mapper.text(hit.range.clone()),
         span: mapper.span(hit.range),
+        location: None,
         related: hit
             .related
             .into_iter()

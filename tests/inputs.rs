@@ -287,3 +287,117 @@ fn tables_in_a_page_reach_the_table_model() {
     assert_eq!(page["documents"].as_array().map(Vec::len), Some(1));
     assert_eq!(page["summary"]["errors"], 0);
 }
+
+#[test]
+fn a_word_document_gives_the_findings_of_its_text_with_word_locations() {
+    for (document, text) in [
+        (
+            "fixtures/docx/002_8ea8eed0dcff065f.docx",
+            "fixtures/002_8ea8eed0dcff065f.txt",
+        ),
+        (
+            "fixtures/docx/004_062f0ed1955165dd.docx",
+            "fixtures/004_062f0ed1955165dd.txt",
+        ),
+    ] {
+        let from_word = json(&ogilint(&["check", document, "--format", "json"]));
+        let from_text = json(&ogilint(&["check", text, "--format", "json"]));
+        assert_eq!(
+            rules_by_document(&from_word),
+            rules_by_document(&from_text),
+            "{document}"
+        );
+        assert_eq!(
+            from_word["documents"][0]["title"],
+            from_text["documents"][0]["title"]
+        );
+        assert_eq!(
+            from_word["documents"][0]["tables"].as_array().map(Vec::len),
+            from_text["documents"][0]["tables"].as_array().map(Vec::len),
+            "tables in Word reach the table model"
+        );
+        for finding in from_word["findings"].as_array().expect("findings") {
+            assert!(finding["location"]["in"].is_string(), "{finding}");
+        }
+    }
+    let late = json(&ogilint(&[
+        "check",
+        "fixtures/docx/004_062f0ed1955165dd.docx",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(late["findings"][0]["rule"], "deadline/late");
+    assert_eq!(
+        late["findings"][0]["location"],
+        serde_json::json!({"in": "paragraph", "paragraph": 6})
+    );
+    let human = common::stdout(&ogilint(&[
+        "check",
+        "fixtures/docx/004_062f0ed1955165dd.docx",
+    ]));
+    assert!(human.contains("位置: 第6段"), "{human}");
+}
+
+#[test]
+fn broken_word_documents_and_zip_bombs_are_clear_errors() {
+    let directory = tempfile::tempdir().expect("tempdir");
+    let dir = directory.path();
+    let original = fs::read(Path::new(ROOT).join("fixtures/docx/004_062f0ed1955165dd.docx"))
+        .expect("readable");
+    fs::write(dir.join("truncated.docx"), &original[..original.len() / 2]).expect("write");
+    fs::write(dir.join("fake.docx"), "这不是Word文件").expect("write");
+    fs::write(
+        dir.join("old.doc"),
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+    )
+    .expect("write");
+    fs::write(dir.join("scan.pdf"), b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n").expect("write");
+    // A zip bomb: a small file whose document part unpacks to 60 MB of zeros.
+    let bomb = fs::File::create(dir.join("bomb.docx")).expect("create");
+    let mut zip = zip::ZipWriter::new(bomb);
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .expect("zip");
+    let zeros = vec![b'0'; 1 << 20];
+    for _ in 0..60 {
+        std::io::Write::write_all(&mut zip, &zeros).expect("zip");
+    }
+    zip.finish().expect("zip");
+    assert!(fs::metadata(dir.join("bomb.docx")).expect("bomb").len() < 1 << 20);
+
+    let path = |name: &str| dir.join(name).to_str().expect("utf-8").to_string();
+    let names = [
+        "truncated.docx",
+        "fake.docx",
+        "old.doc",
+        "scan.pdf",
+        "bomb.docx",
+    ];
+    let mut args = vec!["check".to_string()];
+    args.extend(names.iter().map(|name| path(name)));
+    args.push(path("../../does-not-matter")); // keeps the list non-empty of good files
+    let output = Command::cargo_bin("ogilint")
+        .expect("binary")
+        .args(&args)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for (file, cause) in [
+        ("truncated.docx", "not a readable Word document"),
+        ("fake.docx", "not a readable Word document"),
+        ("old.doc", "old binary Word/WPS document"),
+        ("scan.pdf", "PDF is not read yet"),
+        ("bomb.docx", "over the limit"),
+    ] {
+        assert!(
+            stderr
+                .lines()
+                .any(|line| line.contains(file) && line.contains(cause)),
+            "no clear error for {file} ({cause}) in:\n{stderr}"
+        );
+    }
+    assert!(!stderr.contains("panicked"));
+}

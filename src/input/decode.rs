@@ -91,6 +91,7 @@ fn utf8(name: String, bytes: &[u8]) -> Result<SourceText, usize> {
             display: None,
             byte_map: None,
             encoding: "UTF-8",
+            locations: None,
         }),
         Err(error) => Err(error.valid_up_to()),
     }
@@ -136,6 +137,7 @@ fn decode_mapped(
         display: None,
         byte_map: Some(map),
         encoding: encoding.name(),
+        locations: None,
     })
 }
 

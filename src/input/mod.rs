@@ -6,6 +6,7 @@
 //! back to the file's bytes, so that findings still point at the file's own bytes.
 
 pub mod decode;
+pub mod docx;
 pub mod html;
 
 use std::fmt;
@@ -31,6 +32,8 @@ pub struct SourceText {
     pub byte_map: Option<Vec<u32>>,
     /// The encoding the file was read in (`UTF-8`, `GBK`, `Big5`, `UTF-16LE`, …).
     pub encoding: &'static str,
+    /// For a Word document: where each paragraph and table cell starts in `text`.
+    pub locations: Option<Vec<(u32, docx::Location)>>,
 }
 
 /// The decoded source a report's text was extracted from (an HTML page).
@@ -62,6 +65,12 @@ impl Display {
 
 /// Extensions read as web pages.
 pub const HTML_EXTENSIONS: &[&str] = &["html", "htm", "shtml", "xhtml"];
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .map(|ext| ext.to_ascii_lowercase())
+}
 
 fn is_html(path: &Path) -> bool {
     path.extension()
@@ -197,6 +206,38 @@ fn from_bytes(
     bytes: &[u8],
     options: ReadOptions,
 ) -> Result<SourceText, InputError> {
+    let not_text = |detail: String| InputError::NotText {
+        path: path.to_path_buf(),
+        detail,
+    };
+    match extension(path).as_deref() {
+        Some("docx") => {
+            let document = docx::extract(bytes, options.limits.max_file_size).map_err(not_text)?;
+            if !document.text.chars().any(crate::text::fold::is_han) {
+                return Err(not_text("the document has no Chinese text".to_string()));
+            }
+            return Ok(SourceText {
+                name,
+                text: document.text,
+                display: None,
+                byte_map: None,
+                encoding: "UTF-8",
+                locations: Some(document.locations),
+            });
+        }
+        Some("doc" | "wps") => {
+            return Err(not_text(
+                "an old binary Word/WPS document: save it as .docx (or as text) to check it"
+                    .to_string(),
+            ))
+        }
+        Some("pdf") => {
+            return Err(not_text(
+                "PDF is not read yet: save the report as .docx, HTML or text".to_string(),
+            ))
+        }
+        _ => {}
+    }
     if !is_html(path) {
         return decode(path, name, bytes, options.encoding);
     }
@@ -224,5 +265,6 @@ fn from_bytes(
         }),
         byte_map: page.byte_map,
         encoding: page.encoding,
+        locations: None,
     })
 }

@@ -170,6 +170,12 @@ fn help_text(report: &FileReport, finding: &Finding, lang: Lang) -> String {
         };
         help.push_str(&format!("\n{label}: {}", finding.basis.join("; ")));
     }
+    if let Some(location) = &finding.location {
+        help.push_str(&match lang {
+            Lang::Zh => format!("\n位置: {}", location.describe(false)),
+            Lang::En => format!("\nin Word: {}", location.describe(true)),
+        });
+    }
     if report.documents.len() > 1 {
         let document = &report.documents[finding.document];
         let title = document.title.as_deref().unwrap_or("");
