@@ -229,12 +229,22 @@ pub fn check_source(source: &SourceText, rules: &RuleSet, options: Options) -> F
     );
     if let Some(locations) = &source.locations {
         for finding in &mut report.findings {
-            let at = finding.span.text_start as u32;
+            let at = finding.span.text_start;
             finding.location = locations
                 .iter()
                 .rev()
-                .find(|(start, _)| *start <= at)
-                .map(|(_, location)| *location);
+                .find(|(start, _)| *start as usize <= at)
+                .map(|&(start, location)| match location {
+                    // A PDF records where each page starts: count the lines to the finding.
+                    Location::Page { page, .. } => Location::Page {
+                        page,
+                        line: source.text[start as usize..at.min(source.text.len())]
+                            .matches('\n')
+                            .count() as u32
+                            + 1,
+                    },
+                    other => other,
+                });
         }
     }
     report

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 /// Extensions checked when walking a directory (a file named explicitly is always checked).
 pub const CHECKED_EXTENSIONS: &[&str] = &[
-    "txt", "md", "markdown", "text", "html", "htm", "shtml", "xhtml", "docx",
+    "txt", "md", "markdown", "text", "html", "htm", "shtml", "xhtml", "docx", "pdf",
 ];
 
 /// A path argument that could not be expanded.

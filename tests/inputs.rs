@@ -351,7 +351,11 @@ fn broken_word_documents_and_zip_bombs_are_clear_errors() {
         [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
     )
     .expect("write");
-    fs::write(dir.join("scan.pdf"), b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n").expect("write");
+    fs::write(
+        dir.join("scan.pdf"),
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+    )
+    .expect("write");
     // A zip bomb: a small file whose document part unpacks to 60 MB of zeros.
     let bomb = fs::File::create(dir.join("bomb.docx")).expect("create");
     let mut zip = zip::ZipWriter::new(bomb);
@@ -389,7 +393,7 @@ fn broken_word_documents_and_zip_bombs_are_clear_errors() {
         ("truncated.docx", "not a readable Word document"),
         ("fake.docx", "not a readable Word document"),
         ("old.doc", "old binary Word/WPS document"),
-        ("scan.pdf", "PDF is not read yet"),
+        ("scan.pdf", "not a readable PDF"),
         ("bomb.docx", "over the limit"),
     ] {
         assert!(
@@ -400,4 +404,43 @@ fn broken_word_documents_and_zip_bombs_are_clear_errors() {
         );
     }
     assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn the_same_report_as_text_word_web_page_and_pdf_gives_the_same_findings() {
+    let formats = [
+        "fixtures/004_062f0ed1955165dd.txt",
+        "fixtures/docx/004_062f0ed1955165dd.docx",
+        "fixtures/html/004_062f0ed1955165dd.html",
+        "fixtures/pdf/004_062f0ed1955165dd.pdf",
+    ];
+    let results: Vec<Vec<(u64, String)>> = formats
+        .iter()
+        .map(|path| rules_by_document(&json(&ogilint(&["check", path, "--format", "json"]))))
+        .collect();
+    for (path, result) in formats.iter().zip(&results) {
+        assert_eq!(result, &results[0], "{path}");
+    }
+    assert!(!results[0].is_empty());
+    let pdf = json(&ogilint(&[
+        "check",
+        "fixtures/pdf/004_062f0ed1955165dd.pdf",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(
+        pdf["findings"][0]["location"],
+        serde_json::json!({"in": "page", "page": 1, "line": 11})
+    );
+}
+
+#[test]
+fn a_scanned_pdf_is_one_finding_not_a_flood() {
+    let output = ogilint(&["check", "fixtures/pdf/scanned.pdf", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let value = json(&output);
+    assert_eq!(
+        rules_by_document(&value),
+        vec![(0, "input/no-text".to_string())]
+    );
 }

@@ -120,8 +120,9 @@ fn build_profile(settings: Settings, options: &CheckOptions) -> Result<Profile, 
         paths,
     })?;
     let known = |selector: &str| {
-        selector == suppression::UNUSED_RULE
-            || config::selector_matches(selector, suppression::UNUSED_RULE)
+        [suppression::UNUSED_RULE, NO_TEXT_RULE]
+            .iter()
+            .any(|rule| config::selector_matches(selector, rule))
             || loaded
                 .rules
                 .iter()
@@ -188,6 +189,50 @@ fn profile_for<'p>(
 /// Files are checked in parallel in chunks of this many, and written in path order after each
 /// chunk: memory holds one chunk's results, whatever the number of files.
 const CHUNK_FILES: usize = 256;
+
+/// The rule id of the finding for a document without a text layer.
+pub const NO_TEXT_RULE: &str = "input/no-text";
+
+/// The report of a document that has no text to check (a scanned PDF).
+fn no_text_report(name: &str, lang: Lang) -> FileReport {
+    let (message, help) = match lang {
+        Lang::Zh => (
+            "文档没有文字层(可能是扫描件),无法检查其内容",
+            "以可复制文字的形式(文字版PDF、Word或网页)发布年度报告,不要只发布扫描图片",
+        ),
+        Lang::En => (
+            "The document has no text layer (a scan?); its content cannot be checked",
+            "Publish the report as text (a text PDF, Word or a web page), not only as scanned images",
+        ),
+    };
+    let span = engine::Span {
+        start: 0,
+        end: 0,
+        line: 1,
+        column: 1,
+        text_start: 0,
+        text_end: 0,
+    };
+    FileReport {
+        name: name.to_string(),
+        source: std::sync::Arc::from(""),
+        documents: Vec::new(),
+        findings: vec![engine::Finding {
+            file: name.to_string(),
+            document: 0,
+            rule: NO_TEXT_RULE.to_string(),
+            severity: crate::rules::Severity::Error,
+            message: message.to_string(),
+            help: help.to_string(),
+            basis: vec!["中国社会科学院法学研究所《政府信息公开工作年度报告发布情况评估报告》 “年度报告可获取性不强”".to_string()],
+            label: message.to_string(),
+            span,
+            text: String::new(),
+            related: Vec::new(),
+            location: None,
+        }],
+    }
+}
 
 /// The path argument that means standard input.
 const STDIN: &str = "-";
@@ -363,13 +408,23 @@ fn check_file(
         .get(&job.config)
         .and_then(Option::as_ref)
         .ok_or_else(|| failure("no settings were loaded for this file".to_string()))?;
-    let source = if job.path == Path::new(STDIN) {
+    let read = if job.path == Path::new(STDIN) {
         let name = options.stdin_filename.as_deref().unwrap_or("<stdin>");
         input::read_stdin(name, options.read)
     } else {
         input::read_file(&job.path, options.read)
-    }
-    .map_err(|error| failure(error.to_string()))?;
+    };
+    let source = match read {
+        Ok(source) => source,
+        // A scan is a report that cannot be checked: one finding says so, instead of a finding
+        // for every section it seems to lack.
+        Err(input::InputError::NoText { .. }) if profile.settings.enables(NO_TEXT_RULE) => {
+            let report = no_text_report(&job.path.display().to_string(), options.rules.lang);
+            let piece = stream.piece(&report);
+            return Ok((report, piece));
+        }
+        Err(error) => return Err(failure(error.to_string())),
+    };
     // What the file is called, for suppression comments and per-file ignores.
     let named_path = match (&options.stdin_filename, job.path == Path::new(STDIN)) {
         (Some(name), true) => PathBuf::from(name),

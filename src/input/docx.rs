@@ -14,12 +14,23 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 use serde::Serialize;
 
-/// Where a piece of text is in a Word document (1-based).
+/// Where a piece of text is in a Word document or a PDF (1-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "in")]
 pub enum Location {
-    Paragraph { paragraph: u32 },
-    Cell { table: u32, row: u32, column: u32 },
+    Paragraph {
+        paragraph: u32,
+    },
+    Cell {
+        table: u32,
+        row: u32,
+        column: u32,
+    },
+    /// A PDF page and the line on it.
+    Page {
+        page: u32,
+        line: u32,
+    },
 }
 
 impl Location {
@@ -34,6 +45,8 @@ impl Location {
             (Location::Cell { table, row, column }, true) => {
                 format!("table {table}, row {row}, column {column}")
             }
+            (Location::Page { page, line }, false) => format!("第{page}页 第{line}行"),
+            (Location::Page { page, line }, true) => format!("page {page}, line {line}"),
         }
     }
 }

@@ -8,6 +8,7 @@
 pub mod decode;
 pub mod docx;
 pub mod html;
+pub mod pdf;
 
 use std::fmt;
 use std::fs;
@@ -130,6 +131,10 @@ pub enum InputError {
     Empty {
         path: PathBuf,
     },
+    /// A document with no text layer (a scanned PDF): checked, but reported once as such.
+    NoText {
+        path: PathBuf,
+    },
     NotText {
         path: PathBuf,
         detail: String,
@@ -146,6 +151,7 @@ impl fmt::Display for InputError {
                 path.display()
             ),
             InputError::Empty { path } => write!(f, "{}: the file is empty", path.display()),
+            InputError::NoText { path } => write!(f, "{}: no text layer (a scanned document?)", path.display()),
             InputError::NotText { path, detail } => write!(f, "{}: not a text report: {detail}", path.display()),
         }
     }
@@ -232,9 +238,26 @@ fn from_bytes(
             ))
         }
         Some("pdf") => {
-            return Err(not_text(
-                "PDF is not read yet: save the report as .docx, HTML or text".to_string(),
-            ))
+            let document = pdf::extract(bytes, options.limits.max_file_size).map_err(not_text)?;
+            if !document.text.chars().any(crate::text::fold::is_han) {
+                return Err(InputError::NoText {
+                    path: path.to_path_buf(),
+                });
+            }
+            return Ok(SourceText {
+                name,
+                text: document.text,
+                display: None,
+                byte_map: None,
+                encoding: "UTF-8",
+                locations: Some(
+                    document
+                        .pages
+                        .into_iter()
+                        .map(|(offset, page)| (offset, docx::Location::Page { page, line: 1 }))
+                        .collect(),
+                ),
+            });
         }
         _ => {}
     }
