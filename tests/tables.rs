@@ -263,3 +263,61 @@ fn a_report_retitled_for_another_year() {
         ])
     );
 }
+
+#[test]
+fn table_two_counts_and_amounts() {
+    // 2021 layout, one cell per line: a count with decimals is not a count…
+    let text = replace_once(
+        &fixture(CELLS_2021),
+        "行政规范性文件\n3\n1\n12\n",
+        "行政规范性文件\n3\n1.5\n12\n",
+    );
+    assert_eq!(
+        findings(&text, TABLE_RULES),
+        expect(&[(
+            "table/bad-number",
+            "1.5",
+            "“1.5”不是有效的件数(列: 本年废止件数)"
+        )])
+    );
+    // …but an amount in 万元 may have them.
+    let text = replace_once(
+        &fixture(CELLS_2021),
+        "行政事业性收费\n0\n",
+        "行政事业性收费\n0.5\n",
+    );
+    assert_eq!(findings(&text, TABLE_RULES), expect(&[]));
+    // 2019 trial layout: 本年增/减 may be negative, a number of decisions may not.
+    let text = replace_once(
+        &fixture(DONGXIANG_2019),
+        "行政處罰 | 0 | 0 | 0 |",
+        "行政處罰 | 5 | -2 | 3 |",
+    );
+    assert_eq!(findings(&text, TABLE_RULES), expect(&[]));
+    let text = replace_once(
+        &fixture(DONGXIANG_2019),
+        "行政處罰 | 0 | 0 | 0 |",
+        "行政處罰 | 5 | -2 | -3 |",
+    );
+    assert_eq!(
+        findings(&text, TABLE_RULES),
+        expect(&[(
+            "table/bad-number",
+            "-3",
+            "“-3”不是有效的件数(列: 处理决定数量)"
+        )])
+    );
+}
+
+#[test]
+fn a_missing_row_of_table_two() {
+    let text = replace_once(&fixture(CELLS_2021), "行政许可\n356\n", "");
+    assert_eq!(
+        findings(&text, TABLE_RULES),
+        expect(&[(
+            "table/layout",
+            "第二十条第(五)项",
+            "主动公开政府信息情况表 第二十条第(五)项缺少一行:“行政许可”"
+        )])
+    );
+}

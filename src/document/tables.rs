@@ -203,6 +203,18 @@ impl PathBuilder {
 
 /// Finds the table whose anchor cell matches `anchor` and reads it into rows of `width` values.
 pub fn read_table(document: &Document, text: &str, anchor: &Regex, width: usize) -> Option<Table> {
+    read_table_until(document, text, anchor, None, width)
+}
+
+/// Like [`read_table`], for a table that is one block of a larger one: it also ends before the
+/// first line after its anchor that matches `end` (the next block's heading).
+pub fn read_table_until(
+    document: &Document,
+    text: &str,
+    anchor: &Regex,
+    end_at: Option<&Regex>,
+    width: usize,
+) -> Option<Table> {
     let start = (0..document.lines.len()).find(|&index| {
         let line = &document.lines[index];
         is_table_line(document, text, index) && anchor.is_match(&text[line.range.clone()])
@@ -210,7 +222,9 @@ pub fn read_table(document: &Document, text: &str, anchor: &Regex, width: usize)
     let end = (start..document.lines.len())
         .find(|&index| {
             let line = &document.lines[index];
-            !(is_table_line(document, text, index) || line.kind == LineKind::Blank)
+            let next_block =
+                index > start && end_at.is_some_and(|end| end.is_match(&text[line.range.clone()]));
+            next_block || !(is_table_line(document, text, index) || line.kind == LineKind::Blank)
         })
         .unwrap_or(document.lines.len());
     let anchor_range = anchor

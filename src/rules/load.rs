@@ -397,12 +397,11 @@ pub fn load(sources: &RuleSources) -> Result<RuleSet, Vec<RuleError>> {
                 .rules
                 .iter()
                 .flat_map(|rule| rule.check.compiled_patterns())
-                .chain(
-                    parsed
-                        .tables
-                        .iter()
-                        .flat_map(|table| std::iter::once(&table.anchor).chain(&table.rows)),
-                );
+                .chain(parsed.tables.iter().flat_map(|table| {
+                    std::iter::once(&table.anchor)
+                        .chain(&table.rows)
+                        .chain(&table.end)
+                }));
             for pattern in patterns {
                 if let Err(error) = pattern.force() {
                     errors.push(RuleError {

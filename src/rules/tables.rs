@@ -26,6 +26,9 @@ anchor = '申请人情况'      # a cell that starts the table
 columns = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
 rows = ['本年新收', '结转下年度']   # optional: rows that must be there (for `layout`)
 signed = []                      # optional: columns that may hold negative numbers
+decimal = []                     # optional: columns that may hold decimals (amounts)
+end = '第二十条第'                 # optional: for one block of a larger table, where the next starts
+years = { from = 2021 }          # optional: the report years that have this layout
 ```
 
 The table is read from `|`-separated rows, one cell per line, or tab/space-aligned columns. Each
@@ -53,6 +56,25 @@ pub struct RawTable {
     /// Columns whose values may be negative (`本年增/减` in the 2019 layout).
     #[serde(default)]
     pub signed: Vec<String>,
+    /// Columns whose values may have decimals (amounts in 万元).
+    #[serde(default)]
+    pub decimal: Vec<String>,
+    /// For one block of a larger table: where the next block starts.
+    #[serde(default)]
+    pub end: Option<RawPattern>,
+    /// Report years the layout is for (`{ from = 2021 }`); other reports do not have this table.
+    #[serde(default)]
+    pub years: Option<RawYears>,
+}
+
+/// A report-year range.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawYears {
+    #[serde(default)]
+    pub from: Option<i32>,
+    #[serde(default)]
+    pub to: Option<i32>,
 }
 
 /// A validated table definition.
@@ -66,9 +88,21 @@ pub struct TableDef {
     /// Rows that must be present (for `table/layout`).
     pub rows: Vec<CompiledPattern>,
     pub signed: Vec<String>,
+    pub decimal: Vec<String>,
+    pub end: Option<CompiledPattern>,
+    pub from_year: Option<i32>,
+    pub to_year: Option<i32>,
 }
 
 impl TableDef {
+    /// Whether reports of this year have this table (a report of unknown year may).
+    pub fn applies_to(&self, year: Option<i32>) -> bool {
+        year.is_none_or(|year| {
+            self.from_year.is_none_or(|from| year >= from)
+                && self.to_year.is_none_or(|to| year <= to)
+        })
+    }
+
     /// The index of a column by name.
     pub fn column(&self, name: &str) -> Option<usize> {
         let name = fold_str(name);
@@ -96,6 +130,13 @@ impl RawTable {
             columns: self.columns.iter().map(|column| fold_str(column)).collect(),
             rows: compile_all(&self.rows, errors),
             signed: self.signed.iter().map(|column| fold_str(column)).collect(),
+            decimal: self.decimal.iter().map(|column| fold_str(column)).collect(),
+            end: self
+                .end
+                .as_ref()
+                .and_then(|end| compile(end).map_err(|error| errors.push(error)).ok()),
+            from_year: self.years.and_then(|years| years.from),
+            to_year: self.years.and_then(|years| years.to),
         })
     }
 }

@@ -65,6 +65,13 @@ impl Evaluate for Cells {
     }
 }
 
+/// A non-negative amount with decimals (`0.5`, `12.30`).
+fn is_amount(text: &str) -> bool {
+    text.trim()
+        .parse::<f64>()
+        .is_ok_and(|amount| amount >= 0.0 && amount.is_finite())
+}
+
 impl Cells {
     fn check_table(&self, def: &TableDef, table: &Table, hits: &mut Vec<Hit>) {
         match self.report {
@@ -93,7 +100,9 @@ impl Cells {
                     for (column, cell) in row.values.iter().enumerate() {
                         let column_name = def.columns.get(column).cloned().unwrap_or_default();
                         let bad = match cell.value() {
-                            Value::Bad => true,
+                            Value::Bad => {
+                                !(def.decimal.contains(&column_name) && is_amount(&cell.text))
+                            }
                             Value::Number(number) => {
                                 number < 0 && !def.signed.contains(&column_name)
                             }

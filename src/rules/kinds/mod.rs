@@ -29,7 +29,7 @@ use regex::Regex;
 use toml::Spanned;
 
 use super::tables::TableDef;
-use crate::document::tables::{read_table, Table};
+use crate::document::tables::{read_table_until, Table};
 use crate::document::{Document, LineKind};
 use crate::text::fold::fold_pattern;
 
@@ -61,16 +61,20 @@ impl Context<'_> {
     /// document has no such table); `None` if no rule file defines the table.
     pub fn table(&self, id: &str) -> Option<(Arc<TableDef>, Option<Rc<Table>>)> {
         let def = self.tables.defs.iter().find(|def| def.id == id)?.clone();
+        if !def.applies_to(self.document.report_year.map(|year| year.year)) {
+            return None;
+        }
         let table = self
             .tables
             .read
             .borrow_mut()
             .entry(id.to_string())
             .or_insert_with(|| {
-                read_table(
+                read_table_until(
                     self.document,
                     self.text,
                     def.anchor.regex(),
+                    def.end.as_ref().map(CompiledPattern::regex),
                     def.columns.len(),
                 )
                 .map(Rc::new)
