@@ -280,7 +280,12 @@ fn tables_in_a_page_reach_the_table_model() {
         rows,
         vec![
             ("applications".to_string(), 23, false),
-            ("review-litigation".to_string(), 1, false)
+            ("review-litigation".to_string(), 1, false),
+            ("disclosure-regulations-2019".to_string(), 2, false),
+            ("disclosure-licensing-2019".to_string(), 0, false),
+            ("disclosure-enforcement-2019".to_string(), 2, false),
+            ("disclosure-fees-2019".to_string(), 1, false),
+            ("disclosure-procurement-2019".to_string(), 1, false),
         ]
     );
     // The page's navigation, metadata table and footer are not the report.
