@@ -84,6 +84,18 @@ fn is_html(path: &Path) -> bool {
 }
 
 impl SourceText {
+    /// Text extracted from a Word document or a PDF, with where each part starts.
+    fn extracted(name: String, text: String, locations: Vec<(u32, docx::Location)>) -> SourceText {
+        SourceText {
+            name,
+            text,
+            display: None,
+            byte_map: None,
+            encoding: "UTF-8",
+            locations: Some(locations),
+        }
+    }
+
     /// Maps a byte offset in `text` to a byte offset in the file.
     pub fn file_offset(&self, offset: usize) -> usize {
         match &self.byte_map {
@@ -222,14 +234,11 @@ fn from_bytes(
             if !document.text.chars().any(crate::text::fold::is_han) {
                 return Err(not_text("the document has no Chinese text".to_string()));
             }
-            return Ok(SourceText {
+            return Ok(SourceText::extracted(
                 name,
-                text: document.text,
-                display: None,
-                byte_map: None,
-                encoding: "UTF-8",
-                locations: Some(document.locations),
-            });
+                document.text,
+                document.locations,
+            ));
         }
         Some("doc" | "wps") => {
             return Err(not_text(
@@ -244,20 +253,12 @@ fn from_bytes(
                     path: path.to_path_buf(),
                 });
             }
-            return Ok(SourceText {
-                name,
-                text: document.text,
-                display: None,
-                byte_map: None,
-                encoding: "UTF-8",
-                locations: Some(
-                    document
-                        .pages
-                        .into_iter()
-                        .map(|(offset, page)| (offset, docx::Location::Page { page, line: 1 }))
-                        .collect(),
-                ),
-            });
+            let pages = document
+                .pages
+                .into_iter()
+                .map(|(offset, page)| (offset, docx::Location::Page { page, line: 1 }))
+                .collect();
+            return Ok(SourceText::extracted(name, document.text, pages));
         }
         _ => {}
     }
