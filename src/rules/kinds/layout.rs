@@ -61,18 +61,44 @@ impl Layout {
 impl Evaluate for Layout {
     fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
         let document = context.document;
-        for reference in &self.tables {
-            let Some((def, table)) = context.table(&reference.id) else {
-                continue;
-            };
+        let applicable: Vec<_> = self
+            .tables
+            .iter()
+            .filter_map(|reference| context.table(&reference.id))
+            .collect();
+        let missing: Vec<&str> = applicable
+            .iter()
+            .filter(|(_, table)| table.is_none())
+            .map(|(def, _)| def.name.zh.as_str())
+            .collect();
+        // No table at all (published as images, say): one finding, not one per table.
+        if missing.len() > 1 && missing.len() == applicable.len() {
+            hits.push(
+                Hit::missing_at(document.outline_anchor())
+                    .with("table", "统一格式的表格")
+                    .with("found", "")
+                    .with_words(
+                        "problem",
+                        "均未在正文中找到(以图片发布的表格无法核对)",
+                        " (tables 二, 三, 四): none found in the text (tables published as images cannot be checked)",
+                    ),
+            );
+        }
+        for (def, table) in &applicable {
             let name = def.name.zh.clone();
             let Some(table) = table else {
-                hits.push(
-                    Hit::missing_at(document.outline_anchor())
-                        .with("table", name)
-                        .with("found", "")
-                        .with_words("problem", "在正文中没有找到(以图片发布的表格无法核对)", ": not found in the text (a table published as an image cannot be checked)"),
-                );
+                if missing.len() < applicable.len() || missing.len() == 1 {
+                    hits.push(
+                        Hit::missing_at(document.outline_anchor())
+                            .with("table", name)
+                            .with("found", "")
+                            .with_words(
+                                "problem",
+                                "在正文中没有找到(以图片发布的表格无法核对)",
+                                ": not found in the text (a table published as an image cannot be checked)",
+                            ),
+                    );
+                }
                 continue;
             };
             if table.unreadable {
