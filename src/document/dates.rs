@@ -33,7 +33,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         concat!(
             r"(?:(?P<y>(?:19|20)[0-9]{{2}})年(?:度)?)?(?P<m>[0-9]{{1,2}})月(?P<d>[0-9]{{1,2}})[日号]",
             r"|(?P<iy>(?:19|20)[0-9]{{2}})[-./](?P<im>[0-9]{{1,2}})[-./](?P<id>[0-9]{{1,2}})",
-            r"|(?P<cy>{digit}{{4}})年(?P<cm>{small})月(?P<cd>{small})日",
+            r"|(?:(?P<cy>{digit}{{4}})年)?(?P<cm>{small})月(?P<cd>{small})日",
         ),
         digit = CN_DIGIT,
         small = CN_SMALL
@@ -70,7 +70,10 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
                 )
             } else {
                 (
-                    Some(chinese_year(caps.name("cy")?.as_str())?),
+                    match caps.name("cy") {
+                        Some(year) => Some(chinese_year(year.as_str())?),
+                        None => None,
+                    },
                     chinese_small_number(caps.name("cm")?.as_str())?,
                     chinese_small_number(caps.name("cd")?.as_str())?,
                 )
@@ -148,6 +151,10 @@ mod tests {
         );
         assert_eq!(ymd("二0一二年四月二十八日"), vec![(Some(2012), 4, 28)]);
         assert_eq!(ymd("二O一O年三月五日"), vec![(Some(2010), 3, 5)]);
+        assert_eq!(
+            ymd("二〇一五年一月一日至十二月三十一日"),
+            vec![(Some(2015), 1, 1), (None, 12, 31)]
+        );
         assert_eq!(ymd("成文日期:2020-01-10"), vec![(Some(2020), 1, 10)]);
         assert_eq!(ymd("2012.4.28 与 2012-4.28"), vec![(Some(2012), 4, 28)]);
         assert_eq!(ymd("13月40日"), vec![]);
