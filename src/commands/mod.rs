@@ -83,6 +83,32 @@ pub fn list_rules(options: &RuleOptions) -> u8 {
             rule.title.get(options.lang),
         ));
     }
+    // Findings the engine makes itself, about the input rather than the report's content; they
+    // can be selected and ignored like any rule.
+    let engine_rules = [
+        (
+            check::NO_TEXT_RULE,
+            "error",
+            "文档没有文字层(扫描件)",
+            "document has no text layer (a scan)",
+        ),
+        (
+            crate::suppression::UNUSED_RULE,
+            "warning",
+            "未使用的抑制注释",
+            "suppression comment that suppresses nothing",
+        ),
+    ];
+    for (id, severity, zh, en) in engine_rules {
+        let title = match options.lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        };
+        text.push_str(&format!(
+            "{id:<id_width$}  {severity:<7}  {:<9}  {title}\n",
+            "all"
+        ));
+    }
     print!("{text}");
     EXIT_OK
 }
