@@ -219,6 +219,30 @@ fn bad_input_gets_one_clear_error_and_the_rest_is_checked() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("the limit is 100"));
 }
 
+/// Checks `converted` and `text` (the same report in two formats) and asserts the same findings
+/// (rule and document), the same title and the same tables; returns the converted run's JSON.
+fn assert_same_report(converted: &str, text: &str) -> serde_json::Value {
+    let from_converted = json(&ogilint(&["check", converted, "--format", "json"]));
+    let from_text = json(&ogilint(&["check", text, "--format", "json"]));
+    assert_eq!(
+        rules_by_document(&from_converted),
+        rules_by_document(&from_text),
+        "{converted}"
+    );
+    assert_eq!(
+        from_converted["documents"][0]["title"], from_text["documents"][0]["title"],
+        "{converted}"
+    );
+    assert_eq!(
+        from_converted["documents"][0]["tables"]
+            .as_array()
+            .map(Vec::len),
+        from_text["documents"][0]["tables"].as_array().map(Vec::len),
+        "{converted}: its tables reach the table model"
+    );
+    from_converted
+}
+
 #[test]
 fn a_web_page_gives_the_findings_of_its_text_on_the_page_source() {
     for (page, text) in [
@@ -231,21 +255,7 @@ fn a_web_page_gives_the_findings_of_its_text_on_the_page_source() {
             "fixtures/004_062f0ed1955165dd.txt",
         ),
     ] {
-        let from_page = json(&ogilint(&["check", page, "--format", "json"]));
-        let from_text = json(&ogilint(&["check", text, "--format", "json"]));
-        assert_eq!(
-            rules_by_document(&from_page),
-            rules_by_document(&from_text),
-            "{page}"
-        );
-        assert_eq!(
-            from_page["documents"][0]["title"],
-            from_text["documents"][0]["title"]
-        );
-        assert_eq!(
-            from_page["documents"][0]["tables"].as_array().map(Vec::len),
-            from_text["documents"][0]["tables"].as_array().map(Vec::len)
-        );
+        let from_page = assert_same_report(page, text);
         // Spans are byte offsets into the page; for the GBK page they decode to the finding's text.
         let bytes = fs::read(Path::new(ROOT).join(page)).expect("readable");
         for finding in from_page["findings"].as_array().expect("findings") {
@@ -305,22 +315,7 @@ fn a_word_document_gives_the_findings_of_its_text_with_word_locations() {
             "fixtures/004_062f0ed1955165dd.txt",
         ),
     ] {
-        let from_word = json(&ogilint(&["check", document, "--format", "json"]));
-        let from_text = json(&ogilint(&["check", text, "--format", "json"]));
-        assert_eq!(
-            rules_by_document(&from_word),
-            rules_by_document(&from_text),
-            "{document}"
-        );
-        assert_eq!(
-            from_word["documents"][0]["title"],
-            from_text["documents"][0]["title"]
-        );
-        assert_eq!(
-            from_word["documents"][0]["tables"].as_array().map(Vec::len),
-            from_text["documents"][0]["tables"].as_array().map(Vec::len),
-            "tables in Word reach the table model"
-        );
+        let from_word = assert_same_report(document, text);
         for finding in from_word["findings"].as_array().expect("findings") {
             assert!(finding["location"]["in"].is_string(), "{finding}");
         }
