@@ -18,9 +18,11 @@ out_dir = pathlib.Path(sys.argv[1])
 count = int(sys.argv[2])
 rng = random.Random(20261123)
 
+# The UTF-8 fixtures only: fixtures/encodings holds the same reports in other encodings.
 fixtures = [
     p.read_text(encoding="utf-8")
     for p in sorted((root / "fixtures").rglob("*.txt"))
+    if "encodings" not in p.parts
 ]
 
 simplified_to_traditional = {}

@@ -94,14 +94,15 @@ pub fn classify(line: &str) -> LineKind {
     {
         return LineKind::Chrome;
     }
-    if META.is_match(line) {
+    // Metadata names are at most five characters, so the colon is within the first 16 bytes.
+    if line.as_bytes().iter().take(16).any(|&b| b == b':') && META.is_match(line) {
         return LineKind::Meta;
     }
-    let short = line.chars().count() <= MAX_CHROME_CHARS;
+    let short = line.chars().nth(MAX_CHROME_CHARS).is_none();
     if short && (CHROME.is_match(line) || (line.contains(['>', '»']) && CRUMBS.is_match(line))) {
         return LineKind::Chrome;
     }
-    if line.matches('|').count() >= 2 {
+    if memchr::memchr_iter(b'|', line.as_bytes()).nth(1).is_some() {
         return LineKind::TableRow;
     }
     LineKind::Text

@@ -117,22 +117,28 @@ fn looks_like_value(text: &str) -> bool {
 /// Longest line (in characters) that may be a cell of a one-cell-per-line table.
 const MAX_CELL_CHARS: usize = 60;
 
-/// Whether a line can belong to a table.
-fn is_table_line(document: &Document, text: &str, index: usize) -> bool {
-    let line = &document.lines[index];
-    match line.kind {
-        LineKind::TableRow => true,
-        LineKind::Text | LineKind::Heading => {
-            let words = &text[line.range.clone()];
-            let section_heading = document
-                .headings
-                .iter()
-                .any(|h| h.line == index && h.level == 1);
-            !section_heading && words.chars().count() <= MAX_CELL_CHARS && !words.contains('。')
+/// For each line of `document`: whether it can belong to a table (a `|` row, or a short line
+/// without a full stop that is not a section heading). Computed once per document and shared by
+/// every table read from it.
+pub fn table_lines(document: &Document, text: &str) -> Vec<bool> {
+    let mut table_lines: Vec<bool> = document
+        .lines
+        .iter()
+        .map(|line| match line.kind {
+            LineKind::TableRow => true,
+            LineKind::Text | LineKind::Heading => {
+                let words = &text[line.range.clone()];
+                words.chars().nth(MAX_CELL_CHARS).is_none() && !words.contains('。')
+            }
+            _ => false,
+        })
+        .collect();
+    for heading in document.sections() {
+        if document.lines[heading.line].kind != LineKind::TableRow {
+            table_lines[heading.line] = false;
         }
-        LineKind::Blank => false,
-        _ => false,
     }
+    table_lines
 }
 
 /// Splits a line into cells.
@@ -203,28 +209,37 @@ impl PathBuilder {
 
 /// Finds the table whose anchor cell matches `anchor` and reads it into rows of `width` values.
 pub fn read_table(document: &Document, text: &str, anchor: &Regex, width: usize) -> Option<Table> {
-    read_table_until(document, text, anchor, None, width)
+    read_table_until(
+        document,
+        text,
+        &table_lines(document, text),
+        anchor,
+        None,
+        width,
+    )
 }
 
 /// Like [`read_table`], for a table that is one block of a larger one: it also ends before the
 /// first line after its anchor that matches `end` (the next block's heading).
+/// `table_lines` is [`table_lines`] of the document.
 pub fn read_table_until(
     document: &Document,
     text: &str,
+    table_lines: &[bool],
     anchor: &Regex,
     end_at: Option<&Regex>,
     width: usize,
 ) -> Option<Table> {
+    let is_table_line = |index: usize| table_lines.get(index).copied().unwrap_or(false);
     let start = (0..document.lines.len()).find(|&index| {
-        let line = &document.lines[index];
-        is_table_line(document, text, index) && anchor.is_match(&text[line.range.clone()])
+        is_table_line(index) && anchor.is_match(&text[document.lines[index].range.clone()])
     })?;
     let end = (start..document.lines.len())
         .find(|&index| {
             let line = &document.lines[index];
             let next_block =
                 index > start && end_at.is_some_and(|end| end.is_match(&text[line.range.clone()]));
-            next_block || !(is_table_line(document, text, index) || line.kind == LineKind::Blank)
+            next_block || !(is_table_line(index) || line.kind == LineKind::Blank)
         })
         .unwrap_or(document.lines.len());
     let anchor_range = anchor

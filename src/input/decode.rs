@@ -84,17 +84,22 @@ fn looks_like_text(text: &str) -> bool {
 }
 
 fn utf8(name: String, bytes: &[u8]) -> Result<SourceText, usize> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(SourceText {
-            name,
-            text: text.to_string(),
-            display: None,
-            byte_map: None,
-            encoding: "UTF-8",
-            locations: None,
-        }),
-        Err(error) => Err(error.valid_up_to()),
-    }
+    // The SIMD validator is several times faster on Chinese text than the standard one, which is
+    // asked only for where the first error is.
+    let text = match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) => {
+            return Err(std::str::from_utf8(bytes).map_or_else(|error| error.valid_up_to(), |_| 0))
+        }
+    };
+    Ok(SourceText {
+        name,
+        text: text.to_string(),
+        display: None,
+        byte_map: None,
+        encoding: "UTF-8",
+        locations: None,
+    })
 }
 
 /// Decodes strictly, recording for each output byte the file offset of the character it came

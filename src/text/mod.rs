@@ -16,6 +16,7 @@
 
 pub mod fold;
 
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use fold::{fold_char, is_cjk, is_han};
@@ -24,11 +25,31 @@ use fold::{fold_char, is_cjk, is_han};
 #[derive(Debug, Clone)]
 pub struct NormalizedText {
     text: String,
-    /// For each byte of `text`: the start of the original character it came from.
-    starts: Vec<u32>,
-    /// For each byte of `text`: the end of the original character it came from.
-    ends: Vec<u32>,
+    /// The offset map, in the order of `text`. Most text maps to the original byte for byte
+    /// (ASCII; Han characters folded to Simplified keep their width), so the map only records
+    /// where that stops being true: a dropped character, a character that changed width.
+    segments: Vec<Segment>,
     original_len: usize,
+}
+
+/// A stretch of the normalised text that maps to the original in one way.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    /// Where the stretch starts in the normalised text.
+    text_start: u32,
+    /// Where the original of its first character starts.
+    original_start: u32,
+    shape: Shape,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Characters as wide as their originals, one for one: byte `i` of the stretch came from byte
+    /// `i` of the original stretch.
+    Aligned,
+    /// What one original character became (`，` → `,`, `㈠` → `(一)`): every byte maps to that
+    /// whole character, which ends at `original_end`.
+    Folded { original_end: u32 },
 }
 
 impl NormalizedText {
@@ -44,26 +65,57 @@ impl NormalizedText {
     /// to an empty range at the corresponding original position.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
         let start = self.original_offset(range.start);
-        if range.end <= range.start {
+        if range.end <= range.start || self.text.is_empty() {
             return start..start;
         }
-        let end = self.ends[range.end - 1] as usize;
+        let end = self.original_end_of_byte(range.end.min(self.text.len()) - 1);
         start..end.max(start)
     }
 
     /// Maps one normalised byte offset (a position between characters) to the original.
     pub fn original_offset(&self, offset: usize) -> usize {
+        if self.text.is_empty() {
+            return self.original_len;
+        }
         if offset >= self.text.len() {
             // The end of the text maps past everything that was dropped at the end of the original.
-            return self.ends.last().map_or(self.original_len, |&end| {
-                if self.text.is_empty() {
-                    self.original_len
-                } else {
-                    end as usize
-                }
-            });
+            return self.original_end_of_byte(self.text.len() - 1);
         }
-        self.starts[offset] as usize
+        let segment = self.segment_at(offset);
+        match segment.shape {
+            Shape::Aligned => {
+                let mut boundary = offset;
+                while !self.text.is_char_boundary(boundary) {
+                    boundary -= 1;
+                }
+                segment.original_start as usize + (boundary - segment.text_start as usize)
+            }
+            Shape::Folded { .. } => segment.original_start as usize,
+        }
+    }
+
+    /// The end of the original character that byte `offset` of the normalised text came from.
+    fn original_end_of_byte(&self, offset: usize) -> usize {
+        let segment = self.segment_at(offset);
+        match segment.shape {
+            Shape::Aligned => {
+                let mut boundary = offset + 1;
+                while !self.text.is_char_boundary(boundary) {
+                    boundary += 1;
+                }
+                segment.original_start as usize + (boundary - segment.text_start as usize)
+            }
+            Shape::Folded { original_end } => original_end as usize,
+        }
+    }
+
+    /// The segment holding byte `offset` of the normalised text (which is not empty).
+    fn segment_at(&self, offset: usize) -> Segment {
+        let after = self
+            .segments
+            .partition_point(|segment| segment.text_start as usize <= offset);
+        // The first segment starts at 0, so `after` is at least 1.
+        self.segments[after.saturating_sub(1)]
     }
 }
 
@@ -75,77 +127,177 @@ struct Unit {
     end: u32,
 }
 
+/// The normalised text and its offset map, as they are built.
+struct Output {
+    text: String,
+    segments: Vec<Segment>,
+    /// The last character written.
+    previous: Option<char>,
+}
+
+impl Output {
+    fn push(&mut self, unit: Unit) {
+        let text_start = self.text.len() as u32;
+        let aligned = unit.end - unit.start == unit.ch.len_utf8() as u32;
+        let continues = self.segments.last().is_some_and(|last| match last.shape {
+            Shape::Aligned => {
+                aligned && last.original_start + (text_start - last.text_start) == unit.start
+            }
+            // The next character of one original character's expansion.
+            Shape::Folded { original_end } => {
+                last.original_start == unit.start && original_end == unit.end
+            }
+        });
+        if !continues {
+            let shape = if aligned {
+                Shape::Aligned
+            } else {
+                Shape::Folded {
+                    original_end: unit.end,
+                }
+            };
+            self.segments.push(Segment {
+                text_start,
+                original_start: unit.start,
+                shape,
+            });
+        }
+        self.text.push(unit.ch);
+        self.previous = Some(unit.ch);
+    }
+}
+
+/// The folded characters of the original, read one original character at a time, with room to
+/// look ahead: page numbers and runs of spaces are judged by what follows them.
+struct Units<'a> {
+    original: &'a str,
+    /// Byte offset of the next original character to read.
+    position: usize,
+    /// Folded characters read but not yet taken.
+    ahead: VecDeque<Unit>,
+    /// The last folded character read: a pinyin annotation is judged by what it follows.
+    last_folded: Option<char>,
+}
+
+impl Units<'_> {
+    /// Reads the next original character into `ahead`: it may fold to nothing or to several
+    /// characters, and a pinyin annotation is skipped whole. False at the end of the text.
+    fn read(&mut self) -> bool {
+        let rest = &self.original[self.position..];
+        let Some(ch) = rest.chars().next() else {
+            return false;
+        };
+        let start = self.position;
+        if matches!(ch, '(' | '（') {
+            if let Some(skip) = pinyin_annotation_bytes(rest, self.last_folded) {
+                self.position += skip;
+                return true;
+            }
+        }
+        self.position += ch.len_utf8();
+        let end = self.position as u32;
+        let (ahead, last_folded) = (&mut self.ahead, &mut self.last_folded);
+        fold_char(ch, &mut |folded| {
+            ahead.push_back(Unit {
+                ch: folded,
+                start: start as u32,
+                end,
+            });
+            *last_folded = Some(folded);
+        });
+        true
+    }
+
+    /// The character `index` places ahead, reading as far as needed.
+    fn peek(&mut self, index: usize) -> Option<char> {
+        while self.ahead.len() <= index {
+            if !self.read() {
+                return None;
+            }
+        }
+        self.ahead.get(index).map(|unit| unit.ch)
+    }
+
+    /// Takes the next folded character, reading it if needed.
+    fn take(&mut self) -> Option<Unit> {
+        if let Some(unit) = self.ahead.pop_front() {
+            return Some(unit);
+        }
+        loop {
+            if let Some(unit) = self.read_plain() {
+                return Some(unit);
+            }
+            if !self.read() {
+                return None;
+            }
+            // A character may fold to nothing (a zero-width space, a pinyin annotation).
+            if let Some(unit) = self.ahead.pop_front() {
+                return Some(unit);
+            }
+        }
+    }
+
+    /// The hot path: the next original character folds to one character whatever is around it
+    /// (most ASCII, Han characters, common punctuation). Reads it if so.
+    fn read_plain(&mut self) -> Option<Unit> {
+        let rest = &self.original[self.position..];
+        let &byte = rest.as_bytes().first()?;
+        let (ch, width) = if byte.is_ascii() {
+            if matches!(byte, b' ' | b'\t' | b'\r' | b'(') {
+                return None;
+            }
+            (byte as char, 1)
+        } else {
+            (fold::fold_common(rest)?, 3)
+        };
+        let start = self.position as u32;
+        self.position += width;
+        self.last_folded = Some(ch);
+        Some(Unit {
+            ch,
+            start,
+            end: start + width as u32,
+        })
+    }
+}
+
 /// Normalises `original` (see the module docs).
 pub fn normalize(original: &str) -> NormalizedText {
-    // Pass 1: pinyin annotations out, every character folded.
-    let mut folded: Vec<Unit> = Vec::with_capacity(original.len());
-    let mut chars = original.char_indices();
-    while let Some((start, ch)) = chars.next() {
-        if matches!(ch, '(' | '（') {
-            if let Some(skip) =
-                pinyin_annotation_bytes(&original[start..], folded.last().map(|u| u.ch))
-            {
-                // Skip the annotation's remaining characters.
-                let end = start + skip;
-                while chars.as_str().len() > original.len() - end {
-                    chars.next();
-                }
-                continue;
-            }
-        }
-        let unit = Unit {
-            ch,
-            start: start as u32,
-            end: (start + ch.len_utf8()) as u32,
-        };
-        fold_char(ch, &mut |folded_ch| {
-            folded.push(Unit {
-                ch: folded_ch,
-                ..unit
-            })
-        });
-    }
-    // Pass 2: stranded page numbers and stray spaces out, text and offset map built.
-    let mut text = String::with_capacity(original.len());
-    let mut starts = Vec::with_capacity(original.len());
-    let mut ends = Vec::with_capacity(original.len());
-    let mut previous: Option<char> = None;
-    let mut push = |unit: Unit, text: &mut String, previous: &mut Option<char>| {
-        text.push(unit.ch);
-        for _ in 0..unit.ch.len_utf8() {
-            starts.push(unit.start);
-            ends.push(unit.end);
-        }
-        *previous = Some(unit.ch);
+    let mut output = Output {
+        text: String::with_capacity(original.len()),
+        segments: Vec::new(),
+        previous: None,
     };
-    let mut index = 0;
-    while index < folded.len() {
-        let unit = folded[index];
+    let mut units = Units {
+        original,
+        position: 0,
+        ahead: VecDeque::new(),
+        last_folded: None,
+    };
+    while let Some(unit) = units.take() {
         if !is_space(unit.ch) {
-            push(unit, &mut text, &mut previous);
-            index += 1;
+            output.push(unit);
             continue;
         }
-        if let Some(skip) = page_number_len(&folded, index, previous) {
-            index += skip;
+        if let Some(length) = page_number_len(&mut units, output.previous) {
+            // The spaces and digits of a page number go; the spaces after it are judged next.
+            units.ahead.drain(..length - 1);
             continue;
         }
-        let run_end = folded[index..]
-            .iter()
-            .position(|u| !is_space(u.ch))
-            .map_or(folded.len(), |offset| index + offset);
-        let next = folded.get(run_end).map(|u| u.ch);
-        if !is_stray_space(&folded[index..run_end], previous, next) {
-            for &space in &folded[index..run_end] {
-                push(space, &mut text, &mut previous);
+        // A run of spaces is kept or dropped whole.
+        let mut run = vec![unit];
+        while units.peek(0).is_some_and(is_space) {
+            run.extend(units.ahead.pop_front());
+        }
+        if !is_stray_space(&run, output.previous, units.peek(0)) {
+            for space in run {
+                output.push(space);
             }
         }
-        index = run_end;
     }
     NormalizedText {
-        text,
-        starts,
-        ends,
+        text: output.text,
+        segments: output.segments,
         original_len: original.len(),
     }
 }
@@ -204,23 +356,21 @@ fn introduces_number(ch: char) -> bool {
 // on both sides, between CJK text, that is neither a count (followed by a measure word) nor
 // introduced as a number (`共 12 件`), e.g. `政府信息 9 公开` or `统计期限自 1 2009年`.
 
-/// If a page number (with its leading spaces) starts at `index`, how many units to skip. The
-/// trailing spaces are left for [`tidy_whitespace`].
-fn page_number_len(units: &[Unit], index: usize, previous: Option<char>) -> Option<usize> {
-    // Cheapest test first: this runs for every character.
-    if !is_space(units[index].ch) {
-        return None;
-    }
+/// If the space just taken from `units` starts a page number, how many characters the page
+/// number spans from that space (its leading spaces and its digits; the spaces after it are left).
+fn page_number_len(units: &mut Units<'_>, previous: Option<char>) -> Option<usize> {
     let previous = previous?;
     if !is_cjk(previous) || introduces_number(previous) {
         return None;
     }
-    let mut cursor = index;
-    while cursor < units.len() && is_space(units[cursor].ch) {
+    // Position 0 is the space already taken; position `n` is `n - 1` ahead.
+    let mut at = |position: usize| units.peek(position - 1);
+    let mut cursor = 1;
+    while at(cursor).is_some_and(is_space) {
         cursor += 1;
     }
     let digits_start = cursor;
-    while cursor < units.len() && units[cursor].ch.is_ascii_digit() {
+    while at(cursor).is_some_and(|c| c.is_ascii_digit()) {
         cursor += 1;
     }
     let digit_count = cursor - digits_start;
@@ -228,20 +378,17 @@ fn page_number_len(units: &[Unit], index: usize, previous: Option<char>) -> Opti
         return None;
     }
     let digits_end = cursor;
-    while cursor < units.len() && is_space(units[cursor].ch) {
+    while at(cursor).is_some_and(is_space) {
         cursor += 1;
     }
     if cursor == digits_end {
         return None;
     }
-    let next = units.get(cursor)?.ch;
+    let next = at(cursor)?;
     let followed_by_text = is_han(next) && !is_counter(next);
-    let followed_by_year = units.len() > cursor + 4
-        && units[cursor..cursor + 4]
-            .iter()
-            .all(|u| u.ch.is_ascii_digit())
-        && units[cursor + 4].ch == '年';
-    (followed_by_text || followed_by_year).then_some(digits_end - index)
+    let followed_by_year = (cursor..cursor + 4).all(|p| at(p).is_some_and(|c| c.is_ascii_digit()))
+        && at(cursor + 4) == Some('年');
+    (followed_by_text || followed_by_year).then_some(digits_end)
 }
 
 /// Whether a run of spaces is stray: it touches CJK text (`概 述`, `12月31 日`, indentation before

@@ -99,10 +99,27 @@ static DETECTOR_SET: LazyLock<RegexSet> = LazyLock::new(|| {
 
 /// The kinds of contact detail present in one line of normalised text.
 pub fn detect(line: &str) -> impl Iterator<Item = ContactKind> + '_ {
-    DETECTOR_SET
-        .matches(line)
+    // Most lines cannot hold a contact detail: every phone number and postcode has five digits in
+    // a row, an e-mail address an `@`, an address the word 地址. Checking that first keeps the set
+    // (which cannot skip ahead the way a single regex can) off most lines.
+    let possible = line.contains('@') || line.contains("地址") || has_digit_run(line, 5);
+    possible
+        .then(|| DETECTOR_SET.matches(line))
         .into_iter()
+        .flat_map(|matches| matches.into_iter())
         .map(|index| DETECTORS[index].0)
+}
+
+/// Whether `line` has `length` ASCII digits in a row.
+fn has_digit_run(line: &str, length: usize) -> bool {
+    let mut run = 0;
+    for &byte in line.as_bytes() {
+        run = if byte.is_ascii_digit() { run + 1 } else { 0 };
+        if run == length {
+            return true;
+        }
+    }
+    false
 }
 
 impl Evaluate for Contact {

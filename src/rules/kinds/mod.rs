@@ -19,7 +19,7 @@ pub mod required;
 pub mod wording;
 pub mod year;
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
@@ -29,7 +29,7 @@ use regex::Regex;
 use toml::Spanned;
 
 use super::tables::TableDef;
-use crate::document::tables::{read_table_until, Table};
+use crate::document::tables::{read_table_until, table_lines, Table};
 use crate::document::{Document, LineKind};
 use crate::text::fold::fold_pattern;
 
@@ -37,6 +37,8 @@ use crate::text::fold::fold_pattern;
 pub struct DocumentTables<'a> {
     defs: &'a [Arc<TableDef>],
     read: RefCell<HashMap<String, Option<Rc<Table>>>>,
+    /// Which lines of the document can belong to a table, once any table is read.
+    table_lines: OnceCell<Vec<bool>>,
 }
 
 impl<'a> DocumentTables<'a> {
@@ -45,6 +47,7 @@ impl<'a> DocumentTables<'a> {
         DocumentTables {
             defs,
             read: RefCell::new(HashMap::new()),
+            table_lines: OnceCell::new(),
         }
     }
 }
@@ -70,9 +73,14 @@ impl Context<'_> {
             .borrow_mut()
             .entry(id.to_string())
             .or_insert_with(|| {
+                let table_lines = self
+                    .tables
+                    .table_lines
+                    .get_or_init(|| table_lines(self.document, self.text));
                 read_table_until(
                     self.document,
                     self.text,
+                    table_lines,
                     def.anchor.regex(),
                     def.end.as_ref().map(CompiledPattern::regex),
                     def.columns.len(),
