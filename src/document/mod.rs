@@ -235,7 +235,10 @@ pub fn recognize(text: &str, options: StructureOptions) -> Vec<Document> {
     let mut starts: Vec<usize> = all_lines
         .iter()
         .enumerate()
-        .filter(|(_, line)| REPORT_MARKER.is_match(&text[line.range.clone()]))
+        .filter(|(_, line)| {
+            let words = &text[line.range.clone()];
+            words.starts_with('第') && REPORT_MARKER.is_match(words)
+        })
         .map(|(index, _)| index)
         .collect();
     let before_first = starts.first().copied().unwrap_or(all_lines.len());
@@ -310,10 +313,7 @@ fn build_document(
         .find(|heading| heading.level == 1)
         .map_or(lines.len(), |heading| heading.line);
 
-    let period = lines
-        .iter()
-        .filter(|line| line.kind.is_report_text())
-        .find_map(|line| period::find_period(&text[line.range.clone()], line.range.start));
+    let period = period::find_first_period(text, &lines);
 
     let body_years = year_mentions(text, &lines);
     let report_lines: Vec<usize> = (0..lines.len())
@@ -394,12 +394,27 @@ static YEAR_IN_TEXT: LazyLock<Regex> =
 /// to the later year).
 fn year_mentions(text: &str, lines: &[Line]) -> Vec<(i32, usize)> {
     let mut counts: HashMap<i32, usize> = HashMap::new();
-    for line in lines
-        .iter()
-        .filter(|line| line.kind.is_report_text() && line.kind != LineKind::Title)
-    {
-        for caps in YEAR_IN_TEXT.captures_iter(&text[line.range.clone()]) {
-            if let Some(year) = caps.get(1).and_then(|m| m.as_str().parse().ok()) {
+    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+        return Vec::new();
+    };
+    // One search over the document; each year is then kept if its line counts. A year cannot
+    // span lines, so this finds what a search line by line would.
+    let start = first.range.start;
+    let mut line_index = 0;
+    for caps in YEAR_IN_TEXT.captures_iter(&text[start..last.range.end]) {
+        let Some(year) = caps.get(1) else {
+            continue;
+        };
+        let at = start + year.start();
+        while line_index < lines.len() && lines[line_index].range.end < at {
+            line_index += 1;
+        }
+        let Some(line) = lines.get(line_index) else {
+            break;
+        };
+        let counted = line.kind.is_report_text() && line.kind != LineKind::Title;
+        if counted && line.range.contains(&at) {
+            if let Ok(year) = year.as_str().parse() {
                 *counts.entry(year).or_default() += 1;
             }
         }

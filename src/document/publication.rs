@@ -2,10 +2,6 @@
 //! dated signature at the end of the report or of its cover letter — in Arabic or Chinese numerals
 //! (`二0一二年四月二十八日`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::dates::{find_dates, FoundDate};
 use super::{Line, LineKind};
 
@@ -31,10 +27,11 @@ pub struct PublicationDate {
     pub source: DateSource,
 }
 
-static PUBLISHED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:发布时间|发布日期|公开日期|公开时间):").expect("valid"));
-static ISSUED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^印发日期:|印发$").expect("valid"));
-static WRITTEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^成文日期:").expect("valid"));
+// Plain prefix and suffix tests rather than regexes: they run on every line of every report.
+const PUBLISHED_LABELS: [&str; 4] = ["发布时间:", "发布日期:", "公开日期:", "公开时间:"];
+const ISSUED_LABEL: &str = "印发日期:";
+const ISSUED_SUFFIX: &str = "印发";
+const WRITTEN_LABEL: &str = "成文日期:";
 /// A signature line: at most a short name, then the date, nothing after.
 const MAX_SIGNATURE_PREFIX_CHARS: usize = 30;
 
@@ -55,13 +52,23 @@ pub fn find_publication_date(lines: &[Line], text: &str) -> Option<PublicationDa
     let mut best: Option<PublicationDate> = None;
     for (index, line) in lines.iter().enumerate() {
         let words = &text[line.range.clone()];
-        let may_sign = (line.kind == LineKind::Preamble || closing.contains(&index))
-            && words.chars().count() <= MAX_SIGNATURE_CHARS;
+        let may_sign = || {
+            (line.kind == LineKind::Preamble || closing.contains(&index))
+                && words.chars().nth(MAX_SIGNATURE_CHARS).is_none()
+        };
         let source = match line.kind {
-            LineKind::Meta if PUBLISHED.is_match(words) => DateSource::Published,
-            LineKind::Meta if WRITTEN.is_match(words) => DateSource::Written,
-            _ if ISSUED.is_match(words) => DateSource::Issued,
-            LineKind::Text | LineKind::Preamble if may_sign => DateSource::Signed,
+            LineKind::Meta
+                if PUBLISHED_LABELS
+                    .iter()
+                    .any(|label| words.starts_with(label)) =>
+            {
+                DateSource::Published
+            }
+            LineKind::Meta if words.starts_with(WRITTEN_LABEL) => DateSource::Written,
+            _ if words.starts_with(ISSUED_LABEL) || words.ends_with(ISSUED_SUFFIX) => {
+                DateSource::Issued
+            }
+            LineKind::Text | LineKind::Preamble if may_sign() => DateSource::Signed,
             _ => continue,
         };
         let Some(date) = find_dates(words)

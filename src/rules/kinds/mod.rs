@@ -30,7 +30,7 @@ use toml::Spanned;
 
 use super::tables::TableDef;
 use crate::document::tables::{read_table_until, table_lines, Table};
-use crate::document::{Document, LineKind};
+use crate::document::Document;
 use crate::text::fold::fold_pattern;
 
 /// The tables of one document, read on first use by any rule and shared by all.
@@ -113,14 +113,45 @@ impl<'a> Context<'a> {
             .filter(move |(index, _)| lines.contains(index))
     }
 
-    /// Body text lines (not headings, titles or table rows) within a range of line indexes.
-    pub fn text_lines_in(
+    /// Whether any pattern matches one of the lines `accept` takes (by index), each line matched on
+    /// its own.
+    ///
+    /// A pattern without `^` or `$` is searched for in the document's text as a whole, which lets
+    /// the regex skip ahead by its literals instead of being started on every line; each hit is
+    /// then confirmed on its own line. A match that spans lines can only hide a line's own match
+    /// by starting before it, in a line that is then confirmed or passed over, so none is missed.
+    pub fn any_line_matches(
         &self,
-        lines: Range<usize>,
-    ) -> impl Iterator<Item = (usize, &'a str)> + 'a {
-        let document = self.document;
-        self.report_lines_in(lines)
-            .filter(move |(index, _)| document.lines[*index].kind == LineKind::Text)
+        patterns: &[CompiledPattern],
+        accept: impl Fn(usize) -> bool,
+    ) -> bool {
+        let lines = &self.document.lines;
+        let line_matches = |regex: &Regex, index: usize| {
+            accept(index) && regex.is_match(&self.text[lines[index].range.clone()])
+        };
+        patterns.iter().any(|pattern| {
+            let regex = pattern.regex();
+            if pattern.line_anchored {
+                return (0..lines.len()).any(|index| line_matches(regex, index));
+            }
+            let end = self.document.range.end;
+            let haystack = &self.text[..end];
+            let mut from = self.document.range.start;
+            while from < end {
+                let Some(found) = regex.find_at(haystack, from) else {
+                    return false;
+                };
+                let index = lines.partition_point(|line| line.range.end < found.start());
+                if index >= lines.len() {
+                    return false;
+                }
+                if line_matches(regex, index) {
+                    return true;
+                }
+                from = lines.get(index + 1).map_or(end, |line| line.range.start);
+            }
+            false
+        })
     }
 
     /// Byte offset (normalised) where a line starts.
@@ -351,6 +382,9 @@ pub struct CompiledPattern {
     /// Where the pattern is written in its rule file.
     pub span: Range<usize>,
     compiled: Arc<OnceLock<Regex>>,
+    /// Whether the pattern uses `^` or `$`, which mean a line's edges only when the pattern is
+    /// matched one line at a time (see [`Context::any_line_matches`]).
+    line_anchored: bool,
 }
 
 impl CompiledPattern {
@@ -419,6 +453,7 @@ pub fn compile(raw: &RawPattern) -> Result<CompiledPattern, ParamError> {
         folded,
         span: raw.span(),
         compiled: Arc::new(OnceLock::new()),
+        line_anchored: hir.properties().look_set().contains_anchor(),
     })
 }
 

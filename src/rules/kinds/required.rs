@@ -26,6 +26,7 @@ use serde::Deserialize;
 use super::{
     any_match, compile_all, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern,
 };
+use crate::document::lines::LineKind;
 use crate::document::Regulation;
 
 /// `[rule.required]` as written.
@@ -89,9 +90,9 @@ impl Evaluate for Required {
             return;
         }
         let by_sentence = self.sentences_apply(document.regulation)
-            && context
-                .text_lines_in(0..document.lines.len())
-                .any(|(_, line)| any_match(&self.sentences, line));
+            && context.any_line_matches(&self.sentences, |index| {
+                document.lines[index].kind == LineKind::Text
+            });
         if !by_sentence {
             hits.push(Hit::missing_at(document.outline_anchor()));
         }
