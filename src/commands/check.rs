@@ -6,7 +6,7 @@ use std::fs;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
+use super::ordered::map_in_order;
 
 use super::{render_rule_errors, RuleOptions, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::{self, FailOn, Selector, Settings};
@@ -186,10 +186,6 @@ fn profile_for<'p>(
         .as_ref()
 }
 
-/// Files are checked in parallel in chunks of this many, and written in path order after each
-/// chunk: memory holds one chunk's results, whatever the number of files.
-const CHUNK_FILES: usize = 256;
-
 /// The rule id of the finding for a document without a text layer.
 pub const NO_TEXT_RULE: &str = "input/no-text";
 
@@ -327,19 +323,9 @@ pub fn run(options: &CheckOptions) -> u8 {
         None => Box::new(std::io::stdout().lock()),
     };
     // One file (the pre-commit case) is checked on this thread: starting workers costs more.
-    let pool = if jobs.len() > 1 && options.threads != Some(1) {
-        match rayon::ThreadPoolBuilder::new()
-            .num_threads(options.threads.unwrap_or(0))
-            .build()
-        {
-            Ok(pool) => Some(pool),
-            Err(error) => {
-                eprintln!("ogilint: error: cannot start worker threads: {error}");
-                return EXIT_TROUBLE;
-            }
-        }
-    } else {
-        None
+    let threads = match options.threads {
+        Some(threads) => threads.max(1),
+        None => std::thread::available_parallelism().map_or(1, |cores| cores.get()),
     };
 
     let mut summary = Summary::default();
@@ -347,31 +333,38 @@ pub fn run(options: &CheckOptions) -> u8 {
     let mut failing = false;
     let written = (|| -> std::io::Result<()> {
         let mut writer = StreamWriter::new(std::io::BufWriter::new(out), stream.as_ref())?;
-        for chunk in jobs.chunks(CHUNK_FILES) {
-            let check = |job: &Job| check_file(job, &profiles, options, stream.as_ref());
-            let results: Vec<Result<(FileReport, Piece), InputFailure>> = match &pool {
-                Some(pool) => pool.install(|| chunk.par_iter().map(check).collect()),
-                None => chunk.iter().map(check).collect(),
-            };
-            for result in results {
-                match result {
-                    Ok((report, piece)) => {
-                        summary.add(&report);
-                        statistics.add(&report);
-                        failing |= threshold.is_some_and(|threshold| {
-                            report
-                                .findings
-                                .iter()
-                                .any(|finding| finding.severity >= threshold)
-                        });
-                        if !options.statistics {
-                            writer.write(piece)?;
-                        }
-                    }
-                    Err(failure) => failures.push(failure),
+        // A file's report is reduced to what the writer needs on the thread that made it, so that
+        // its memory is freed there too (freeing across threads contends on the allocator).
+        let check = |job: &Job| {
+            check_file(job, &profiles, options, stream.as_ref()).map(|(report, piece)| {
+                let mut counts = (Summary::default(), Statistics::default());
+                counts.0.add(&report);
+                if options.statistics {
+                    counts.1.add(&report);
                 }
+                let fails = threshold.is_some_and(|threshold| {
+                    report
+                        .findings
+                        .iter()
+                        .any(|finding| finding.severity >= threshold)
+                });
+                (counts, fails, piece)
+            })
+        };
+        map_in_order(&jobs, threads, check, |result| {
+            match result {
+                Ok(((file_summary, file_statistics), fails, piece)) => {
+                    summary.merge(&file_summary);
+                    statistics.merge(file_statistics);
+                    failing |= fails;
+                    if !options.statistics {
+                        writer.write(piece)?;
+                    }
+                }
+                Err(failure) => failures.push(failure),
             }
-        }
+            Ok(())
+        })?;
         if options.statistics {
             writer.write_raw(&statistics.render())?;
         }

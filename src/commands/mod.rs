@@ -2,6 +2,7 @@
 //! command returns its exit status.
 
 pub mod check;
+mod ordered;
 
 use std::fs;
 use std::io::IsTerminal;

@@ -172,8 +172,16 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 /// Reads at most `limit` bytes (plus one, to tell that there were more).
-fn read_bounded(reader: impl Read, path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::new();
+fn read_bounded(
+    reader: impl Read,
+    path: &Path,
+    limit: u64,
+    expected_size: u64,
+) -> Result<Vec<u8>, InputError> {
+    // Sized up front (plus one byte to see the end), the buffer is filled in one or two reads
+    // instead of growing from nothing.
+    let capacity = usize::try_from(expected_size.min(limit)).unwrap_or(0) + 1;
+    let mut bytes = Vec::with_capacity(capacity);
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -206,14 +214,14 @@ pub fn read_file(path: &Path, options: ReadOptions) -> Result<SourceText, InputE
             limit: options.limits.max_file_size,
         });
     }
-    let bytes = read_bounded(file, path, options.limits.max_file_size)?;
+    let bytes = read_bounded(file, path, options.limits.max_file_size, size)?;
     from_bytes(path, path.display().to_string(), &bytes, options)
 }
 
 /// Reads and decodes standard input, named `name` in diagnostics (its extension picks the format).
 pub fn read_stdin(name: &str, options: ReadOptions) -> Result<SourceText, InputError> {
     let path = Path::new(name);
-    let bytes = read_bounded(io::stdin().lock(), path, options.limits.max_file_size)?;
+    let bytes = read_bounded(io::stdin().lock(), path, options.limits.max_file_size, 0)?;
     from_bytes(path, name.to_string(), &bytes, options)
 }
 

@@ -50,6 +50,16 @@ impl Summary {
         }
     }
 
+    /// Adds another set of counts (another file's, counted on another thread).
+    pub fn merge(&mut self, other: &Summary) {
+        self.files += other.files;
+        self.documents += other.documents;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.unreadable += other.unreadable;
+    }
+
     /// The one-line summary printed at the end of a human-readable run.
     pub fn line(&self, lang: Lang) -> String {
         let mut line = match lang {
@@ -97,6 +107,13 @@ impl Statistics {
                 .counts
                 .entry((finding.rule.clone(), finding.severity))
                 .or_default() += 1;
+        }
+    }
+
+    /// Adds another set of counts (another file's, counted on another thread).
+    pub fn merge(&mut self, other: Statistics) {
+        for (key, count) in other.counts {
+            *self.counts.entry(key).or_default() += count;
         }
     }
 
