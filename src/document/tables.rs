@@ -111,6 +111,17 @@ pub fn parse_value(text: &str) -> Value {
 /// Whether a cell looks like a value rather than a label (for one-cell-per-line tables).
 fn looks_like_value(text: &str) -> bool {
     let text = text.trim();
+    // Cheap answers first: this runs on every cell of every table line. Values start with a digit,
+    // a sign, or one of the blank marks (`/`, `-`, `—`, `无`, `\`).
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if !(first.is_ascii_digit() || "+-/—–无\\".contains(first)) {
+        return false;
+    }
     (BLANK.is_match(text) && !text.is_empty()) || INTEGER.is_match(text) || DECIMAL.is_match(text)
 }
 

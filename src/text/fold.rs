@@ -72,6 +72,7 @@ static DIRECT: LazyLock<Box<[char]>> = LazyLock::new(|| {
 /// whatever surrounds them, that character folded. The hot path of normalisation: it decodes the
 /// bytes itself and skips the general [`fold_char`]. Full-width `（`, the full-width space and the
 /// mojibake brackets are left to the general path, which treats them specially.
+#[inline]
 pub fn fold_common(text: &str) -> Option<char> {
     let &[lead, second, third, ..] = text.as_bytes() else {
         return None;
@@ -79,8 +80,14 @@ pub fn fold_common(text: &str) -> Option<char> {
     if !(0xE0..=0xEF).contains(&lead) {
         return None;
     }
-    let code =
-        (u32::from(lead & 0x0F) << 12) | (u32::from(second & 0x3F) << 6) | u32::from(third & 0x3F);
+    fold_common_code(
+        (u32::from(lead & 0x0F) << 12) | (u32::from(second & 0x3F) << 6) | u32::from(third & 0x3F),
+    )
+}
+
+/// [`fold_common`] for a decoded three-byte character.
+#[inline]
+pub fn fold_common_code(code: u32) -> Option<char> {
     match code {
         0x4E00..=0x9FFF => DIRECT.get((code - DIRECT_FIRST) as usize).copied(),
         // Full-width ASCII: NFKC maps it to ASCII by a fixed offset.

@@ -136,6 +136,25 @@ struct Output {
 }
 
 impl Output {
+    /// Writes `original[range]`, which normalisation leaves as it is.
+    fn push_unchanged(&mut self, original: &str, range: Range<usize>) {
+        let text_start = self.text.len() as u32;
+        let continues = self.segments.last().is_some_and(|last| {
+            last.shape == Shape::Aligned
+                && last.original_start + (text_start - last.text_start) == range.start as u32
+        });
+        if !continues {
+            self.segments.push(Segment {
+                text_start,
+                original_start: range.start as u32,
+                shape: Shape::Aligned,
+            });
+        }
+        let words = &original[range];
+        self.text.push_str(words);
+        self.previous = words.chars().next_back().or(self.previous);
+    }
+
     fn push(&mut self, unit: Unit) {
         let text_start = self.text.len() as u32;
         let aligned = unit.end - unit.start == unit.ch.len_utf8() as u32;
@@ -218,6 +237,51 @@ impl Units<'_> {
         self.ahead.get(index).map(|unit| unit.ch)
     }
 
+    /// Takes the longest run of characters ahead that normalisation leaves exactly as they are
+    /// (ASCII other than spaces and brackets; Han characters already Simplified; CJK punctuation),
+    /// as a byte range of the original. The hot path: most of a report is such runs, and they are
+    /// copied whole.
+    fn take_unchanged_run(&mut self) -> Option<Range<usize>> {
+        if !self.ahead.is_empty() {
+            return None;
+        }
+        let bytes = self.original.as_bytes();
+        let start = self.position;
+        let mut at = start;
+        let mut last = None;
+        while let Some(&byte) = bytes.get(at) {
+            if byte.is_ascii() {
+                if matches!(byte, b' ' | b'\t' | b'\r' | b'(') {
+                    break;
+                }
+                last = Some(byte as char);
+                at += 1;
+                continue;
+            }
+            let (0xE0..=0xEF, Some(&second), Some(&third)) =
+                (byte, bytes.get(at + 1), bytes.get(at + 2))
+            else {
+                break;
+            };
+            let code = (u32::from(byte & 0x0F) << 12)
+                | (u32::from(second & 0x3F) << 6)
+                | u32::from(third & 0x3F);
+            match fold::fold_common_code(code) {
+                Some(folded) if folded as u32 == code => {
+                    last = Some(folded);
+                    at += 3;
+                }
+                _ => break,
+            }
+        }
+        if at == start {
+            return None;
+        }
+        self.position = at;
+        self.last_folded = last;
+        Some(start..at)
+    }
+
     /// Takes the next folded character, reading it if needed.
     fn take(&mut self) -> Option<Unit> {
         if let Some(unit) = self.ahead.pop_front() {
@@ -274,7 +338,13 @@ pub fn normalize(original: &str) -> NormalizedText {
         ahead: VecDeque::new(),
         last_folded: None,
     };
-    while let Some(unit) = units.take() {
+    loop {
+        if let Some(run) = units.take_unchanged_run() {
+            output.push_unchanged(original, run);
+        }
+        let Some(unit) = units.take() else {
+            break;
+        };
         if !is_space(unit.ch) {
             output.push(unit);
             continue;

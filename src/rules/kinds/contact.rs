@@ -17,7 +17,7 @@ Fires once per report when none of the listed kinds of contact detail appears in
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use serde::Deserialize;
 
 use super::{Context, Evaluate, Hit};
@@ -91,43 +91,18 @@ pub fn patterns() -> Vec<String> {
     .collect()
 }
 
-/// All detectors in one automaton: one pass over a line finds every kind present.
-static DETECTOR_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(DETECTORS.iter().map(|(_, regex)| regex.as_str()))
-        .expect("contact patterns are valid")
-});
-
-/// The kinds of contact detail present in one line of normalised text.
-pub fn detect(line: &str) -> impl Iterator<Item = ContactKind> + '_ {
-    // Most lines cannot hold a contact detail: every phone number and postcode has five digits in
-    // a row, an e-mail address an `@`, an address the word 地址. Checking that first keeps the set
-    // (which cannot skip ahead the way a single regex can) off most lines.
-    let possible = line.contains('@') || line.contains("地址") || has_digit_run(line, 5);
-    possible
-        .then(|| DETECTOR_SET.matches(line))
-        .into_iter()
-        .flat_map(|matches| matches.into_iter())
-        .map(|index| DETECTORS[index].0)
-}
-
-/// Whether `line` has `length` ASCII digits in a row.
-fn has_digit_run(line: &str, length: usize) -> bool {
-    let mut run = 0;
-    for &byte in line.as_bytes() {
-        run = if byte.is_ascii_digit() { run + 1 } else { 0 };
-        if run == length {
-            return true;
-        }
-    }
-    false
-}
-
 impl Evaluate for Contact {
     fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
         let document = context.document;
-        let found = context
-            .report_lines_in(0..document.lines.len())
-            .any(|(_, line)| detect(line).any(|kind| self.any_of.contains(&kind)));
+        // One search per kind over the whole report, rather than every detector on every line.
+        let found = DETECTORS
+            .iter()
+            .filter(|(kind, _)| self.any_of.contains(kind))
+            .any(|(_, regex)| {
+                context.any_line_matches_regex(regex, false, |index| {
+                    document.lines[index].kind.is_report_text()
+                })
+            });
         if !found {
             hits.push(Hit::missing_at(document.intro_anchor()));
         }
@@ -139,7 +114,11 @@ mod tests {
     use super::*;
 
     fn kinds(line: &str) -> Vec<ContactKind> {
-        detect(line).collect()
+        DETECTORS
+            .iter()
+            .filter(|(_, regex)| regex.is_match(line))
+            .map(|(kind, _)| *kind)
+            .collect()
     }
 
     #[test]

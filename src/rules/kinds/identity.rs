@@ -187,13 +187,7 @@ impl Evaluate for Identity {
                         else {
                             continue;
                         };
-                        push_if_broken(
-                            hits,
-                            &equation.name,
-                            left,
-                            right,
-                            ("column", column_name.clone()),
-                        );
+                        push_if_broken(hits, &equation.name, left, right, ("column", column_name));
                     }
                 }
                 (Per::Row, Side::Columns(lhs), Side::Columns(rhs)) => {
@@ -203,7 +197,7 @@ impl Evaluate for Identity {
                         else {
                             continue;
                         };
-                        let label = row.path.last().cloned().unwrap_or_default();
+                        let label = row.path.last().map_or("", String::as_str);
                         push_if_broken(hits, &equation.name, left, right, ("row", label));
                     }
                 }
@@ -218,13 +212,14 @@ fn push_if_broken(
     name: &str,
     left: Terms,
     right: Terms,
-    place: (&'static str, String),
+    place: (&'static str, &str),
 ) {
-    let (lhs, lhs_sum) = describe(&left);
-    let (rhs, rhs_sum) = describe(&right);
-    if lhs_sum == rhs_sum || left.is_empty() {
+    let sum = |terms: &Terms| terms.iter().map(|(_, value)| value).sum::<i64>();
+    if left.is_empty() || sum(&left) == sum(&right) {
         return;
     }
+    let (lhs, lhs_sum) = describe(&left);
+    let (rhs, rhs_sum) = describe(&right);
     let mut related: Vec<Range<usize>> = left
         .iter()
         .chain(&right)

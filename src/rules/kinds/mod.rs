@@ -125,33 +125,41 @@ impl<'a> Context<'a> {
         patterns: &[CompiledPattern],
         accept: impl Fn(usize) -> bool,
     ) -> bool {
-        let lines = &self.document.lines;
-        let line_matches = |regex: &Regex, index: usize| {
-            accept(index) && regex.is_match(&self.text[lines[index].range.clone()])
-        };
         patterns.iter().any(|pattern| {
-            let regex = pattern.regex();
-            if pattern.line_anchored {
-                return (0..lines.len()).any(|index| line_matches(regex, index));
-            }
-            let end = self.document.range.end;
-            let haystack = &self.text[..end];
-            let mut from = self.document.range.start;
-            while from < end {
-                let Some(found) = regex.find_at(haystack, from) else {
-                    return false;
-                };
-                let index = lines.partition_point(|line| line.range.end < found.start());
-                if index >= lines.len() {
-                    return false;
-                }
-                if line_matches(regex, index) {
-                    return true;
-                }
-                from = lines.get(index + 1).map_or(end, |line| line.range.start);
-            }
-            false
+            self.any_line_matches_regex(pattern.regex(), pattern.line_anchored, &accept)
         })
+    }
+
+    /// [`Context::any_line_matches`] for one regex; `line_anchored` if it uses `^` or `$`.
+    pub fn any_line_matches_regex(
+        &self,
+        regex: &Regex,
+        line_anchored: bool,
+        accept: impl Fn(usize) -> bool,
+    ) -> bool {
+        let lines = &self.document.lines;
+        let line_matches =
+            |index: usize| accept(index) && regex.is_match(&self.text[lines[index].range.clone()]);
+        if line_anchored {
+            return (0..lines.len()).any(line_matches);
+        }
+        let end = self.document.range.end;
+        let haystack = &self.text[..end];
+        let mut from = self.document.range.start;
+        while from < end {
+            let Some(found) = regex.find_at(haystack, from) else {
+                return false;
+            };
+            let index = lines.partition_point(|line| line.range.end < found.start());
+            if index >= lines.len() {
+                return false;
+            }
+            if line_matches(index) {
+                return true;
+            }
+            from = lines.get(index + 1).map_or(end, |line| line.range.start);
+        }
+        false
     }
 
     /// Byte offset (normalised) where a line starts.
