@@ -161,7 +161,7 @@ struct CheckArgs {
     /// Draw diagnostics with ASCII characters only.
     #[arg(long)]
     ascii: bool,
-    /// Worker threads (default: one per core). Output order does not depend on it.
+    /// Worker threads (default, or 0: one per core). Output order does not depend on it.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
     /// Read files in this encoding instead of detecting it (gbk, gb18030, big5, utf-16le, utf-8…).

@@ -293,6 +293,8 @@ fn tempdir(name: &str) -> std::path::PathBuf {
 fn output_order_does_not_depend_on_threads() {
     let one = ogilint(&["check", "fixtures", "--format", "json", "--threads", "1"]);
     let four = ogilint(&["check", "fixtures", "--format", "json", "--threads", "4"]);
+    let per_core = ogilint(&["check", "fixtures", "--format", "json", "--threads", "0"]);
     assert_eq!(stdout(&one), stdout(&four));
+    assert_eq!(stdout(&one), stdout(&per_core));
     assert!(!stdout(&one).is_empty());
 }

@@ -323,9 +323,10 @@ pub fn run(options: &CheckOptions) -> u8 {
         None => Box::new(std::io::stdout().lock()),
     };
     // One file (the pre-commit case) is checked on this thread: starting workers costs more.
+    // `--threads 0`, like no option, means one thread per core.
     let threads = match options.threads {
-        Some(threads) => threads.max(1),
-        None => std::thread::available_parallelism().map_or(1, |cores| cores.get()),
+        Some(threads) if threads > 0 => threads,
+        _ => std::thread::available_parallelism().map_or(1, |cores| cores.get()),
     };
 
     let mut summary = Summary::default();
