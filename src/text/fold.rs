@@ -74,20 +74,28 @@ static DIRECT: LazyLock<Box<[char]>> = LazyLock::new(|| {
 /// mojibake brackets are left to the general path, which treats them specially.
 #[inline]
 pub fn fold_common(text: &str) -> Option<char> {
-    let &[lead, second, third, ..] = text.as_bytes() else {
-        return None;
-    };
-    if !(0xE0..=0xEF).contains(&lead) {
-        return None;
-    }
-    fold_common_code(
-        (u32::from(lead & 0x0F) << 12) | (u32::from(second & 0x3F) << 6) | u32::from(third & 0x3F),
-    )
+    fold_common_code(three_byte_code(text.as_bytes())?)
 }
 
-/// [`fold_common`] for a decoded three-byte character.
+/// Whether `bytes` start with a character that [`fold_common`] leaves exactly as it is (three
+/// bytes long).
 #[inline]
-pub fn fold_common_code(code: u32) -> Option<char> {
+pub fn starts_unchanged_common(bytes: &[u8]) -> bool {
+    three_byte_code(bytes)
+        .is_some_and(|code| fold_common_code(code).is_some_and(|folded| folded as u32 == code))
+}
+
+/// The code point of the three-byte UTF-8 character `bytes` start with, if they do.
+#[inline]
+fn three_byte_code(bytes: &[u8]) -> Option<u32> {
+    let &[lead @ 0xE0..=0xEF, second, third, ..] = bytes else {
+        return None;
+    };
+    Some((u32::from(lead & 0x0F) << 12) | (u32::from(second & 0x3F) << 6) | u32::from(third & 0x3F))
+}
+
+#[inline]
+fn fold_common_code(code: u32) -> Option<char> {
     match code {
         0x4E00..=0x9FFF => DIRECT.get((code - DIRECT_FIRST) as usize).copied(),
         // Full-width ASCII: NFKC maps it to ASCII by a fixed offset.

@@ -245,40 +245,23 @@ impl Units<'_> {
         if !self.ahead.is_empty() {
             return None;
         }
-        let bytes = self.original.as_bytes();
         let start = self.position;
+        let bytes = self.original.as_bytes();
         let mut at = start;
-        let mut last = None;
         while let Some(&byte) = bytes.get(at) {
-            if byte.is_ascii() {
-                if matches!(byte, b' ' | b'\t' | b'\r' | b'(') {
-                    break;
-                }
-                last = Some(byte as char);
+            if byte.is_ascii() && folds_alone(byte) {
                 at += 1;
-                continue;
-            }
-            let (0xE0..=0xEF, Some(&second), Some(&third)) =
-                (byte, bytes.get(at + 1), bytes.get(at + 2))
-            else {
+            } else if fold::starts_unchanged_common(&bytes[at..]) {
+                at += 3;
+            } else {
                 break;
-            };
-            let code = (u32::from(byte & 0x0F) << 12)
-                | (u32::from(second & 0x3F) << 6)
-                | u32::from(third & 0x3F);
-            match fold::fold_common_code(code) {
-                Some(folded) if folded as u32 == code => {
-                    last = Some(folded);
-                    at += 3;
-                }
-                _ => break,
             }
         }
         if at == start {
             return None;
         }
         self.position = at;
-        self.last_folded = last;
+        self.last_folded = self.original[start..at].chars().next_back();
         Some(start..at)
     }
 
@@ -307,7 +290,7 @@ impl Units<'_> {
         let rest = &self.original[self.position..];
         let &byte = rest.as_bytes().first()?;
         let (ch, width) = if byte.is_ascii() {
-            if matches!(byte, b' ' | b'\t' | b'\r' | b'(') {
+            if !folds_alone(byte) {
                 return None;
             }
             (byte as char, 1)
@@ -323,6 +306,12 @@ impl Units<'_> {
             end: start + width as u32,
         })
     }
+}
+
+/// Whether an ASCII byte is its own normalised form whatever surrounds it: not a space (spaces are
+/// judged by their neighbours) nor `(` (which may open a pinyin annotation).
+fn folds_alone(byte: u8) -> bool {
+    !matches!(byte, b' ' | b'\t' | b'\r' | b'(')
 }
 
 /// Normalises `original` (see the module docs).
