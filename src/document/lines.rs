@@ -108,6 +108,13 @@ pub fn classify(line: &str) -> LineKind {
     LineKind::Text
 }
 
+/// The index of the line holding byte `offset` of the text, or of the next line if `offset` falls
+/// in a line break or trailing spaces; `lines.len()` past the last line. Used to place the hits of
+/// one search over a whole document on their lines.
+pub fn line_at(lines: &[Line], offset: usize) -> usize {
+    lines.partition_point(|line| line.range.end < offset)
+}
+
 /// Splits `text[range]` into lines and classifies each.
 pub fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
     let mut lines = Vec::new();

@@ -400,16 +400,12 @@ fn year_mentions(text: &str, lines: &[Line]) -> Vec<(i32, usize)> {
     // One search over the document; each year is then kept if its line counts. A year cannot
     // span lines, so this finds what a search line by line would.
     let start = first.range.start;
-    let mut line_index = 0;
     for caps in YEAR_IN_TEXT.captures_iter(&text[start..last.range.end]) {
         let Some(year) = caps.get(1) else {
             continue;
         };
         let at = start + year.start();
-        while line_index < lines.len() && lines[line_index].range.end < at {
-            line_index += 1;
-        }
-        let Some(line) = lines.get(line_index) else {
+        let Some(line) = lines.get(lines::line_at(lines, at)) else {
             break;
         };
         let counted = line.kind.is_report_text() && line.kind != LineKind::Title;

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::{find_dates, FoundDate};
-use super::lines::Line;
+use super::lines::{line_at, Line};
 
 /// A statistics period stated in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +63,7 @@ pub fn find_first_period(text: &str, lines: &[Line]) -> Option<Period> {
     let mut next_line = 0;
     for keyword in KEYWORD.find_iter(&text[start..last.range.end]) {
         let at = start + keyword.start();
-        let index = lines.partition_point(|line| line.range.end < at);
+        let index = line_at(lines, at);
         if index < next_line || index >= lines.len() {
             continue;
         }

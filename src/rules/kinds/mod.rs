@@ -29,6 +29,7 @@ use regex::Regex;
 use toml::Spanned;
 
 use super::tables::TableDef;
+use crate::document::lines::line_at;
 use crate::document::tables::{read_table_until, table_lines, Table};
 use crate::document::Document;
 use crate::text::fold::fold_pattern;
@@ -150,7 +151,7 @@ impl<'a> Context<'a> {
             let Some(found) = regex.find_at(haystack, from) else {
                 return false;
             };
-            let index = lines.partition_point(|line| line.range.end < found.start());
+            let index = line_at(lines, found.start());
             if index >= lines.len() {
                 return false;
             }
