@@ -98,8 +98,11 @@ pub fn classify(line: &str) -> LineKind {
     if line.as_bytes().iter().take(16).any(|&b| b == b':') && META.is_match(line) {
         return LineKind::Meta;
     }
-    let short = line.chars().nth(MAX_CHROME_CHARS).is_none();
-    if short && (CHROME.is_match(line) || (line.contains(['>', '»']) && CRUMBS.is_match(line))) {
+    // A character is one to four bytes: the length in bytes often settles it.
+    let short = line.len() <= MAX_CHROME_CHARS
+        || (line.len() <= 4 * MAX_CHROME_CHARS && line.chars().nth(MAX_CHROME_CHARS).is_none());
+    let crumbs = || (line.contains('>') || line.contains('»')) && CRUMBS.is_match(line);
+    if short && (CHROME.is_match(line) || crumbs()) {
         return LineKind::Chrome;
     }
     if memchr::memchr_iter(b'|', line.as_bytes()).nth(1).is_some() {
