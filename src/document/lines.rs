@@ -118,6 +118,51 @@ pub fn line_at(lines: &[Line], offset: usize) -> usize {
     lines.partition_point(|line| line.range.end < offset)
 }
 
+/// A pattern looked for in lines, each line matched on its own.
+#[derive(Debug, Clone, Copy)]
+pub struct LinePattern<'a> {
+    pub regex: &'a Regex,
+    /// Whether it uses `^` or `$`, which mean a line's edges only when it is run on one line.
+    pub anchored: bool,
+}
+
+impl LinePattern<'_> {
+    /// The first of `lines` that `accept` takes (by index) and that the pattern matches.
+    ///
+    /// A pattern without `^` or `$` is searched for in the lines' text as a whole, which lets the
+    /// regex skip ahead by its literals instead of being started on every line; each hit is then
+    /// confirmed on its own line. A match that spans lines can only hide a line's own match by
+    /// starting before it, in a line that is then confirmed or passed over, so none is missed.
+    pub fn first_line(
+        &self,
+        text: &str,
+        lines: &[Line],
+        accept: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let line_matches =
+            |index: usize| accept(index) && self.regex.is_match(&text[lines[index].range.clone()]);
+        let (first, last) = (lines.first()?, lines.last()?);
+        if self.anchored {
+            return (0..lines.len()).find(|&index| line_matches(index));
+        }
+        let end = last.range.end;
+        let haystack = &text[..end];
+        let mut from = first.range.start;
+        while from < end {
+            let found = self.regex.find_at(haystack, from)?;
+            let index = line_at(lines, found.start());
+            if index >= lines.len() {
+                return None;
+            }
+            if line_matches(index) {
+                return Some(index);
+            }
+            from = lines.get(index + 1).map_or(end, |line| line.range.start);
+        }
+        None
+    }
+}
+
 /// Splits `text[range]` into lines and classifies each.
 pub fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
     let mut lines = Vec::new();

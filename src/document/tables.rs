@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::headings::parse_marker;
+use super::lines::LinePattern;
 use super::{Document, LineKind};
 
 /// A cell's value.
@@ -220,6 +221,11 @@ impl PathBuilder {
 
 /// Finds the table whose anchor cell matches `anchor` and reads it into rows of `width` values.
 pub fn read_table(document: &Document, text: &str, anchor: &Regex, width: usize) -> Option<Table> {
+    // Line by line: whether `anchor` uses `^` or `$` is not known here.
+    let anchor = LinePattern {
+        regex: anchor,
+        anchored: true,
+    };
     read_table_until(
         document,
         text,
@@ -237,14 +243,12 @@ pub fn read_table_until(
     document: &Document,
     text: &str,
     table_lines: &[bool],
-    anchor: &Regex,
+    anchor: LinePattern<'_>,
     end_at: Option<&Regex>,
     width: usize,
 ) -> Option<Table> {
     let is_table_line = |index: usize| table_lines.get(index).copied().unwrap_or(false);
-    let start = (0..document.lines.len()).find(|&index| {
-        is_table_line(index) && anchor.is_match(&text[document.lines[index].range.clone()])
-    })?;
+    let start = anchor.first_line(text, &document.lines, is_table_line)?;
     let end = (start..document.lines.len())
         .find(|&index| {
             let line = &document.lines[index];
@@ -254,6 +258,7 @@ pub fn read_table_until(
         })
         .unwrap_or(document.lines.len());
     let anchor_range = anchor
+        .regex
         .find(&text[document.lines[start].range.clone()])
         .map(|m| {
             document.lines[start].range.start + m.start()

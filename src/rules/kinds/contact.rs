@@ -21,6 +21,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::{Context, Evaluate, Hit};
+use crate::document::lines::LinePattern;
 
 /// A kind of contact detail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -99,9 +100,16 @@ impl Evaluate for Contact {
             .iter()
             .filter(|(kind, _)| self.any_of.contains(kind))
             .any(|(_, regex)| {
-                context.any_line_matches_regex(regex, false, |index| {
-                    document.lines[index].kind.is_report_text()
-                })
+                // The detectors use neither `^` nor `$`.
+                let pattern = LinePattern {
+                    regex,
+                    anchored: false,
+                };
+                pattern
+                    .first_line(context.text, &document.lines, |index| {
+                        document.lines[index].kind.is_report_text()
+                    })
+                    .is_some()
             });
         if !found {
             hits.push(Hit::missing_at(document.intro_anchor()));

@@ -29,7 +29,7 @@ use regex::Regex;
 use toml::Spanned;
 
 use super::tables::TableDef;
-use crate::document::lines::line_at;
+use crate::document::lines::LinePattern;
 use crate::document::tables::{read_table_until, table_lines, Table};
 use crate::document::Document;
 use crate::text::fold::fold_pattern;
@@ -82,7 +82,7 @@ impl Context<'_> {
                     self.document,
                     self.text,
                     table_lines,
-                    def.anchor.regex(),
+                    def.anchor.line_pattern(),
                     def.end.as_ref().map(CompiledPattern::regex),
                     def.columns.len(),
                 )
@@ -115,52 +115,18 @@ impl<'a> Context<'a> {
     }
 
     /// Whether any pattern matches one of the lines `accept` takes (by index), each line matched on
-    /// its own.
-    ///
-    /// A pattern without `^` or `$` is searched for in the document's text as a whole, which lets
-    /// the regex skip ahead by its literals instead of being started on every line; each hit is
-    /// then confirmed on its own line. A match that spans lines can only hide a line's own match
-    /// by starting before it, in a line that is then confirmed or passed over, so none is missed.
+    /// its own (see [`LinePattern::first_line`]).
     pub fn any_line_matches(
         &self,
         patterns: &[CompiledPattern],
         accept: impl Fn(usize) -> bool,
     ) -> bool {
         patterns.iter().any(|pattern| {
-            self.any_line_matches_regex(pattern.regex(), pattern.line_anchored, &accept)
+            pattern
+                .line_pattern()
+                .first_line(self.text, &self.document.lines, &accept)
+                .is_some()
         })
-    }
-
-    /// [`Context::any_line_matches`] for one regex; `line_anchored` if it uses `^` or `$`.
-    pub fn any_line_matches_regex(
-        &self,
-        regex: &Regex,
-        line_anchored: bool,
-        accept: impl Fn(usize) -> bool,
-    ) -> bool {
-        let lines = &self.document.lines;
-        let line_matches =
-            |index: usize| accept(index) && regex.is_match(&self.text[lines[index].range.clone()]);
-        if line_anchored {
-            return (0..lines.len()).any(line_matches);
-        }
-        let end = self.document.range.end;
-        let haystack = &self.text[..end];
-        let mut from = self.document.range.start;
-        while from < end {
-            let Some(found) = regex.find_at(haystack, from) else {
-                return false;
-            };
-            let index = line_at(lines, found.start());
-            if index >= lines.len() {
-                return false;
-            }
-            if line_matches(index) {
-                return true;
-            }
-            from = lines.get(index + 1).map_or(end, |line| line.range.start);
-        }
-        false
     }
 
     /// Byte offset (normalised) where a line starts.
@@ -392,7 +358,7 @@ pub struct CompiledPattern {
     pub span: Range<usize>,
     compiled: Arc<OnceLock<Regex>>,
     /// Whether the pattern uses `^` or `$`, which mean a line's edges only when the pattern is
-    /// matched one line at a time (see [`Context::any_line_matches`]).
+    /// matched one line at a time (see [`LinePattern`]).
     line_anchored: bool,
 }
 
@@ -404,6 +370,14 @@ impl CompiledPattern {
             // (see `force`), and built-in ones are tested: this fallback never matches.
             compile_cached(&self.folded).unwrap_or_else(|_| NEVER.clone())
         })
+    }
+
+    /// The compiled regex, for finding the lines it matches.
+    pub fn line_pattern(&self) -> LinePattern<'_> {
+        LinePattern {
+            regex: self.regex(),
+            anchored: self.line_anchored,
+        }
     }
 
     /// The pattern as matched (folded).
