@@ -120,9 +120,15 @@ pub fn chinese_year(text: &str) -> Option<i32> {
 
 /// `十二` → 12, `二十八` → 28, `三十一` → 31, `五` → 5.
 pub fn chinese_small_number(text: &str) -> Option<u32> {
-    let chars: Vec<char> = text.chars().collect();
+    // At most three characters: read them into a fixed array, without allocating.
+    let mut chars = ['\0'; 3];
+    let mut count = 0;
+    for ch in text.chars() {
+        *chars.get_mut(count)? = ch;
+        count += 1;
+    }
     let value = |ch: char| chinese_digit(ch).map(|d| d as u32);
-    match chars.as_slice() {
+    match &chars[..count] {
         ['十'] => Some(10),
         ['十', unit] => Some(10 + value(*unit)?),
         [tens, '十'] => Some(value(*tens)? * 10),

@@ -100,7 +100,7 @@ pub fn classify(line: &str) -> LineKind {
     }
     // A character is one to four bytes: the length in bytes often settles it.
     let short = line.len() <= MAX_CHROME_CHARS
-        || (line.len() <= 4 * MAX_CHROME_CHARS && line.chars().nth(MAX_CHROME_CHARS).is_none());
+        || (line.len() <= 4 * MAX_CHROME_CHARS && line.chars().count() <= MAX_CHROME_CHARS);
     let crumbs = || (line.contains('>') || line.contains('»')) && CRUMBS.is_match(line);
     if short && (CHROME.is_match(line) || crumbs()) {
         return LineKind::Chrome;

@@ -28,17 +28,19 @@ pub enum Value {
     Bad,
 }
 
-/// One cell of a table, in the normalised text.
+/// One value cell of a table: where it is in the normalised text, and its value (read once).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
-    pub text: String,
     pub range: Range<usize>,
+    pub value: Value,
 }
 
 impl Cell {
-    /// The cell read as a value.
-    pub fn value(&self) -> Value {
-        parse_value(&self.text)
+    fn read(text: &str, range: Range<usize>) -> Cell {
+        Cell {
+            value: parse_value(&text[range.clone()]),
+            range,
+        }
     }
 }
 
@@ -46,19 +48,29 @@ impl Cell {
 #[derive(Debug, Clone)]
 pub struct Row {
     /// The labels that lead to this row, outermost first (`三、本年度办理结果`, `(三)不予公开`,
-    /// `1.属于国家秘密`), including those inherited from earlier rows.
-    pub path: Vec<String>,
-    /// The path joined with `/`, for matching row references.
+    /// `1.属于国家秘密`), including those inherited from earlier rows, joined with `/`, for
+    /// matching row references.
     path_text: String,
+    /// Where the row's own (last) label starts in `path_text`.
+    label_start: usize,
     /// One cell per value column.
     pub values: Vec<Cell>,
 }
 
 impl Row {
-    fn new(path: Vec<String>, values: Vec<Cell>) -> Row {
+    fn new(text: &str, path: &[Range<usize>], values: Vec<Cell>) -> Row {
+        let mut path_text = String::new();
+        let mut label_start = 0;
+        for (index, label) in path.iter().enumerate() {
+            if index > 0 {
+                path_text.push('/');
+            }
+            label_start = path_text.len();
+            path_text.push_str(&text[label.clone()]);
+        }
         Row {
-            path_text: path.join("/"),
-            path,
+            path_text,
+            label_start,
             values,
         }
     }
@@ -66,6 +78,11 @@ impl Row {
     /// The label path joined with `/`, for matching row references.
     pub fn path_text(&self) -> &str {
         &self.path_text
+    }
+
+    /// The row's own label (the last of its path).
+    pub fn label(&self) -> &str {
+        &self.path_text[self.label_start..]
     }
 }
 
@@ -140,7 +157,7 @@ pub fn table_lines(document: &Document, text: &str) -> Vec<bool> {
             LineKind::TableRow => true,
             LineKind::Text | LineKind::Heading => {
                 let words = &text[line.range.clone()];
-                words.chars().nth(MAX_CELL_CHARS).is_none() && !words.contains('。')
+                words.chars().count() <= MAX_CELL_CHARS && !words.contains('。')
             }
             _ => false,
         })
@@ -153,18 +170,15 @@ pub fn table_lines(document: &Document, text: &str) -> Vec<bool> {
     table_lines
 }
 
-/// Splits a line into cells.
-fn cells_of(text: &str, range: Range<usize>, kind: LineKind) -> Vec<Cell> {
+/// Splits a line into cells (their trimmed ranges in `text`), into `cells`.
+fn cells_of(text: &str, range: Range<usize>, kind: LineKind, cells: &mut Vec<Range<usize>>) {
+    cells.clear();
     let line = &text[range.clone()];
-    let mut cells = Vec::new();
     let mut push = |start: usize, end: usize| {
         let raw = &line[start..end];
         let trimmed_start = start + (raw.len() - raw.trim_start().len());
         let trimmed_end = end - (raw.len() - raw.trim_end().len());
-        cells.push(Cell {
-            text: line[trimmed_start..trimmed_end.max(trimmed_start)].to_string(),
-            range: range.start + trimmed_start..range.start + trimmed_end.max(trimmed_start),
-        });
+        cells.push(range.start + trimmed_start..range.start + trimmed_end.max(trimmed_start));
     };
     if kind == LineKind::TableRow {
         let mut start = 0;
@@ -183,39 +197,45 @@ fn cells_of(text: &str, range: Range<usize>, kind: LineKind) -> Vec<Cell> {
     } else {
         push(0, line.len());
     }
-    cells
 }
 
 /// Tracks label nesting across rows.
 #[derive(Default)]
 struct PathBuilder {
-    /// The latest label at each marker level (1 `一、`, 2 `(一)`, 3 `1.`).
-    levels: [Option<String>; 3],
+    /// The latest label at each marker level (1 `一、`, 2 `(一)`, 3 `1.`), as ranges of the text.
+    levels: [Option<Range<usize>>; 3],
+    /// The path of the row being built.
+    path: Vec<Range<usize>>,
 }
 
 impl PathBuilder {
-    fn path(&mut self, labels: &[Cell]) -> Vec<String> {
+    /// The row with `labels` (ranges of `text`, in order) and `values`.
+    fn row(&mut self, text: &str, labels: &[Range<usize>], values: Vec<Cell>) -> Row {
         let mut deepest = 0;
-        let mut unmarked: Option<String> = None;
+        let mut unmarked: Option<Range<usize>> = None;
         for label in labels {
-            match parse_marker(&label.text) {
+            match parse_marker(&text[label.clone()]) {
                 Some((level, _, _)) if (1..=3).contains(&level) => {
                     let slot = usize::from(level) - 1;
-                    self.levels[slot] = Some(label.text.clone());
+                    self.levels[slot] = Some(label.clone());
                     for deeper in self.levels.iter_mut().skip(slot + 1) {
                         *deeper = None;
                     }
                     deepest = deepest.max(usize::from(level));
                     unmarked = None;
                 }
-                _ => unmarked = Some(label.text.clone()),
+                _ => unmarked = Some(label.clone()),
             }
         }
+        self.path.clear();
         if deepest == 0 {
             // An unnumbered label (`规章`) names its row alone.
-            return unmarked.into_iter().collect();
+            self.path.extend(unmarked);
+        } else {
+            self.path
+                .extend(self.levels[..deepest].iter().flatten().cloned());
         }
-        self.levels[..deepest].iter().flatten().cloned().collect()
+        Row::new(text, &self.path, values)
     }
 }
 
@@ -268,15 +288,20 @@ pub fn read_table_until(
 
     let mut rows = Vec::new();
     let mut paths = PathBuilder::default();
-    let mut pending_labels: Vec<Cell> = Vec::new();
-    let mut pending_values: Vec<Cell> = Vec::new();
+    let mut cells: Vec<Range<usize>> = Vec::new();
+    let mut labels: Vec<Range<usize>> = Vec::new();
+    let mut pending_labels: Vec<Range<usize>> = Vec::new();
+    let mut pending_values: Vec<Range<usize>> = Vec::new();
     let mut unreadable = false;
+    let read_values = |ranges: &mut dyn Iterator<Item = Range<usize>>| -> Vec<Cell> {
+        ranges.map(|range| Cell::read(text, range)).collect()
+    };
     for index in start..end {
         let line = &document.lines[index];
         if line.kind == LineKind::Blank {
             continue;
         }
-        let cells = cells_of(text, line.range.clone(), line.kind);
+        cells_of(text, line.range.clone(), line.kind, &mut cells);
         if cells.len() > 1 {
             // A row laid out on one line: leading labels, then value slots.
             if !pending_values.is_empty() {
@@ -286,10 +311,10 @@ pub fn read_table_until(
             // cell is a value gone wrong (`约1`, `十七`), not another label.
             let mut seen_numbered = false;
             let first_value = cells.iter().position(|cell| {
-                let numbered = parse_marker(&cell.text).is_some();
-                let value = looks_like_value(&cell.text)
-                    || cell.text.is_empty()
-                    || (seen_numbered && !numbered);
+                let cell = &text[cell.clone()];
+                let numbered = parse_marker(cell).is_some();
+                let value =
+                    looks_like_value(cell) || cell.is_empty() || (seen_numbered && !numbered);
                 seen_numbered |= numbered;
                 value
             });
@@ -297,21 +322,23 @@ pub fn read_table_until(
                 // A header row of labels only.
                 continue;
             };
-            let labels: Vec<Cell> = cells[..first_value]
-                .iter()
-                .filter(|c| !c.text.is_empty())
-                .cloned()
-                .collect();
-            let mut values: Vec<Cell> = cells[first_value..].to_vec();
-            while values.len() > width && values.last().is_some_and(|cell| cell.text.is_empty()) {
-                values.pop();
+            labels.clear();
+            labels.extend(
+                cells[..first_value]
+                    .iter()
+                    .filter(|c| !c.is_empty())
+                    .cloned(),
+            );
+            let mut values = &cells[first_value..];
+            while values.len() > width && values.last().is_some_and(|cell| cell.is_empty()) {
+                values = &values[..values.len() - 1];
             }
             // A row with no values at all is a header or a group label, unless a numbered label
             // says it is a data row left blank.
-            let all_empty = values.iter().all(|cell| cell.text.is_empty());
+            let all_empty = values.iter().all(|cell| cell.is_empty());
             let numbered = labels
                 .iter()
-                .any(|label| parse_marker(&label.text).is_some());
+                .any(|label| parse_marker(&text[label.clone()]).is_some());
             if all_empty && !numbered {
                 continue;
             }
@@ -322,23 +349,24 @@ pub fn read_table_until(
                 }
                 continue;
             }
-            let labels = if labels.is_empty() {
-                std::mem::take(&mut pending_labels)
+            let row_labels = if labels.is_empty() {
+                &pending_labels
             } else {
-                labels
+                &labels
             };
+            rows.push(paths.row(text, row_labels, read_values(&mut values.iter().cloned())));
             pending_labels.clear();
-            rows.push(Row::new(paths.path(&labels), values));
         } else {
-            let cell = cells.into_iter().next()?;
-            if looks_like_value(&cell.text) {
+            let cell = cells.first()?.clone();
+            if looks_like_value(&text[cell.clone()]) {
                 pending_values.push(cell);
                 if pending_values.len() == width {
-                    let labels = std::mem::take(&mut pending_labels);
-                    rows.push(Row::new(
-                        paths.path(&labels),
-                        std::mem::take(&mut pending_values),
+                    rows.push(paths.row(
+                        text,
+                        &pending_labels,
+                        read_values(&mut pending_values.drain(..)),
                     ));
+                    pending_labels.clear();
                 }
             } else {
                 if !pending_values.is_empty() {
@@ -346,8 +374,8 @@ pub fn read_table_until(
                     pending_values.clear();
                 }
                 // Labels before the first marked label are column headers, not row labels.
-                if parse_marker(&cell.text).is_some() {
-                    pending_labels.retain(|label| parse_marker(&label.text).is_some());
+                if parse_marker(&text[cell.clone()]).is_some() {
+                    pending_labels.retain(|label| parse_marker(&text[label.clone()]).is_some());
                 }
                 pending_labels.push(cell);
             }
@@ -401,7 +429,7 @@ mod tests {
                 "四、结转下年度继续办理",
             ]
         );
-        assert_eq!(table.rows[3].values[0].value(), Value::Blank);
+        assert_eq!(table.rows[3].values[0].value, Value::Blank);
         assert_eq!(&text[table.rows[2].values[1].range.clone()], "1");
     }
 
@@ -433,6 +461,6 @@ mod tests {
         let text = "某局2021年政府信息公开工作年度报告\n申请人情况    自然人    总计\n一、本年新收    3    3\n四、结转下年度继续办理\t0\t0\n";
         let table = table(text, "申请人情况", 2);
         assert_eq!(table.rows.len(), 2);
-        assert_eq!(table.rows[0].values[1].value(), Value::Number(3));
+        assert_eq!(table.rows[0].values[1].value, Value::Number(3));
     }
 }

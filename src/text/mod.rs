@@ -249,7 +249,7 @@ impl Units<'_> {
         let bytes = self.original.as_bytes();
         let mut at = start;
         while let Some(&byte) = bytes.get(at) {
-            if byte.is_ascii() && folds_alone(byte) {
+            if byte.is_ascii() && folds_alone(byte, bytes.get(at + 1).copied()) {
                 at += 1;
             } else if fold::starts_unchanged_common(&bytes[at..]) {
                 at += 3;
@@ -290,7 +290,7 @@ impl Units<'_> {
         let rest = &self.original[self.position..];
         let &byte = rest.as_bytes().first()?;
         let (ch, width) = if byte.is_ascii() {
-            if !folds_alone(byte) {
+            if !folds_alone(byte, rest.as_bytes().get(1).copied()) {
                 return None;
             }
             (byte as char, 1)
@@ -308,10 +308,21 @@ impl Units<'_> {
     }
 }
 
-/// Whether an ASCII byte is its own normalised form whatever surrounds it: not a space (spaces are
-/// judged by their neighbours) nor `(` (which may open a pinyin annotation).
-fn folds_alone(byte: u8) -> bool {
-    !matches!(byte, b' ' | b'\t' | b'\r' | b'(')
+/// Whether an ASCII byte, followed by `next`, is its own normalised form whatever else surrounds
+/// it: not a space (spaces are judged by their neighbours), nor a `(` that may open a pinyin
+/// annotation (see [`may_start_syllable`]).
+fn folds_alone(byte: u8, next: Option<u8>) -> bool {
+    match byte {
+        b' ' | b'\t' | b'\r' => false,
+        b'(' => !next.is_some_and(may_start_syllable),
+        _ => true,
+    }
+}
+
+/// Whether a character starting with `byte` may be part of a pinyin syllable: a lowercase letter,
+/// a tone number, or a letter with a diacritic (`ü`, `ā`, `ǎ`, `ḿ`…; their UTF-8 lead bytes).
+fn may_start_syllable(byte: u8) -> bool {
+    matches!(byte, b'a'..=b'z' | b'1'..=b'5' | 0xC3 | 0xC4 | 0xC5 | 0xC7 | 0xE1)
 }
 
 /// Normalises `original` (see the module docs).
@@ -327,6 +338,8 @@ pub fn normalize(original: &str) -> NormalizedText {
         ahead: VecDeque::new(),
         last_folded: None,
     };
+    // Reused for every run of spaces.
+    let mut space_run: Vec<Unit> = Vec::new();
     loop {
         if let Some(run) = units.take_unchanged_run() {
             output.push_unchanged(original, run);
@@ -344,12 +357,13 @@ pub fn normalize(original: &str) -> NormalizedText {
             continue;
         }
         // A run of spaces is kept or dropped whole.
-        let mut run = vec![unit];
+        space_run.clear();
+        space_run.push(unit);
         while units.peek(0).is_some_and(is_space) {
-            run.extend(units.ahead.pop_front());
+            space_run.extend(units.ahead.pop_front());
         }
-        if !is_stray_space(&run, output.previous, units.peek(0)) {
-            for space in run {
+        if !is_stray_space(&space_run, output.previous, units.peek(0)) {
+            for &space in &space_run {
                 output.push(space);
             }
         }
@@ -370,8 +384,14 @@ fn is_toned_vowel(ch: char) -> bool {
 /// character.
 fn pinyin_annotation_bytes(text: &str, previous: Option<char>) -> Option<usize> {
     const MAX_SYLLABLE: usize = 7;
-    let mut inner: Vec<char> = Vec::with_capacity(MAX_SYLLABLE);
-    for (offset, ch) in text.char_indices().skip(1).take(MAX_SYLLABLE + 1) {
+    let mut letters = ['\0'; MAX_SYLLABLE];
+    for (count, (offset, ch)) in text
+        .char_indices()
+        .skip(1)
+        .take(MAX_SYLLABLE + 1)
+        .enumerate()
+    {
+        let inner = &letters[..count];
         if matches!(ch, ')' | '）') {
             if inner.is_empty() {
                 return None;
@@ -388,7 +408,13 @@ fn pinyin_annotation_bytes(text: &str, previous: Option<char>) -> Option<usize> 
                 inner.len() > 1 && inner[last].is_ascii_digit() && previous.is_some_and(is_han);
             return (letters_ok && (toned || numbered)).then_some(offset + ch.len_utf8());
         }
-        inner.push(ch);
+        // Any other character rules the annotation out: stop early (most brackets hold Han text).
+        let syllable_char =
+            ch.is_ascii_lowercase() || ch == 'ü' || is_toned_vowel(ch) || ('1'..='5').contains(&ch);
+        if !syllable_char {
+            return None;
+        }
+        *letters.get_mut(count)? = ch;
     }
     None
 }
@@ -470,6 +496,21 @@ mod tests {
 
     fn norm(input: &str) -> String {
         normalize(input).as_str().to_string()
+    }
+
+    #[test]
+    fn brackets_are_kept_unless_they_hold_pinyin() {
+        assert_eq!(norm("编号(hao4)为"), "编号为");
+        assert_eq!(norm("编号(hào)为"), "编号为");
+        assert_eq!(norm("(一)主动公开"), "(一)主动公开");
+        assert_eq!(norm("(1)申请"), "(1)申请");
+        assert_eq!(norm("(a)项与(B)项"), "(a)项与(B)项");
+        assert_eq!(norm("共(12)件("), "共(12)件(");
+        // Offsets stay exact on both sides of a removed annotation.
+        let text = normalize("號(hào)(一)");
+        assert_eq!(text.as_str(), "号(一)");
+        assert_eq!(text.original_range(3..4), 9..10);
+        assert_eq!(text.original_range(4..7), 10..13);
     }
 
     #[test]

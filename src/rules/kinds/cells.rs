@@ -59,7 +59,7 @@ impl Evaluate for Cells {
     fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
         for reference in &self.tables {
             if let Some((def, Some(table))) = context.table(&reference.id) {
-                self.check_table(&def, &table, hits);
+                self.check_table(context.text, &def, &table, hits);
             }
         }
     }
@@ -73,7 +73,8 @@ fn is_amount(text: &str) -> bool {
 }
 
 impl Cells {
-    fn check_table(&self, def: &TableDef, table: &Table, hits: &mut Vec<Hit>) {
+    /// `text` is the normalised text the table was read from.
+    fn check_table(&self, text: &str, def: &TableDef, table: &Table, hits: &mut Vec<Hit>) {
         match self.report {
             Report::Unreadable => {
                 if table.unreadable {
@@ -85,7 +86,7 @@ impl Cells {
                     .rows
                     .iter()
                     .flat_map(|row| &row.values)
-                    .filter(|cell| cell.value() == Value::Blank)
+                    .filter(|cell| cell.value == Value::Blank)
                     .collect();
                 if !blanks.is_empty() && !table.unreadable {
                     hits.push(
@@ -98,20 +99,22 @@ impl Cells {
             Report::BadNumber => {
                 for row in &table.rows {
                     for (column, cell) in row.values.iter().enumerate() {
-                        let column_name = def.columns.get(column).cloned().unwrap_or_default();
-                        let bad = match cell.value() {
+                        let column_name = def.columns.get(column).map_or("", String::as_str);
+                        let found = &text[cell.range.clone()];
+                        let bad = match cell.value {
                             Value::Bad => {
-                                !(def.decimal.contains(&column_name) && is_amount(&cell.text))
+                                !(def.decimal.iter().any(|name| name == column_name)
+                                    && is_amount(found))
                             }
                             Value::Number(number) => {
-                                number < 0 && !def.signed.contains(&column_name)
+                                number < 0 && !def.signed.iter().any(|name| name == column_name)
                             }
                             Value::Blank => false,
                         };
                         if bad {
                             hits.push(
                                 Hit::at(cell.range.clone())
-                                    .with("found", cell.text.clone())
+                                    .with("found", found)
                                     .with("column", column_name),
                             );
                         }

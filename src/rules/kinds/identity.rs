@@ -111,7 +111,7 @@ type Terms = Vec<(Range<usize>, i64)>;
 
 fn value_of(row: &Row, column: usize) -> Option<(Range<usize>, i64)> {
     let cell = row.values.get(column)?;
-    match cell.value() {
+    match cell.value {
         Value::Number(number) => Some((cell.range.clone(), number)),
         Value::Blank => Some((cell.range.clone(), 0)),
         Value::Bad => None,
@@ -166,6 +166,10 @@ impl Evaluate for Identity {
             }
             Some(rows)
         };
+        // Sums first (no allocation); the terms are listed only for a broken identity.
+        let row_sum = |rows: &[&Row], column: usize| -> Option<i64> {
+            rows.iter().map(|row| Some(value_of(row, column)?.1)).sum()
+        };
         let row_terms = |rows: &[&Row], column: usize| -> Option<Terms> {
             rows.iter().map(|row| value_of(row, column)).collect()
         };
@@ -183,6 +187,14 @@ impl Evaluate for Identity {
                     };
                     for (column, column_name) in def.columns.iter().enumerate() {
                         let (Some(left), Some(right)) =
+                            (row_sum(&lhs_rows, column), row_sum(&rhs_rows, column))
+                        else {
+                            continue;
+                        };
+                        if lhs_rows.is_empty() || left == right {
+                            continue;
+                        }
+                        let (Some(left), Some(right)) =
                             (row_terms(&lhs_rows, column), row_terms(&rhs_rows, column))
                         else {
                             continue;
@@ -197,7 +209,7 @@ impl Evaluate for Identity {
                         else {
                             continue;
                         };
-                        let label = row.path.last().map_or("", String::as_str);
+                        let label = row.label();
                         push_if_broken(hits, &equation.name, left, right, ("row", label));
                     }
                 }

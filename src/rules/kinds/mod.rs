@@ -68,27 +68,26 @@ impl Context<'_> {
         if !def.applies_to(self.document.report_year.map(|year| year.year)) {
             return None;
         }
-        let table = self
+        if let Some(table) = self.tables.read.borrow().get(id) {
+            return Some((def, table.clone()));
+        }
+        let table_lines = self
             .tables
+            .table_lines
+            .get_or_init(|| table_lines(self.document, self.text));
+        let table = read_table_until(
+            self.document,
+            self.text,
+            table_lines,
+            def.anchor.line_pattern(),
+            def.end.as_ref().map(CompiledPattern::regex),
+            def.columns.len(),
+        )
+        .map(Rc::new);
+        self.tables
             .read
             .borrow_mut()
-            .entry(id.to_string())
-            .or_insert_with(|| {
-                let table_lines = self
-                    .tables
-                    .table_lines
-                    .get_or_init(|| table_lines(self.document, self.text));
-                read_table_until(
-                    self.document,
-                    self.text,
-                    table_lines,
-                    def.anchor.line_pattern(),
-                    def.end.as_ref().map(CompiledPattern::regex),
-                    def.columns.len(),
-                )
-                .map(Rc::new)
-            })
-            .clone();
+            .insert(id.to_string(), table.clone());
         Some((def, table))
     }
 }

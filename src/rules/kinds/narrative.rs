@@ -158,7 +158,7 @@ impl Narrative {
         let Some(cell) = row.values.get(column) else {
             return;
         };
-        let Value::Number(table_value) = cell.value() else {
+        let Value::Number(table_value) = cell.value else {
             return;
         };
         let document = context.document;
