@@ -157,7 +157,10 @@ pub fn table_lines(document: &Document, text: &str) -> Vec<bool> {
             LineKind::TableRow => true,
             LineKind::Text | LineKind::Heading => {
                 let words = &text[line.range.clone()];
-                words.chars().count() <= MAX_CELL_CHARS && !words.contains('。')
+                // A character is at most four bytes: long lines are settled by their length.
+                words.len() <= 4 * MAX_CELL_CHARS
+                    && words.chars().count() <= MAX_CELL_CHARS
+                    && !words.contains('。')
             }
             _ => false,
         })

@@ -376,7 +376,36 @@ pub fn normalize(original: &str) -> NormalizedText {
 }
 
 fn is_toned_vowel(ch: char) -> bool {
-    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(ch)
+    matches!(
+        ch,
+        'ā' | 'á'
+            | 'ǎ'
+            | 'à'
+            | 'ē'
+            | 'é'
+            | 'ě'
+            | 'è'
+            | 'ī'
+            | 'í'
+            | 'ǐ'
+            | 'ì'
+            | 'ō'
+            | 'ó'
+            | 'ǒ'
+            | 'ò'
+            | 'ū'
+            | 'ú'
+            | 'ǔ'
+            | 'ù'
+            | 'ǖ'
+            | 'ǘ'
+            | 'ǚ'
+            | 'ǜ'
+            | 'ń'
+            | 'ň'
+            | 'ǹ'
+            | 'ḿ'
+    )
 }
 
 /// If `text` starts with a pinyin annotation (`(hào)`), its length in bytes. Annotations with
@@ -434,7 +463,33 @@ fn is_counter(ch: char) -> bool {
 
 /// Characters that introduce a number: after one of these, a spaced number is content.
 fn introduces_number(ch: char) -> bool {
-    "第共计为达约有增减至到和与及近超逾仅占比是收受办了".contains(ch)
+    matches!(
+        ch,
+        '第' | '共'
+            | '计'
+            | '为'
+            | '达'
+            | '约'
+            | '有'
+            | '增'
+            | '减'
+            | '至'
+            | '到'
+            | '和'
+            | '与'
+            | '及'
+            | '近'
+            | '超'
+            | '逾'
+            | '仅'
+            | '占'
+            | '比'
+            | '是'
+            | '收'
+            | '受'
+            | '办'
+            | '了'
+    )
 }
 
 // Page numbers that a PDF or Word conversion left inside a sentence: a 1–3 digit number, spaced
