@@ -147,7 +147,7 @@ struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(index, _)| index + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|index| index + 1));
         LineIndex { text, starts }
     }
 
@@ -334,13 +334,14 @@ fn finding(
     hit: Hit,
     lang: Lang,
 ) -> Finding {
+    let args = hit.args_in(lang);
     Finding {
         file: name.to_string(),
         document: document.index,
         rule: rule.id.clone(),
         severity: rule.severity,
-        message: rule.message_for(lang, &hit.args_in(lang)),
-        help: crate::rules::fill(rule.help.get(lang), &hit.args_in(lang)),
+        message: rule.message_for(lang, &args),
+        help: crate::rules::fill(rule.help.get(lang), &args),
         basis: rule.basis.clone(),
         label: rule.title.get(lang).to_string(),
         text: mapper.text(hit.range.clone()),

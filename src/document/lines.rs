@@ -89,7 +89,11 @@ pub fn classify(line: &str) -> LineKind {
     }
     // Cheap tests guard the regexes: this runs on every line.
     let first = line.chars().next().unwrap_or(' ');
-    if ("|•·-—=_*#~ \t".contains(first) && DECORATION.is_match(line))
+    let decoration_start = matches!(
+        first,
+        '|' | '•' | '·' | '-' | '—' | '=' | '_' | '*' | '#' | '~' | ' ' | '\t'
+    );
+    if (decoration_start && DECORATION.is_match(line))
         || (line.starts_with("<!--") && COMMENT.is_match(line))
     {
         return LineKind::Chrome;
@@ -167,8 +171,11 @@ impl LinePattern<'_> {
 pub fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = range.start;
-    for piece in text[range.clone()].split('\n') {
-        let next_start = start + piece.len() + 1;
+    let region = &text[range.clone()];
+    let breaks = memchr::memchr_iter(b'\n', region.as_bytes()).chain([region.len()]);
+    for end in breaks {
+        let piece = &text[start..range.start + end];
+        let next_start = range.start + end + 1;
         // A CRLF file's `\r` is not part of the line's words.
         let words = piece.strip_suffix('\r').unwrap_or(piece).trim_end();
         lines.push(Line {
