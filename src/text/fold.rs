@@ -67,22 +67,50 @@ static DIRECT: LazyLock<Box<[char]>> = LazyLock::new(|| {
     table.into_boxed_slice()
 });
 
-/// If `text` starts with one of the three-byte characters that make up most of a report (Han
-/// characters, CJK and full-width punctuation, curly quotes) and that fold to one character
-/// whatever surrounds them, that character folded. The hot path of normalisation: it decodes the
-/// bytes itself and skips the general [`fold_char`]. Full-width `（`, the full-width space and the
-/// mojibake brackets are left to the general path, which treats them specially.
-#[inline]
-pub fn fold_common(text: &str) -> Option<char> {
-    fold_common_code(three_byte_code(text.as_bytes())?)
+/// Folds the three-byte characters that make up most of a report (Han characters, CJK and
+/// full-width punctuation, curly quotes) and that fold to one character whatever surrounds them.
+/// The hot path of normalisation: it decodes the bytes itself and skips the general
+/// [`fold_char`]. Full-width `（`, the full-width space and the mojibake brackets are left to the
+/// general path, which treats them specially. A loop over a text holds one folder, so that the
+/// table is looked up without a lazy-initialisation check per character.
+#[derive(Clone, Copy)]
+pub struct CommonFolder {
+    direct: &'static [char],
 }
 
-/// Whether `bytes` start with a character that [`fold_common`] leaves exactly as it is (three
-/// bytes long).
-#[inline]
-pub fn starts_unchanged_common(bytes: &[u8]) -> bool {
-    three_byte_code(bytes)
-        .is_some_and(|code| fold_common_code(code).is_some_and(|folded| folded as u32 == code))
+impl Default for CommonFolder {
+    fn default() -> CommonFolder {
+        CommonFolder { direct: &DIRECT }
+    }
+}
+
+impl CommonFolder {
+    /// If `bytes` start with such a character, that character folded.
+    #[inline]
+    pub fn fold(self, bytes: &[u8]) -> Option<char> {
+        self.fold_code(three_byte_code(bytes)?)
+    }
+
+    /// Whether `bytes` start with such a character that folding leaves exactly as it is.
+    #[inline]
+    pub fn starts_unchanged(self, bytes: &[u8]) -> bool {
+        three_byte_code(bytes).is_some_and(|code| {
+            self.fold_code(code)
+                .is_some_and(|folded| folded as u32 == code)
+        })
+    }
+
+    #[inline]
+    fn fold_code(self, code: u32) -> Option<char> {
+        match code {
+            0x4E00..=0x9FFF => self.direct.get((code - DIRECT_FIRST) as usize).copied(),
+            // Full-width ASCII: NFKC maps it to ASCII by a fixed offset.
+            0xFF01..=0xFF5E if code != 0xFF08 => char::from_u32(code - 0xFEE0),
+            // `、。〃` and the CJK brackets `〈〉《》「」『』【】〔〕…`: already NFKC, not Traditional.
+            0x3001..=0x301F | 0x2018..=0x201D => char::from_u32(code),
+            _ => None,
+        }
+    }
 }
 
 /// The code point of the three-byte UTF-8 character `bytes` start with, if they do.
@@ -92,18 +120,6 @@ fn three_byte_code(bytes: &[u8]) -> Option<u32> {
         return None;
     };
     Some((u32::from(lead & 0x0F) << 12) | (u32::from(second & 0x3F) << 6) | u32::from(third & 0x3F))
-}
-
-#[inline]
-fn fold_common_code(code: u32) -> Option<char> {
-    match code {
-        0x4E00..=0x9FFF => DIRECT.get((code - DIRECT_FIRST) as usize).copied(),
-        // Full-width ASCII: NFKC maps it to ASCII by a fixed offset.
-        0xFF01..=0xFF5E if code != 0xFF08 => char::from_u32(code - 0xFEE0),
-        // `、。〃` and the CJK brackets `〈〉《》「」『』【】〔〕…`: already NFKC, not Traditional.
-        0x3001..=0x301F | 0x2018..=0x201D => char::from_u32(code),
-        _ => None,
-    }
 }
 
 /// Maps a Traditional character to its first Simplified candidate; other characters unchanged.
@@ -257,7 +273,7 @@ mod tests {
         let mut covered = 0;
         for code in ranges.into_iter().flatten() {
             let ch = char::from_u32(code).expect("valid");
-            if let Some(common) = fold_common(&ch.to_string()) {
+            if let Some(common) = CommonFolder::default().fold(ch.to_string().as_bytes()) {
                 covered += 1;
                 assert_eq!(
                     common.to_string(),
@@ -268,7 +284,11 @@ mod tests {
         }
         assert!(covered > 20_000);
         for special in ['（', '\u{3000}', '\u{201E}', '\u{201F}', '…', 'a', '𠀀'] {
-            assert_eq!(fold_common(&special.to_string()), None, "{special}");
+            assert_eq!(
+                CommonFolder::default().fold(special.to_string().as_bytes()),
+                None,
+                "{special}"
+            );
         }
     }
 

@@ -196,6 +196,7 @@ struct Units<'a> {
     ahead: VecDeque<Unit>,
     /// The last folded character read: a pinyin annotation is judged by what it follows.
     last_folded: Option<char>,
+    folder: fold::CommonFolder,
 }
 
 impl Units<'_> {
@@ -251,7 +252,7 @@ impl Units<'_> {
         while let Some(&byte) = bytes.get(at) {
             if byte.is_ascii() && folds_alone(byte, bytes.get(at + 1).copied()) {
                 at += 1;
-            } else if fold::starts_unchanged_common(&bytes[at..]) {
+            } else if self.folder.starts_unchanged(&bytes[at..]) {
                 at += 3;
             } else {
                 break;
@@ -295,7 +296,7 @@ impl Units<'_> {
             }
             (byte as char, 1)
         } else {
-            (fold::fold_common(rest)?, 3)
+            (self.folder.fold(rest.as_bytes())?, 3)
         };
         let start = self.position as u32;
         self.position += width;
@@ -337,6 +338,7 @@ pub fn normalize(original: &str) -> NormalizedText {
         position: 0,
         ahead: VecDeque::new(),
         last_folded: None,
+        folder: fold::CommonFolder::default(),
     };
     // Reused for every run of spaces.
     let mut space_run: Vec<Unit> = Vec::new();
