@@ -130,40 +130,59 @@ pub struct LinePattern<'a> {
     pub anchored: bool,
 }
 
-impl LinePattern<'_> {
+impl<'a> LinePattern<'a> {
     /// The first of `lines` that `accept` takes (by index) and that the pattern matches.
-    ///
-    /// A pattern without `^` or `$` is searched for in the lines' text as a whole, which lets the
-    /// regex skip ahead by its literals instead of being started on every line; each hit is then
-    /// confirmed on its own line. A match that spans lines can only hide a line's own match by
-    /// starting before it, in a line that is then confirmed or passed over, so none is missed.
     pub fn first_line(
         &self,
         text: &str,
         lines: &[Line],
         accept: impl Fn(usize) -> bool,
     ) -> Option<usize> {
+        self.matching_lines(text, lines, accept).next()
+    }
+
+    /// The lines (indexes, in order) that `accept` takes and that the pattern matches, each line
+    /// matched on its own.
+    ///
+    /// A pattern without `^` or `$` is searched for in the lines' text as a whole, which lets the
+    /// regex skip ahead by its literals instead of being started on every line; each hit is then
+    /// confirmed on its own line. A match that spans lines can only hide a line's own match by
+    /// starting before it, in a line that is then confirmed or passed over, so none is missed.
+    pub fn matching_lines<'t>(
+        &self,
+        text: &'t str,
+        lines: &'t [Line],
+        accept: impl Fn(usize) -> bool + 't,
+    ) -> impl Iterator<Item = usize> + 't
+    where
+        'a: 't,
+    {
+        let regex = self.regex;
+        let anchored = self.anchored;
         let line_matches =
-            |index: usize| accept(index) && self.regex.is_match(&text[lines[index].range.clone()]);
-        let (first, last) = (lines.first()?, lines.last()?);
-        if self.anchored {
-            return (0..lines.len()).find(|&index| line_matches(index));
-        }
-        let end = last.range.end;
+            move |index: usize| accept(index) && regex.is_match(&text[lines[index].range.clone()]);
+        let end = lines.last().map_or(0, |line| line.range.end);
         let haystack = &text[..end];
-        let mut from = first.range.start;
-        while from < end {
-            let found = self.regex.find_at(haystack, from)?;
-            let index = line_at(lines, found.start());
-            if index >= lines.len() {
-                return None;
+        // The next line to look at.
+        let mut next = 0;
+        std::iter::from_fn(move || {
+            while next < lines.len() {
+                let index = if anchored {
+                    next
+                } else {
+                    let found = regex.find_at(haystack, lines[next].range.start)?;
+                    line_at(lines, found.start())
+                };
+                if index >= lines.len() {
+                    return None;
+                }
+                next = index + 1;
+                if line_matches(index) {
+                    return Some(index);
+                }
             }
-            if line_matches(index) {
-                return Some(index);
-            }
-            from = lines.get(index + 1).map_or(end, |line| line.range.start);
-        }
-        None
+            None
+        })
     }
 }
 

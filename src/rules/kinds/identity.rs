@@ -118,8 +118,9 @@ fn value_of(row: &Row, column: usize) -> Option<(Range<usize>, i64)> {
     }
 }
 
-fn describe(terms: &Terms) -> (String, i64) {
-    let sum = terms.iter().map(|(_, value)| value).sum();
+/// Sums are taken in 128 bits: cells of up to 18 digits cannot overflow them.
+fn describe(terms: &Terms) -> (String, i128) {
+    let sum = terms.iter().map(|&(_, value)| i128::from(value)).sum();
     let text = terms
         .iter()
         .map(|(_, value)| value.to_string())
@@ -167,16 +168,24 @@ impl Evaluate for Identity {
             Some(rows)
         };
         // Sums first (no allocation); the terms are listed only for a broken identity.
-        let row_sum = |rows: &[&Row], column: usize| -> Option<i64> {
-            rows.iter().map(|row| Some(value_of(row, column)?.1)).sum()
+        let row_sum = |rows: &[&Row], column: usize| -> Option<i128> {
+            rows.iter()
+                .map(|row| Some(i128::from(value_of(row, column)?.1)))
+                .sum()
         };
         let row_terms = |rows: &[&Row], column: usize| -> Option<Terms> {
             rows.iter().map(|row| value_of(row, column)).collect()
         };
-        let column_terms = |names: &[String], row: &Row| -> Option<Terms> {
-            names
+        let column_sum = |columns: &[usize], row: &Row| -> Option<i128> {
+            columns
                 .iter()
-                .map(|name| value_of(row, def.column(name)?))
+                .map(|&column| Some(i128::from(value_of(row, column)?.1)))
+                .sum()
+        };
+        let column_terms = |columns: &[usize], row: &Row| -> Option<Terms> {
+            columns
+                .iter()
+                .map(|&column| value_of(row, column))
                 .collect()
         };
         for equation in &self.equations {
@@ -203,9 +212,24 @@ impl Evaluate for Identity {
                     }
                 }
                 (Per::Row, Side::Columns(lhs), Side::Columns(rhs)) => {
+                    // A side naming a column the table does not have skips the identity.
+                    let columns = |names: &[String]| -> Option<Vec<usize>> {
+                        names.iter().map(|name| def.column(name)).collect()
+                    };
+                    let (Some(lhs), Some(rhs)) = (columns(lhs), columns(rhs)) else {
+                        continue;
+                    };
                     for row in &table.rows {
                         let (Some(left), Some(right)) =
-                            (column_terms(lhs, row), column_terms(rhs, row))
+                            (column_sum(&lhs, row), column_sum(&rhs, row))
+                        else {
+                            continue;
+                        };
+                        if lhs.is_empty() || left == right {
+                            continue;
+                        }
+                        let (Some(left), Some(right)) =
+                            (column_terms(&lhs, row), column_terms(&rhs, row))
                         else {
                             continue;
                         };
@@ -226,7 +250,12 @@ fn push_if_broken(
     right: Terms,
     place: (&'static str, &str),
 ) {
-    let sum = |terms: &Terms| terms.iter().map(|(_, value)| value).sum::<i64>();
+    let sum = |terms: &Terms| {
+        terms
+            .iter()
+            .map(|&(_, value)| i128::from(value))
+            .sum::<i128>()
+    };
     if left.is_empty() || sum(&left) == sum(&right) {
         return;
     }

@@ -129,14 +129,17 @@ impl Evaluate for Layout {
             return;
         }
         for pattern in &self.outdated {
-            let found = context.report_lines().find_map(|(index, line)| {
-                pattern.regex().find(line).map(|m| {
-                    (
-                        context.line_start(index) + m.start()..context.line_start(index) + m.end(),
-                        m.as_str().to_string(),
-                    )
-                })
-            });
+            let report_text = |index: usize| document.lines[index].kind.is_report_text();
+            let found = pattern
+                .line_pattern()
+                .first_line(context.text, &document.lines, report_text)
+                .and_then(|index| {
+                    let start = context.line_start(index);
+                    let m = pattern
+                        .regex()
+                        .find(document.line_text(context.text, index))?;
+                    Some((start + m.start()..start + m.end(), m.as_str().to_string()))
+                });
             if let Some((range, text)) = found {
                 hits.push(
                     Hit::at(range)

@@ -162,10 +162,17 @@ impl Narrative {
             return;
         };
         let document = context.document;
-        for (index, line) in context.report_lines() {
-            if document.lines[index].kind != LineKind::Text || table.lines.contains(&index) {
-                continue;
-            }
+        // Statements are looked for in the text, outside the table itself.
+        let in_text = |index: usize| {
+            document.lines[index].kind == LineKind::Text && !table.lines.contains(&index)
+        };
+        let candidates =
+            statement
+                .pattern
+                .line_pattern()
+                .matching_lines(context.text, &document.lines, in_text);
+        for index in candidates {
+            let line = document.line_text(context.text, index);
             for caps in statement.pattern.regex().captures_iter(line) {
                 let (Some(whole), Some(number)) = (caps.get(0), caps.name("n")) else {
                     continue;
