@@ -91,13 +91,14 @@ impl CommonFolder {
         self.fold_code(three_byte_code(bytes)?)
     }
 
-    /// Whether `bytes` start with such a character that folding leaves exactly as it is.
+    /// If `bytes` start with such a character and it folds to a three-byte character too (a
+    /// Traditional character to its Simplified form, or itself), the folded character and
+    /// whether it is the same.
     #[inline]
-    pub fn starts_unchanged(self, bytes: &[u8]) -> bool {
-        three_byte_code(bytes).is_some_and(|code| {
-            self.fold_code(code)
-                .is_some_and(|folded| folded as u32 == code)
-        })
+    pub fn fold_aligned(self, bytes: &[u8]) -> Option<(char, bool)> {
+        let code = three_byte_code(bytes)?;
+        let folded = self.fold_code(code)?;
+        (folded.len_utf8() == 3).then_some((folded, folded as u32 == code))
     }
 
     #[inline]

@@ -60,19 +60,24 @@ impl Params {
     }
 }
 
-const PHONE_PATTERN: &str = concat!(
+/// A phone number after a word that announces it.
+const ANNOUNCED_PHONE_PATTERN: &str = concat!(
     r"(?:电话|热线|传真|联系方式|手机|[Tt][Ee][Ll])[^0-9。;]{0,8}",
     r"(?:(?:0[0-9]{2,3}-{1,2}|\(0[0-9]{2,3}\))?[0-9]{7,8}|0[0-9]{9,11}|1[3-9][0-9]{9}|12[0-9]{3})",
-    r"|0[0-9]{2,3}-[0-9]{7,8}",
 );
+/// A number with an area code, wherever it is. A pattern of its own rather than a branch of the
+/// one above: alone, it is found by looking for its `-`, where the alternation of the two would
+/// have to be run over every character of the report.
+const AREA_CODE_PHONE_PATTERN: &str = r"0[0-9]{2,3}-[0-9]{7,8}";
 const EMAIL_PATTERN: &str = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+";
 const ADDRESS_PATTERN: &str = r"(?:地址|通讯地址)(?:[:]|为|在)[^;,。)、]{4,}";
 const POSTCODE_PATTERN: &str = r"(?:邮编|邮政编码)[:]?[0-9]{6}";
 
-static DETECTORS: LazyLock<[(ContactKind, Regex); 4]> = LazyLock::new(|| {
+static DETECTORS: LazyLock<[(ContactKind, Regex); 5]> = LazyLock::new(|| {
     let compile = |pattern: &str| Regex::new(pattern).expect("contact pattern is valid");
     [
-        (ContactKind::Phone, compile(PHONE_PATTERN)),
+        (ContactKind::Phone, compile(ANNOUNCED_PHONE_PATTERN)),
+        (ContactKind::Phone, compile(AREA_CODE_PHONE_PATTERN)),
         (ContactKind::Email, compile(EMAIL_PATTERN)),
         (ContactKind::Address, compile(ADDRESS_PATTERN)),
         (ContactKind::Postcode, compile(POSTCODE_PATTERN)),
@@ -82,7 +87,8 @@ static DETECTORS: LazyLock<[(ContactKind, Regex); 4]> = LazyLock::new(|| {
 /// The patterns contact details are recognised by.
 pub fn patterns() -> Vec<String> {
     [
-        PHONE_PATTERN,
+        ANNOUNCED_PHONE_PATTERN,
+        AREA_CODE_PHONE_PATTERN,
         EMAIL_PATTERN,
         ADDRESS_PATTERN,
         POSTCODE_PATTERN,
@@ -126,7 +132,12 @@ mod tests {
             .iter()
             .filter(|(_, regex)| regex.is_match(line))
             .map(|(kind, _)| *kind)
-            .collect()
+            .fold(Vec::new(), |mut kinds, kind| {
+                if !kinds.contains(&kind) {
+                    kinds.push(kind);
+                }
+                kinds
+            })
     }
 
     #[test]
@@ -141,5 +152,8 @@ mod tests {
             vec![ContactKind::Phone, ContactKind::Email, ContactKind::Address, ContactKind::Postcode]
         );
         assert!(kinds("单位组织机构、办公地址、联系方式、投诉电话等情况").is_empty());
+        assert_eq!(kinds("0571-87654321"), vec![ContactKind::Phone]);
+        assert_eq!(kinds("咨询热线12345"), vec![ContactKind::Phone]);
+        assert!(kinds("2019-2020年度").is_empty());
     }
 }
