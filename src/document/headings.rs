@@ -161,10 +161,17 @@ impl Outline {
 pub fn is_unnumbered_heading(line: &str, next: &str) -> bool {
     const MAX_LABEL_CHARS: usize = 20;
     const MIN_PARAGRAPH_CHARS: usize = 30;
-    let label =
-        line.chars().count() <= MAX_LABEL_CHARS && !line.contains(['。', ';', ',', '!', '?']);
-    let paragraph = next.contains('。') || next.chars().count() >= MIN_PARAGRAPH_CHARS;
-    label && paragraph
+    // This runs on every line: lengths in bytes (a character is one to four) settle most cases
+    // before characters are counted.
+    let label = line.len() <= 4 * MAX_LABEL_CHARS
+        && line.chars().count() <= MAX_LABEL_CHARS
+        && !line.contains(['。', ';', ',', '!', '?']);
+    let paragraph = || {
+        next.len() >= 4 * MIN_PARAGRAPH_CHARS
+            || next.chars().count() >= MIN_PARAGRAPH_CHARS
+            || next.contains('。')
+    };
+    label && paragraph()
 }
 
 #[cfg(test)]

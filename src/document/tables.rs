@@ -190,7 +190,8 @@ fn cells_of(text: &str, range: Range<usize>, kind: LineKind, cells: &mut Vec<Ran
             start = index + 1;
         }
         push(start, line.len());
-    } else if COLUMN_GAP.is_match(line) {
+    } else if line.contains('\t') || line.contains("   ") {
+        // Columns aligned with tabs or runs of spaces (what `COLUMN_GAP` matches).
         let mut start = 0;
         for gap in COLUMN_GAP.find_iter(line) {
             push(start, gap.start());
