@@ -156,12 +156,31 @@ impl Rule {
     }
 }
 
-/// Replaces `{name}` with its value for every `(name, value)`.
+/// Replaces `{name}` with its value for every `(name, value)`, in one pass over the template
+/// (values are not searched for placeholders in turn). Unknown `{…}` are left as they are.
 pub fn fill(template: &str, args: &[(&str, String)]) -> String {
-    let mut text = template.to_string();
-    for (name, value) in args {
-        text = text.replace(&format!("{{{name}}}"), value);
+    let mut text = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let placeholder = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = args.iter().find(|(arg, _)| *arg == name)?;
+            Some((value, close))
+        });
+        match placeholder {
+            Some((value, close)) => {
+                text.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                text.push('{');
+                rest = after;
+            }
+        }
     }
+    text.push_str(rest);
     text
 }
 
@@ -181,5 +200,19 @@ impl RuleSet {
     /// The table definition with this id.
     pub fn table(&self, id: &str) -> Option<&Arc<tables::TableDef>> {
         self.tables.iter().find(|table| table.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fills_placeholders_once() {
+        let args = [("n", "3".to_string()), ("found", "{n}件".to_string())];
+        assert_eq!(fill("{found}: {n} of {n}", &args), "{n}件: 3 of 3");
+        assert_eq!(fill("{unknown} {n}", &args), "{unknown} 3");
+        assert_eq!(fill("{{n}} {", &args), "{3} {");
+        assert_eq!(fill("总计({lhs})", &[]), "总计({lhs})");
     }
 }
