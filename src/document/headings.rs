@@ -53,8 +53,6 @@ pub fn is_table_row_label(line: &str) -> bool {
     TABLE_ROW_LABEL.is_match(line)
 }
 
-const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
-
 /// The longest run (at most `max` characters) at the start of `text` of characters accepted by
 /// `accept`, as (the run, the rest).
 fn take_while(text: &str, max: usize, accept: impl Fn(char) -> bool) -> (&str, &str) {
@@ -79,7 +77,12 @@ fn take_while(text: &str, max: usize, accept: impl Fn(char) -> bool) -> (&str, &
 /// capturing regexes: `一、` `一.` (level 1), `第一部分`/`第一章` (level 1), `(一)` (level 2),
 /// `1、` `1.` but not `1.5` (level 3), `(1)` (level 4). The title after the marker must not be empty.
 pub fn parse_marker(line: &str) -> Option<(u8, u32, usize)> {
-    let chinese = |ch: char| CHINESE_NUMERALS.contains(ch);
+    let chinese = |ch: char| {
+        matches!(
+            ch,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+    };
     let (level, number, rest) = if let Some(inner) = line.strip_prefix('(') {
         let (digits, after) = take_while(inner, 2, |ch| ch.is_ascii_digit());
         if !digits.is_empty() {

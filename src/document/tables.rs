@@ -137,7 +137,8 @@ fn looks_like_value(text: &str) -> bool {
     if text.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
-    if !(first.is_ascii_digit() || "+-/—–无\\".contains(first)) {
+    if !(first.is_ascii_digit() || matches!(first, '+' | '-' | '/' | '—' | '–' | '无' | '\\'))
+    {
         return false;
     }
     (BLANK.is_match(text) && !text.is_empty()) || INTEGER.is_match(text) || DECIMAL.is_match(text)
