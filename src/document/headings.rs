@@ -36,7 +36,10 @@ impl Heading {
 
     /// Whether the heading is short enough to name a section.
     pub fn is_section_title(&self) -> bool {
-        self.title.chars().count() <= Self::MAX_TITLE_CHARS
+        // A character is one to four bytes: the length in bytes often settles it.
+        self.title.len() <= Self::MAX_TITLE_CHARS
+            || (self.title.len() <= 4 * Self::MAX_TITLE_CHARS
+                && self.title.chars().count() <= Self::MAX_TITLE_CHARS)
     }
 }
 

@@ -59,7 +59,8 @@ pub struct Row {
 
 impl Row {
     fn new(text: &str, path: &[Range<usize>], values: Vec<Cell>) -> Row {
-        let mut path_text = String::new();
+        let length = path.iter().map(|label| label.len() + 1).sum();
+        let mut path_text = String::with_capacity(length);
         let mut label_start = 0;
         for (index, label) in path.iter().enumerate() {
             if index > 0 {
