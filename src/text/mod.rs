@@ -249,10 +249,8 @@ impl Units<'_> {
         let mut at = start;
         // `original[start..copied]` is written.
         let mut copied = start;
-        let mut last = None;
         while let Some(&byte) = bytes.get(at) {
             if byte.is_ascii() && folds_alone(byte, bytes.get(at + 1).copied()) {
-                last = Some(byte as char);
                 at += 1;
             } else if let Some((folded, same)) = self.folder.fold_aligned(&bytes[at..]) {
                 if !same {
@@ -263,7 +261,6 @@ impl Units<'_> {
                     output.text.push(folded);
                     copied = at + 3;
                 }
-                last = Some(folded);
                 at += 3;
             } else {
                 break;
@@ -276,6 +273,8 @@ impl Units<'_> {
             output.begin_aligned(start);
         }
         output.text.push_str(&self.original[copied..at]);
+        // The run's last character, as written.
+        let last = output.text.chars().next_back();
         output.previous = last;
         self.position = at;
         self.last_folded = last;
