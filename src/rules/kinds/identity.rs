@@ -159,7 +159,7 @@ impl Evaluate for Identity {
                     table
                         .rows
                         .iter()
-                        .filter(|row| pattern.regex().is_match(row.path_text())),
+                        .filter(|row| pattern.is_match(row.path_text())),
                 );
                 if rows.len() == before {
                     return None;

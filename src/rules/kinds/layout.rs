@@ -108,7 +108,7 @@ impl Evaluate for Layout {
                 if !table
                     .rows
                     .iter()
-                    .any(|candidate| row.regex().is_match(candidate.path_text()))
+                    .any(|candidate| row.is_match(candidate.path_text()))
                 {
                     hits.push(
                         Hit::at(table.anchor.clone())

@@ -359,6 +359,10 @@ pub struct CompiledPattern {
     /// Whether the pattern uses `^` or `$`, which mean a line's edges only when the pattern is
     /// matched one line at a time (see [`LinePattern`]).
     line_anchored: bool,
+    /// The text the pattern stands for, if it is plain text (`本年新收`, `第二十条第\(一\)项`): then
+    /// a substring search answers [`CompiledPattern::is_match`] without the regex machinery.
+    /// Row and section names are mostly such.
+    literal: Option<Box<str>>,
 }
 
 impl CompiledPattern {
@@ -369,6 +373,14 @@ impl CompiledPattern {
             // (see `force`), and built-in ones are tested: this fallback never matches.
             compile_cached(&self.folded).unwrap_or_else(|_| NEVER.clone())
         })
+    }
+
+    /// Whether the pattern matches somewhere in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        match &self.literal {
+            Some(literal) => text.contains(&**literal),
+            None => self.regex().is_match(text),
+        }
     }
 
     /// The compiled regex, for finding the lines it matches.
@@ -430,12 +442,19 @@ pub fn compile(raw: &RawPattern) -> Result<CompiledPattern, ParamError> {
             "this pattern matches the empty string, so it would match everywhere".to_string(),
         ));
     }
+    let literal = match hir.kind() {
+        regex_syntax::hir::HirKind::Literal(literal) => {
+            std::str::from_utf8(&literal.0).ok().map(Box::from)
+        }
+        _ => None,
+    };
     Ok(CompiledPattern {
         source: source.clone(),
         folded,
         span: raw.span(),
         compiled: Arc::new(OnceLock::new()),
         line_anchored: hir.properties().look_set().contains_anchor(),
+        literal,
     })
 }
 
@@ -472,7 +491,44 @@ pub fn compile_all(raw: &[RawPattern], errors: &mut Vec<ParamError>) -> Vec<Comp
 
 /// Whether any pattern matches `text`.
 pub fn any_match(patterns: &[CompiledPattern], text: &str) -> bool {
-    patterns
-        .iter()
-        .any(|pattern| pattern.regex().is_match(text))
+    patterns.iter().any(|pattern| pattern.is_match(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{compile, RawPattern};
+
+    fn pattern(source: &str) -> super::CompiledPattern {
+        let raw = RawPattern::new(0..source.len(), source.to_string());
+        compile(&raw).expect("valid pattern")
+    }
+
+    #[test]
+    fn plain_text_patterns_match_like_their_regex() {
+        let texts = [
+            "第二十条第(一)项",
+            "依据第二十条第(二)项",
+            "本年新收",
+            "新收",
+            "三、本年度办理结果/(三)不予公开/",
+        ];
+        for source in [
+            r"第二十条第\(一\)项",
+            "本年新收",
+            "不予公开/",
+            "办理结果/.*公开",
+            "新收|结转",
+        ] {
+            let compiled = pattern(source);
+            for text in texts {
+                assert_eq!(
+                    compiled.is_match(text),
+                    compiled.regex().is_match(text),
+                    "{source} on {text}"
+                );
+            }
+        }
+        assert!(pattern(r"第二十条第\(一\)项").literal.is_some());
+        assert!(pattern("新收|结转").literal.is_none());
+    }
 }

@@ -149,7 +149,7 @@ impl Narrative {
             statement
                 .row
                 .as_ref()
-                .is_none_or(|pattern| pattern.regex().is_match(row.path_text()))
+                .is_none_or(|pattern| pattern.is_match(row.path_text()))
         });
         // Unambiguous or nothing: exactly one row.
         let (Some(row), None) = (rows.next(), rows.next()) else {
@@ -186,11 +186,11 @@ impl Narrative {
                 let skipped = self
                     .skip_before
                     .as_ref()
-                    .is_some_and(|skip| skip.regex().is_match(before))
+                    .is_some_and(|skip| skip.is_match(before))
                     || self
                         .skip_within
                         .as_ref()
-                        .is_some_and(|skip| skip.regex().is_match(whole.as_str()));
+                        .is_some_and(|skip| skip.is_match(whole.as_str()));
                 let Ok(stated) = number.as_str().replace(',', "").parse::<i64>() else {
                     continue;
                 };

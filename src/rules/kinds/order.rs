@@ -56,7 +56,7 @@ impl Evaluate for Order {
             let Some(position) = self
                 .sections
                 .iter()
-                .position(|section| section.regex().is_match(&heading.title))
+                .position(|section| section.is_match(&heading.title))
             else {
                 continue;
             };

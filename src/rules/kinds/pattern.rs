@@ -177,7 +177,7 @@ impl Pattern {
                 };
                 document
                     .sections()
-                    .filter(|heading| section.regex().is_match(&heading.title))
+                    .filter(|heading| section.is_match(&heading.title))
                     .map(|heading| {
                         let body = document.body_lines(heading);
                         let mut lines = vec![heading.line];

@@ -102,7 +102,7 @@ impl Evaluate for Wording {
             let Some(section) = self
                 .sections
                 .iter()
-                .find(|section| section.matches.regex().is_match(&heading.title))
+                .find(|section| section.matches.is_match(&heading.title))
             else {
                 continue;
             };
