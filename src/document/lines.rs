@@ -79,6 +79,43 @@ static META: LazyLock<Regex> = LazyLock::new(|| {
     .expect("meta pattern is valid")
 });
 
+/// Whether a line starting with `first` may match [`CHROME`]: the first characters of its phrases
+/// (a test checks this list against the pattern). Most lines start otherwise and skip the regex.
+fn may_start_chrome(first: char) -> bool {
+    matches!(
+        first,
+        '•' | '·'
+            | '首'
+            | '网'
+            | '当'
+            | '您'
+            | '所'
+            | '上'
+            | '下'
+            | '相'
+            | '热'
+            | '联'
+            | '打'
+            | '['
+            | '关'
+            | '分'
+            | '无'
+            | '长'
+            | '字'
+            | '扫'
+            | '返'
+            | '版'
+            | '主'
+            | '承'
+            | '技'
+            | '责'
+            | '【'
+            | '('
+            | ')'
+            | '0'..='9' | '访'
+    )
+}
+
 /// Lines longer than this are report text even if they start like chrome.
 const MAX_CHROME_CHARS: usize = 60;
 
@@ -106,7 +143,7 @@ pub fn classify(line: &str) -> LineKind {
     let short = line.len() <= MAX_CHROME_CHARS
         || (line.len() <= 4 * MAX_CHROME_CHARS && line.chars().count() <= MAX_CHROME_CHARS);
     let crumbs = || (line.contains('>') || line.contains('»')) && CRUMBS.is_match(line);
-    if short && (CHROME.is_match(line) || crumbs()) {
+    if short && ((may_start_chrome(first) && CHROME.is_match(line)) || crumbs()) {
         return LineKind::Chrome;
     }
     if memchr::memchr_iter(b'|', line.as_bytes()).nth(1).is_some() {
@@ -209,6 +246,22 @@ pub fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_chrome_phrase_starts_with_a_listed_character() {
+        use regex_syntax::hir::literal::Extractor;
+        let hir = regex_syntax::parse(CHROME.as_str()).expect("chrome pattern parses");
+        let prefixes = Extractor::new().extract(&hir);
+        let literals = prefixes
+            .literals()
+            .expect("chrome phrases have finite prefixes");
+        assert!(literals.len() > 20);
+        for literal in literals {
+            let text = String::from_utf8_lossy(literal.as_bytes());
+            let first = text.chars().next().expect("no empty prefix");
+            assert!(may_start_chrome(first), "{text}");
+        }
+    }
 
     #[test]
     fn recognises_chrome_meta_and_tables() {

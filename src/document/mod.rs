@@ -289,12 +289,13 @@ fn build_document(
             continue;
         }
         let line_text = &text[line.range.clone()];
-        if headings::is_table_row_label(line_text) {
-            continue;
-        }
+        // The marker first: most lines have none, and the row-label test is a regex.
         let Some((level, number, title_start)) = headings::parse_marker(line_text) else {
             continue;
         };
+        if level == 1 && headings::is_table_row_label(line_text) {
+            continue;
+        }
         if !outline.accepts(level, number) {
             continue;
         }
