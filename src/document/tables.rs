@@ -299,8 +299,11 @@ pub fn read_table_until(
     let mut pending_labels: Vec<Range<usize>> = Vec::new();
     let mut pending_values: Vec<Range<usize>> = Vec::new();
     let mut unreadable = false;
-    let read_values = |ranges: &mut dyn Iterator<Item = Range<usize>>| -> Vec<Cell> {
-        ranges.map(|range| Cell::read(text, range)).collect()
+    let read_values = |ranges: &[Range<usize>]| -> Vec<Cell> {
+        ranges
+            .iter()
+            .map(|range| Cell::read(text, range.clone()))
+            .collect()
     };
     for index in start..end {
         let line = &document.lines[index];
@@ -360,19 +363,16 @@ pub fn read_table_until(
             } else {
                 &labels
             };
-            rows.push(paths.row(text, row_labels, read_values(&mut values.iter().cloned())));
+            rows.push(paths.row(text, row_labels, read_values(values)));
             pending_labels.clear();
         } else {
             let cell = cells.first()?.clone();
             if looks_like_value(&text[cell.clone()]) {
                 pending_values.push(cell);
                 if pending_values.len() == width {
-                    rows.push(paths.row(
-                        text,
-                        &pending_labels,
-                        read_values(&mut pending_values.drain(..)),
-                    ));
+                    rows.push(paths.row(text, &pending_labels, read_values(&pending_values)));
                     pending_labels.clear();
+                    pending_values.clear();
                 }
             } else {
                 if !pending_values.is_empty() {

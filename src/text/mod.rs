@@ -6,11 +6,14 @@
 //! builds the text the rest of the pipeline reads, and remembers for every byte of it which bytes
 //! of the original it came from, so that every diagnostic lands on the user's own characters.
 //!
-//! Two passes, each linear in the input:
-//! 1. pinyin annotations are dropped and each character is folded ([`fold`]): mojibake repair,
-//!    NFKC, Traditional→Simplified;
-//! 2. page numbers stranded inside a sentence (`政府信息 9 公开`) and spaces next to CJK text
-//!    (`概 述`) are dropped, and the text and its offset map are built.
+//! One pass, linear in the input, with a few characters of look-ahead:
+//! - runs of characters that fold to as many bytes as they have (ASCII, Han characters with
+//!   Traditional ones folded to Simplified in place, CJK punctuation) are copied as runs: they need
+//!   nothing in the offset map, and this is most of a report;
+//! - every other character is folded on its own ([`fold`]: mojibake repair, NFKC,
+//!   Traditional→Simplified), and pinyin annotations are dropped;
+//! - page numbers stranded inside a sentence (`政府信息 9 公开`) and spaces next to CJK text
+//!   (`概 述`) are dropped, judged by the characters around them.
 //!
 //! Line breaks are kept: structure (titles, headings, tables) is line-based.
 

@@ -208,7 +208,7 @@ impl Evaluate for Identity {
                         else {
                             continue;
                         };
-                        push_if_broken(hits, &equation.name, left, right, ("column", column_name));
+                        push_broken(hits, &equation.name, left, right, ("column", column_name));
                     }
                 }
                 (Per::Row, Side::Columns(lhs), Side::Columns(rhs)) => {
@@ -234,7 +234,7 @@ impl Evaluate for Identity {
                             continue;
                         };
                         let label = row.label();
-                        push_if_broken(hits, &equation.name, left, right, ("row", label));
+                        push_broken(hits, &equation.name, left, right, ("row", label));
                     }
                 }
                 _ => {}
@@ -243,20 +243,16 @@ impl Evaluate for Identity {
     }
 }
 
-fn push_if_broken(
+/// Reports an identity whose sides were found to differ, with every term's cell.
+fn push_broken(
     hits: &mut Vec<Hit>,
     name: &str,
     left: Terms,
     right: Terms,
     place: (&'static str, &str),
 ) {
-    let sum = |terms: &Terms| {
-        terms
-            .iter()
-            .map(|&(_, value)| i128::from(value))
-            .sum::<i128>()
-    };
-    if left.is_empty() || sum(&left) == sum(&right) {
+    // The first cell of the left side carries the finding.
+    if left.is_empty() {
         return;
     }
     let (lhs, lhs_sum) = describe(&left);
