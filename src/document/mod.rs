@@ -225,10 +225,6 @@ pub struct StructureOptions {
     pub issuer_kind: Option<IssuerKind>,
 }
 
-static REPORT_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^第[一二三四五六七八九十]{1,3}篇[:]?").expect("marker pattern is valid")
-});
-
 /// Recognises the reports in a file's normalised text.
 pub fn recognize(text: &str, options: StructureOptions) -> Vec<Document> {
     let all_lines = lines::split_lines(text, 0..text.len());
@@ -237,7 +233,7 @@ pub fn recognize(text: &str, options: StructureOptions) -> Vec<Document> {
         .enumerate()
         .filter(|(_, line)| {
             let words = &text[line.range.clone()];
-            words.starts_with('第') && REPORT_MARKER.is_match(words)
+            words.starts_with('第') && title::REPORT_MARKER.is_match(words)
         })
         .map(|(index, _)| index)
         .collect();

@@ -29,7 +29,8 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"信息公开.{0,16}?(?:年度报告|工作报告|年报|报告|工作总结|总结)")
         .expect("title pattern is valid")
 });
-static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+/// The marker of one report in a collection: `第一篇:`, `第二篇`.
+pub(super) static REPORT_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^第[一二三四五六七八九十]{1,3}篇[:]?").expect("marker pattern is valid")
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -62,7 +63,7 @@ pub fn find_title(text: &str, lines: &[Line]) -> Option<FoundTitle> {
     for (position, &index) in candidates.iter().enumerate() {
         let line = &lines[index];
         let raw = &text[line.range.clone()];
-        let marker_len = MARKER.find(raw).map_or(0, |m| m.end());
+        let marker_len = REPORT_MARKER.find(raw).map_or(0, |m| m.end());
         let own = &raw[marker_len..];
         if title_like(own, MAX_TITLE_CHARS) {
             let range = line.range.start + marker_len..line.range.end;
