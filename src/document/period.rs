@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::{find_dates, FoundDate};
-use super::lines::{line_at, Line};
+use super::lines::{Line, LinePattern};
 
 /// A statistics period stated in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,28 +55,16 @@ const END_WINDOW: usize = 24;
 
 /// The first statistics period stated in the report lines among `lines` (see [`find_period`]).
 ///
-/// The keywords are searched for in the text as a whole, and only the lines they are on are read:
-/// one pass over the text instead of a search started on every line.
+/// The keywords are searched for in the text as a whole, and only the lines they are on are read
+/// (see [`LinePattern::matching_lines`]).
 pub fn find_first_period(text: &str, lines: &[Line]) -> Option<Period> {
-    let (first, last) = (lines.first()?, lines.last()?);
-    let start = first.range.start;
-    let mut next_line = 0;
-    for keyword in KEYWORD.find_iter(&text[start..last.range.end]) {
-        let at = start + keyword.start();
-        let index = line_at(lines, at);
-        if index < next_line || index >= lines.len() {
-            continue;
-        }
-        next_line = index + 1;
-        let line = &lines[index];
-        if !line.kind.is_report_text() {
-            continue;
-        }
-        if let Some(period) = find_period(&text[line.range.clone()], line.range.start) {
-            return Some(period);
-        }
-    }
-    None
+    let keyword = LinePattern {
+        regex: &KEYWORD,
+        anchored: false,
+    };
+    keyword
+        .matching_lines(text, lines, |index| lines[index].kind.is_report_text())
+        .find_map(|index| find_period(&text[lines[index].range.clone()], lines[index].range.start))
 }
 
 /// Finds a statistics-period statement in one line of normalised text.

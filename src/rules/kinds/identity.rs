@@ -167,27 +167,6 @@ impl Evaluate for Identity {
             }
             Some(rows)
         };
-        // Sums first (no allocation); the terms are listed only for a broken identity.
-        let row_sum = |rows: &[&Row], column: usize| -> Option<i128> {
-            rows.iter()
-                .map(|row| Some(i128::from(value_of(row, column)?.1)))
-                .sum()
-        };
-        let row_terms = |rows: &[&Row], column: usize| -> Option<Terms> {
-            rows.iter().map(|row| value_of(row, column)).collect()
-        };
-        let column_sum = |columns: &[usize], row: &Row| -> Option<i128> {
-            columns
-                .iter()
-                .map(|&column| Some(i128::from(value_of(row, column)?.1)))
-                .sum()
-        };
-        let column_terms = |columns: &[usize], row: &Row| -> Option<Terms> {
-            columns
-                .iter()
-                .map(|&column| value_of(row, column))
-                .collect()
-        };
         for equation in &self.equations {
             match (self.per, &equation.lhs, &equation.rhs) {
                 (Per::Column, Side::Rows(lhs), Side::Rows(rhs)) => {
@@ -195,20 +174,13 @@ impl Evaluate for Identity {
                         continue;
                     };
                     for (column, column_name) in def.columns.iter().enumerate() {
-                        let (Some(left), Some(right)) =
-                            (row_sum(&lhs_rows, column), row_sum(&rhs_rows, column))
-                        else {
-                            continue;
-                        };
-                        if lhs_rows.is_empty() || left == right {
-                            continue;
-                        }
-                        let (Some(left), Some(right)) =
-                            (row_terms(&lhs_rows, column), row_terms(&rhs_rows, column))
-                        else {
-                            continue;
-                        };
-                        push_broken(hits, &equation.name, left, right, ("column", column_name));
+                        check_cells(
+                            hits,
+                            &equation.name,
+                            lhs_rows.iter().map(|&row| (row, column)),
+                            rhs_rows.iter().map(|&row| (row, column)),
+                            ("column", column_name),
+                        );
                     }
                 }
                 (Per::Row, Side::Columns(lhs), Side::Columns(rhs)) => {
@@ -220,27 +192,51 @@ impl Evaluate for Identity {
                         continue;
                     };
                     for row in &table.rows {
-                        let (Some(left), Some(right)) =
-                            (column_sum(&lhs, row), column_sum(&rhs, row))
-                        else {
-                            continue;
-                        };
-                        if lhs.is_empty() || left == right {
-                            continue;
-                        }
-                        let (Some(left), Some(right)) =
-                            (column_terms(&lhs, row), column_terms(&rhs, row))
-                        else {
-                            continue;
-                        };
-                        let label = row.label();
-                        push_broken(hits, &equation.name, left, right, ("row", label));
+                        check_cells(
+                            hits,
+                            &equation.name,
+                            lhs.iter().map(|&column| (row, column)),
+                            rhs.iter().map(|&column| (row, column)),
+                            ("row", row.label()),
+                        );
                     }
                 }
                 _ => {}
             }
         }
     }
+}
+
+/// Checks one identity over its cells, (row, column) per term on each side: sums first, without
+/// allocating; the terms are listed only for a broken identity. A blank cell counts as 0; a cell
+/// that is not a number skips the check.
+fn check_cells<'r>(
+    hits: &mut Vec<Hit>,
+    name: &str,
+    left: impl Iterator<Item = (&'r Row, usize)> + Clone,
+    right: impl Iterator<Item = (&'r Row, usize)> + Clone,
+    place: (&'static str, &str),
+) {
+    let (Some(left_sum), Some(right_sum)) = (side_sum(left.clone()), side_sum(right.clone()))
+    else {
+        return;
+    };
+    if left_sum == right_sum {
+        return;
+    }
+    if let (Some(left), Some(right)) = (side_terms(left), side_terms(right)) {
+        push_broken(hits, name, left, right, place);
+    }
+}
+
+fn side_sum<'r>(cells: impl Iterator<Item = (&'r Row, usize)>) -> Option<i128> {
+    cells
+        .map(|(row, column)| Some(i128::from(value_of(row, column)?.1)))
+        .sum()
+}
+
+fn side_terms<'r>(cells: impl Iterator<Item = (&'r Row, usize)>) -> Option<Terms> {
+    cells.map(|(row, column)| value_of(row, column)).collect()
 }
 
 /// Reports an identity whose sides were found to differ, with every term's cell.
