@@ -26,6 +26,7 @@ impl Stream for Concise {
                         finding.rule,
                         finding.message
                     )
+                    .into_bytes()
                 })
                 .collect(),
             side: Vec::new(),

@@ -40,6 +40,7 @@ impl Stream for Github {
                     escape_property(&finding.rule),
                     escape_data(&format!("{} ({})", finding.message, finding.help)),
                 )
+                .into_bytes()
             })
             .collect();
         Piece {

@@ -197,7 +197,7 @@ pub struct Human {
 impl Stream for Human {
     fn piece(&self, report: &FileReport) -> Piece {
         Piece {
-            items: vec![render_file(report, self.style)],
+            items: vec![render_file(report, self.style).into_bytes()],
             side: Vec::new(),
         }
     }

@@ -17,10 +17,15 @@ struct DocumentEntry<'a> {
 /// The JSON format.
 pub struct Json;
 
-/// One array element per line, compact (a run may have millions). Serialising plain data with
-/// string keys cannot fail.
-fn item(value: &impl Serialize) -> String {
-    format!("    {}", serde_json::to_string(value).unwrap_or_default())
+/// One array element per line, compact (a run may have millions), serialised straight into the
+/// bytes that are written.
+fn item(value: &impl Serialize) -> Vec<u8> {
+    // Room for a typical finding, so the buffer seldom grows.
+    let mut out = Vec::with_capacity(512);
+    out.extend_from_slice(b"    ");
+    // Serialising plain data with string keys into memory cannot fail.
+    let _ = serde_json::to_writer(&mut out, value);
+    out
 }
 
 impl Stream for Json {

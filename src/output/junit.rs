@@ -67,7 +67,7 @@ impl Stream for Junit {
         }
         out.push_str("  </testsuite>\n");
         Piece {
-            items: vec![out],
+            items: vec![out.into_bytes()],
             side: Vec::new(),
         }
     }

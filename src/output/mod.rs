@@ -135,10 +135,11 @@ impl Statistics {
 /// One file's share of the output, rendered in a worker thread.
 #[derive(Debug, Default)]
 pub struct Piece {
-    /// Items of the main list (findings, results, lines, diagnostics).
-    pub items: Vec<String>,
+    /// Items of the main list (findings, results, lines, diagnostics), as UTF-8 bytes: what is
+    /// written, so a format may serialise straight into them.
+    pub items: Vec<Vec<u8>>,
     /// Items of a second list written after the main one (JSON `documents`).
-    pub side: Vec<String>,
+    pub side: Vec<Vec<u8>>,
 }
 
 /// An output format, rendered file by file so that a run of any size streams: nothing but the
@@ -192,14 +193,14 @@ impl<'a, W: Write> StreamWriter<'a, W> {
             if self.items_written > 0 {
                 self.out.write_all(separator.as_bytes())?;
             }
-            self.out.write_all(item.as_bytes())?;
+            self.out.write_all(&item)?;
             self.items_written += 1;
         }
         for item in piece.side {
             if self.side_items > 0 {
                 self.side.extend_from_slice(separator.as_bytes());
             }
-            self.side.extend_from_slice(item.as_bytes());
+            self.side.extend_from_slice(&item);
             self.side_items += 1;
         }
         if self.side.len() > SIDE_MEMORY_LIMIT {

@@ -120,6 +120,7 @@ impl Stream for Sarif<'_> {
                     &serde_json::to_string_pretty(&result).unwrap_or_default(),
                     "        ",
                 )
+                .into_bytes()
             })
             .collect();
         Piece {
