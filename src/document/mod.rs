@@ -162,6 +162,8 @@ pub struct Document {
     pub headings: Vec<Heading>,
     /// Indexes into `lines` of unnumbered headings (see [`headings::is_unnumbered_heading`]).
     pub unnumbered_headings: Vec<usize>,
+    /// The words of every section title and unnumbered heading, for one search over them all.
+    pub heading_words: HeadingWords,
     /// Indexes into `lines`: the intro runs from after the title to before the first level-1 heading.
     pub intro_lines: Range<usize>,
     pub period: Option<Period>,
@@ -169,6 +171,40 @@ pub struct Document {
     pub body_years: Vec<(i32, usize)>,
     /// When the report was published, if it says.
     pub published: Option<publication::PublicationDate>,
+}
+
+/// The words of a document's section titles ([`Heading::is_section_title`]) and unnumbered
+/// headings, one per line of one text: whether a pattern names any of them is then one search
+/// over that text ([`lines::LinePattern::matching_lines`]) rather than one per heading, and the
+/// per-search cost of a regex is most of what matching a short title costs.
+#[derive(Debug, Clone, Default)]
+pub struct HeadingWords {
+    pub text: String,
+    /// One line per title, in `text`.
+    pub lines: Vec<Line>,
+}
+
+impl HeadingWords {
+    fn new(text: &str, lines: &[Line], headings: &[Heading], unnumbered: &[usize]) -> Self {
+        let titles = headings
+            .iter()
+            .filter(|heading| heading.is_section_title())
+            .map(|heading| heading.title.as_str());
+        let labels = unnumbered
+            .iter()
+            .map(|&line| &text[lines[line].range.clone()]);
+        let mut words = HeadingWords::default();
+        for title in titles.chain(labels) {
+            let start = words.text.len();
+            words.text.push_str(title);
+            words.lines.push(Line {
+                range: start..words.text.len(),
+                kind: LineKind::Heading,
+            });
+            words.text.push('\n');
+        }
+        words
+    }
 }
 
 impl Document {
@@ -316,7 +352,7 @@ fn build_document(
     let report_lines: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].kind.is_report_text())
         .collect();
-    let unnumbered_headings = report_lines
+    let unnumbered_headings: Vec<usize> = report_lines
         .windows(2)
         .filter(|pair| {
             lines[pair[0]].kind == LineKind::Text
@@ -327,6 +363,7 @@ fn build_document(
         })
         .map(|pair| pair[0])
         .collect();
+    let heading_words = HeadingWords::new(text, &lines, &found_headings, &unnumbered_headings);
     let title_year = found_title.as_ref().and_then(|found| found.year);
     let report_year = title_year
         .map(|year| ReportYear {
@@ -376,6 +413,7 @@ fn build_document(
         regulation_source,
         headings: found_headings,
         unnumbered_headings,
+        heading_words,
         intro_lines: body_start.min(intro_end)..intro_end,
         period,
         body_years,

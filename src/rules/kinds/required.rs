@@ -23,9 +23,7 @@ allows — by a sentence of the report. Fires once per report, pointing at its f
 
 use serde::Deserialize;
 
-use super::{
-    any_match, compile_all, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern,
-};
+use super::{compile_all, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern};
 use crate::document::lines::LineKind;
 use crate::document::Regulation;
 
@@ -77,16 +75,14 @@ impl Required {
 impl Evaluate for Required {
     fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
         let document = context.document;
-        let by_heading = document
-            .headings
-            .iter()
-            .filter(|heading| heading.is_section_title())
-            .any(|heading| any_match(&self.headings, &heading.title));
-        let by_label = document
-            .unnumbered_headings
-            .iter()
-            .any(|&line| any_match(&self.headings, document.line_text(context.text, line)));
-        if by_heading || by_label {
+        let words = &document.heading_words;
+        let by_heading = self.headings.iter().any(|pattern| {
+            pattern
+                .line_pattern()
+                .first_line(&words.text, &words.lines, |_| true)
+                .is_some()
+        });
+        if by_heading {
             return;
         }
         let by_sentence = self.sentences_apply(document.regulation)
