@@ -76,15 +76,51 @@ static DIRECT: LazyLock<Box<[char]>> = LazyLock::new(|| {
 #[derive(Clone, Copy)]
 pub struct CommonFolder {
     direct: &'static [char],
+    kept: &'static [u64; KEPT_PAGES],
 }
 
 impl Default for CommonFolder {
     fn default() -> CommonFolder {
-        CommonFolder { direct: &DIRECT }
+        CommonFolder {
+            direct: &DIRECT,
+            kept: &KEPT,
+        }
     }
 }
 
+/// Three-byte UTF-8 characters by their first two bytes: 16 × 64 pages of 64 characters.
+const KEPT_PAGES: usize = 1 << 10;
+
+/// Bit `third & 0x3F` of `KEPT[(lead & 0x0F) << 6 | (second & 0x3F)]` is set if the three-byte
+/// character `lead second third` is its own fold ([`CommonFolder::fold_aligned`] gives it back
+/// unchanged): most characters of a report. One table lookup answers that straight from the bytes,
+/// without decoding the character.
+static KEPT: LazyLock<Box<[u64; KEPT_PAGES]>> = LazyLock::new(|| {
+    let mut kept = Box::new([0; KEPT_PAGES]);
+    let mut keep = |code: u32| kept[(code >> 6) as usize] |= 1 << (code & 0x3F);
+    // What `fold_code` gives back unchanged (a test checks every three-byte character), read
+    // straight from the tables: this is built at start-up, which a single-file run pays.
+    (0x3001..=0x301F).chain(0x2018..=0x201D).for_each(&mut keep);
+    let unified = &DIRECT[(0x4E00 - DIRECT_FIRST) as usize..];
+    for (code, &folded) in (0x4E00..).zip(unified) {
+        if folded as u32 == code {
+            keep(code);
+        }
+    }
+    kept
+});
+
 impl CommonFolder {
+    /// Whether `bytes` start with a three-byte character that is its own fold (see [`KEPT`]).
+    #[inline]
+    pub fn is_kept(self, bytes: &[u8]) -> bool {
+        let &[lead @ 0xE0..=0xEF, second, third, ..] = bytes else {
+            return false;
+        };
+        let page = usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F);
+        self.kept[page] >> (third & 0x3F) & 1 == 1
+    }
+
     /// If `bytes` start with such a character, that character folded.
     #[inline]
     pub fn fold(self, bytes: &[u8]) -> Option<char> {
@@ -291,6 +327,26 @@ mod tests {
                 "{special}"
             );
         }
+    }
+
+    #[test]
+    fn the_kept_table_agrees_with_folding() {
+        let folder = CommonFolder::default();
+        let mut kept = 0;
+        for code in 0x800..=0xFFFF {
+            let Some(ch) = char::from_u32(code) else {
+                continue;
+            };
+            let bytes = ch.to_string();
+            let unchanged = folder.fold_aligned(bytes.as_bytes()) == Some((ch, true));
+            assert_eq!(folder.is_kept(bytes.as_bytes()), unchanged, "U+{code:04X}");
+            kept += usize::from(unchanged);
+        }
+        // Most unified ideographs are their own fold; Traditional ones are not.
+        assert!(kept > 17_000, "{kept}");
+        assert!(folder.is_kept("政".as_bytes()));
+        assert!(!folder.is_kept("開".as_bytes()));
+        assert!(!folder.is_kept("，".as_bytes()));
     }
 
     #[test]

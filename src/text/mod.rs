@@ -255,6 +255,8 @@ impl Units<'_> {
         while let Some(&byte) = bytes.get(at) {
             if byte.is_ascii() && folds_alone(byte, bytes.get(at + 1).copied()) {
                 at += 1;
+            } else if self.folder.is_kept(&bytes[at..]) {
+                at += 3;
             } else if let Some((folded, same)) = self.folder.fold_aligned(&bytes[at..]) {
                 if !same {
                     if copied == start {
