@@ -239,50 +239,127 @@ impl Units<'_> {
     }
 
     /// Writes to `output` the longest run ahead of characters that fold to as many bytes as they
-    /// have, whatever surrounds them: ASCII other than spaces and brackets, Han characters
-    /// (Simplified, or Traditional folded to Simplified), CJK punctuation. The hot path: most of a
-    /// report is such runs. They line up byte for byte with the original, so the offset map needs
-    /// nothing for them, and the stretches between Traditional characters are copied whole.
+    /// have, whatever surrounds them: ASCII other than spaces, Han characters (Simplified, or
+    /// Traditional folded to Simplified), CJK punctuation; pinyin annotations inside the run are
+    /// dropped. The hot path: most of a report is such runs. They line up byte for byte with the
+    /// original, so the offset map needs nothing for them but where an annotation was dropped, and
+    /// the stretches between Traditional characters are copied whole.
     fn copy_aligned_run(&mut self, output: &mut Output) {
         if !self.ahead.is_empty() {
             return;
         }
+        let original = self.original;
+        let bytes = original.as_bytes();
         let start = self.position;
-        let bytes = self.original.as_bytes();
         let mut at = start;
-        // `original[start..copied]` is written.
+        // `original[copied..at]` is read but not yet written; `aligned` says whether the offset
+        // map already lines it up (it does after the first write, until an annotation is dropped).
         let mut copied = start;
+        let mut aligned = false;
+        // Whether this run wrote anything.
+        let mut wrote = false;
         while let Some(&byte) = bytes.get(at) {
-            if byte.is_ascii() && folds_alone(byte, bytes.get(at + 1).copied()) {
+            if byte.is_ascii() {
+                if matches!(byte, b' ' | b'\r') {
+                    // A lone space before a character that is its own fold: kept or dropped by
+                    // its neighbours alone, as the general path would (no page number can follow).
+                    let Some(next) = self.lone_space_before(at) else {
+                        break;
+                    };
+                    let previous = if copied < at {
+                        original[..at].chars().next_back()
+                    } else {
+                        output.text.chars().next_back()
+                    };
+                    if is_stray_space(false, previous, Some(next)) {
+                        if copied < at {
+                            if !aligned {
+                                output.begin_aligned(copied);
+                            }
+                            output.text.push_str(&original[copied..at]);
+                            wrote = true;
+                        }
+                        at += 1;
+                        copied = at;
+                        aligned = false;
+                        continue;
+                    }
+                    at += 1;
+                    continue;
+                }
+                if byte == b'\t' {
+                    break;
+                }
+                if byte == b'(' && bytes.get(at + 1).copied().is_some_and(may_start_syllable) {
+                    // An annotation is judged by the character before it, as written.
+                    if copied < at {
+                        if !aligned {
+                            output.begin_aligned(copied);
+                            aligned = true;
+                        }
+                        output.text.push_str(&original[copied..at]);
+                        copied = at;
+                        wrote = true;
+                    }
+                    let previous = if wrote {
+                        output.text.chars().next_back()
+                    } else {
+                        self.last_folded
+                    };
+                    if let Some(length) = pinyin_annotation_bytes(&original[at..], previous) {
+                        at += length;
+                        copied = at;
+                        aligned = false;
+                        continue;
+                    }
+                }
                 at += 1;
             } else if self.folder.is_kept(&bytes[at..]) {
                 at += 3;
-            } else if let Some((folded, same)) = self.folder.fold_aligned(&bytes[at..]) {
-                if !same {
-                    if copied == start {
-                        output.begin_aligned(start);
-                    }
-                    output.text.push_str(&self.original[copied..at]);
-                    output.text.push(folded);
-                    copied = at + 3;
+            } else if let Some((folded, _)) = self.folder.fold_aligned(&bytes[at..]) {
+                // A Traditional character: as wide as its Simplified form.
+                if !aligned {
+                    output.begin_aligned(copied);
+                    aligned = true;
                 }
+                output.text.push_str(&original[copied..at]);
+                output.text.push(folded);
+                wrote = true;
                 at += 3;
+                copied = at;
             } else {
                 break;
             }
         }
-        if at == start {
-            return;
+        if copied < at {
+            if !aligned {
+                output.begin_aligned(copied);
+            }
+            output.text.push_str(&original[copied..at]);
+            wrote = true;
         }
-        if copied == start {
-            output.begin_aligned(start);
-        }
-        output.text.push_str(&self.original[copied..at]);
-        // The run's last character, as written.
-        let last = output.text.chars().next_back();
-        output.previous = last;
         self.position = at;
-        self.last_folded = last;
+        if wrote {
+            // The run's last character, as written.
+            let last = output.text.chars().next_back();
+            output.previous = last;
+            self.last_folded = last;
+        }
+    }
+
+    /// If the space at byte `at` stands alone before a character that is its own fold and that
+    /// cannot start a page number or a pinyin annotation, that character.
+    fn lone_space_before(&self, at: usize) -> Option<char> {
+        let rest = &self.original.as_bytes()[at + 1..];
+        let &next = rest.first()?;
+        if next.is_ascii() {
+            let special = next.is_ascii_digit() || matches!(next, b' ' | b'\t' | b'\r' | b'(');
+            return (!special).then_some(char::from(next));
+        }
+        if !self.folder.is_kept(rest) {
+            return None;
+        }
+        self.original[at + 1..].chars().next()
     }
 
     /// Takes the next folded character, reading it if needed.
@@ -381,7 +458,8 @@ pub fn normalize(original: &str) -> NormalizedText {
         while units.peek(0).is_some_and(is_space) {
             space_run.extend(units.ahead.pop_front());
         }
-        if !is_stray_space(&space_run, output.previous, units.peek(0)) {
+        let layout = space_run.len() >= LAYOUT_RUN || space_run.iter().any(|u| u.ch == '\t');
+        if !is_stray_space(layout, output.previous, units.peek(0)) {
             for &space in &space_run {
                 output.push(space);
             }
@@ -550,17 +628,18 @@ fn page_number_len(units: &mut Units<'_>, previous: Option<char>) -> Option<usiz
     (followed_by_text || followed_by_year).then_some(digits_end)
 }
 
+/// Runs of this many spaces inside a line are layout (aligned table columns).
+const LAYOUT_RUN: usize = 3;
+
 /// Whether a run of spaces is stray: it touches CJK text (`概 述`, `12月31 日`, indentation before
 /// `一、`) and the other side is not a Latin word (`政府 Government`). A run with a tab or of three
 /// or more spaces inside a line is layout (aligned table columns) and is kept. Spaces that touch
 /// no CJK text are kept exactly, so ASCII text passes through unchanged.
-fn is_stray_space(run: &[Unit], previous: Option<char>, next: Option<char>) -> bool {
-    const LAYOUT_RUN: usize = 3;
+fn is_stray_space(layout: bool, previous: Option<char>, next: Option<char>) -> bool {
     let line_edge = matches!(previous, None | Some('\n')) || matches!(next, None | Some('\n'));
     let touches_cjk = previous.is_some_and(is_cjk) || next.is_some_and(is_cjk);
     let next_to_word = previous.is_some_and(|c| c.is_ascii_alphabetic())
         || next.is_some_and(|c| c.is_ascii_alphabetic());
-    let layout = run.len() >= LAYOUT_RUN || run.iter().any(|u| u.ch == '\t');
     touches_cjk && !next_to_word && (line_edge || !layout)
 }
 
@@ -579,6 +658,21 @@ mod tests {
         // `開` (original bytes 15..18) is `开` at 13..16: the comma before it lost two bytes.
         assert_eq!(text.original_range(13..16), 15..18);
         assert_eq!(text.original_range(0..12), 0..12);
+    }
+
+    #[test]
+    fn spaces_and_annotations_inside_a_run_keep_offsets_exact() {
+        let original = "各級 政府(fǔ)開展\r\n工作 Gov (1) 件";
+        let text = normalize(original);
+        assert_eq!(text.as_str(), "各级政府开展\n工作 Gov (1)件");
+        let at = |word: &str| {
+            let start = text.as_str().find(word).expect("word is in the text");
+            &original[text.original_range(start..start + word.len())]
+        };
+        assert_eq!(at("政府"), "政府");
+        assert_eq!(at("开展"), "開展");
+        assert_eq!(at("展\n工"), "展\r\n工");
+        assert_eq!(at("作 Gov (1)"), "作 Gov (1)");
     }
 
     #[test]
