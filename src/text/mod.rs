@@ -510,37 +510,27 @@ fn is_toned_vowel(ch: char) -> bool {
 /// character.
 fn pinyin_annotation_bytes(text: &str, previous: Option<char>) -> Option<usize> {
     const MAX_SYLLABLE: usize = 7;
-    let mut letters = ['\0'; MAX_SYLLABLE];
-    for (count, (offset, ch)) in text
-        .char_indices()
-        .skip(1)
-        .take(MAX_SYLLABLE + 1)
-        .enumerate()
-    {
-        let inner = &letters[..count];
+    let open = text.chars().next()?.len_utf8();
+    // The syllable read so far: how many characters, whether one has a tone mark, whether it
+    // ended with a tone number (which must be its last character).
+    let (mut count, mut toned, mut numbered) = (0, false, false);
+    for (offset, ch) in text[open..].char_indices() {
         if matches!(ch, ')' | '）') {
-            if inner.is_empty() {
-                return None;
-            }
-            let last = inner.len() - 1;
-            let letters_ok = inner.iter().enumerate().all(|(i, &c)| {
-                c.is_ascii_lowercase()
-                    || c == 'ü'
-                    || is_toned_vowel(c)
-                    || (i == last && ('1'..='5').contains(&c))
-            });
-            let toned = inner.iter().any(|&c| is_toned_vowel(c));
-            let numbered =
-                inner.len() > 1 && inner[last].is_ascii_digit() && previous.is_some_and(is_han);
-            return (letters_ok && (toned || numbered)).then_some(offset + ch.len_utf8());
+            let numbered = count > 1 && numbered && previous.is_some_and(is_han);
+            return (toned || numbered).then_some(open + offset + ch.len_utf8());
         }
         // Any other character rules the annotation out: stop early (most brackets hold Han text).
-        let syllable_char =
-            ch.is_ascii_lowercase() || ch == 'ü' || is_toned_vowel(ch) || ('1'..='5').contains(&ch);
-        if !syllable_char {
+        if count == MAX_SYLLABLE || numbered {
             return None;
         }
-        *letters.get_mut(count)? = ch;
+        if ('1'..='5').contains(&ch) {
+            numbered = true;
+        } else if is_toned_vowel(ch) {
+            toned = true;
+        } else if !(ch.is_ascii_lowercase() || ch == 'ü') {
+            return None;
+        }
+        count += 1;
     }
     None
 }
@@ -683,6 +673,12 @@ mod tests {
         assert_eq!(norm("(1)申请"), "(1)申请");
         assert_eq!(norm("(a)项与(B)项"), "(a)项与(B)项");
         assert_eq!(norm("共(12)件("), "共(12)件(");
+        // At most seven letters, a tone number only at the end, after a Han character.
+        assert_eq!(norm("号(zhuàngg)为"), "号为");
+        assert_eq!(norm("号(zhuàngga)为"), "号(zhuàngga)为");
+        assert_eq!(norm("号(ha4o)为"), "号(ha4o)为");
+        assert_eq!(norm("A(hao4)"), "A(hao4)");
+        assert_eq!(norm("号（hào）为"), "号为");
         // Offsets stay exact on both sides of a removed annotation.
         let text = normalize("號(hào)(一)");
         assert_eq!(text.as_str(), "号(一)");
