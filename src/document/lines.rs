@@ -142,7 +142,13 @@ pub fn classify(line: &str) -> LineKind {
     // A character is one to four bytes: the length in bytes often settles it.
     let short = line.len() <= MAX_CHROME_CHARS
         || (line.len() <= 4 * MAX_CHROME_CHARS && line.chars().count() <= MAX_CHROME_CHARS);
-    let crumbs = || (line.contains('>') || line.contains('»')) && CRUMBS.is_match(line);
+    // `»` is the only character with lead byte 0xC2 that matters; `memchr` is the SIMD search.
+    let crumbs = || {
+        let bytes = line.as_bytes();
+        (memchr::memchr(b'>', bytes).is_some()
+            || (memchr::memchr(0xC2, bytes).is_some() && line.contains('»')))
+            && CRUMBS.is_match(line)
+    };
     if short && ((may_start_chrome(first) && CHROME.is_match(line)) || crumbs()) {
         return LineKind::Chrome;
     }

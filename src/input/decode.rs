@@ -44,7 +44,8 @@ pub fn decode(
         return decode_mapped(name, bytes, 0, encoding)
             .map_err(|offset| not_text(format!("invalid {} at byte {offset}", encoding.name())));
     }
-    if bytes.contains(&0) {
+    // The SIMD search: `<[u8]>::contains` reads byte by byte, over every file.
+    if memchr::memchr(0, bytes).is_some() {
         return Err(not_text("it contains NUL bytes: a binary file (or UTF-16 without a byte-order mark; name it with --encoding)".to_string()));
     }
     if let Ok(text) = utf8(name.clone(), bytes) {
