@@ -59,9 +59,32 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("chrome pattern is valid")
 });
 
-static CRUMBS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^。]{0,80}[>»][^。]{0,60}[>»]").expect("crumb pattern is valid")
-});
+/// Whether a line starts like breadcrumbs (`首页 > 信息公开 > 年报`): two arrows, the first within
+/// 80 characters of the start and the second within 60 of it, before any `。`. This is the regex
+/// `^[^。]{0,80}[>»][^。]{0,60}[>»]` (a test checks that), in code: the bounded repetitions make
+/// that regex slow to build and to run.
+fn is_crumbs(line: &str) -> bool {
+    const FIRST_WITHIN: usize = 80;
+    const GAP_WITHIN: usize = 60;
+    let mut last_arrow: Option<usize> = None;
+    for (index, ch) in line.chars().enumerate() {
+        match ch {
+            '。' => return false,
+            '>' | '»' => {
+                // Two arrows in a row settle it; a later arrow only widens the gap.
+                if last_arrow.is_some_and(|previous| index - previous - 1 <= GAP_WITHIN) {
+                    return true;
+                }
+                if index > FIRST_WITHIN {
+                    return false;
+                }
+                last_arrow = Some(index);
+            }
+            _ => {}
+        }
+    }
+    false
+}
 
 /// A line that is only an HTML comment (e.g. an `ogilint-disable` directive in Markdown).
 static COMMENT: LazyLock<Regex> =
@@ -147,7 +170,7 @@ pub fn classify(line: &str) -> LineKind {
         let bytes = line.as_bytes();
         (memchr::memchr(b'>', bytes).is_some()
             || (memchr::memchr(0xC2, bytes).is_some() && line.contains('»')))
-            && CRUMBS.is_match(line)
+            && is_crumbs(line)
     };
     if short && ((may_start_chrome(first) && CHROME.is_match(line)) || crumbs()) {
         return LineKind::Chrome;
@@ -252,6 +275,53 @@ pub fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crumbs_are_recognised_like_their_regex() {
+        let regex = Regex::new(r"^[^。]{0,80}[>»][^。]{0,60}[>»]").expect("valid");
+        let pieces = [
+            "首页",
+            ">",
+            "»",
+            "。",
+            "信息公开",
+            "x",
+            "年度报告",
+            " > ",
+            "12345678901234567890",
+        ];
+        // Every string of up to five pieces, and long runs around the limits.
+        let mut lines: Vec<String> = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = lines
+                .iter()
+                .flat_map(|line| pieces.iter().map(move |piece| format!("{line}{piece}")))
+                .collect();
+            lines.extend(longer);
+        }
+        for before in [0, 40, 79, 80, 81, 100] {
+            for gap in [0, 59, 60, 61] {
+                for arrow in ['>', '»'] {
+                    lines.push(format!(
+                        "{}{arrow}{}{arrow}",
+                        "字".repeat(before),
+                        "a".repeat(gap)
+                    ));
+                    lines.push(format!("{}>{}。>", "字".repeat(before), "a".repeat(gap)));
+                    lines.push(format!(
+                        "{}>{}>{}>",
+                        "字".repeat(before),
+                        "a".repeat(gap),
+                        "b".repeat(gap)
+                    ));
+                }
+            }
+        }
+        assert!(lines.len() > 60_000);
+        for line in &lines {
+            assert_eq!(is_crumbs(line), regex.is_match(line), "{line}");
+        }
+    }
 
     #[test]
     fn every_chrome_phrase_starts_with_a_listed_character() {
