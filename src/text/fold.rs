@@ -114,9 +114,19 @@ impl CommonFolder {
     /// Whether `bytes` start with a three-byte character that is its own fold (see [`KEPT`]).
     #[inline]
     pub fn is_kept(self, bytes: &[u8]) -> bool {
-        let &[lead @ 0xE0..=0xEF, second, third, ..] = bytes else {
+        let &[lead, second, third, ..] = bytes else {
             return false;
         };
+        self.is_kept_char(lead, second, third)
+    }
+
+    /// Whether the bytes `lead second third` (the start of a character) are a three-byte
+    /// character that is its own fold.
+    #[inline]
+    pub fn is_kept_char(self, lead: u8, second: u8, third: u8) -> bool {
+        if lead & 0xF0 != 0xE0 {
+            return false;
+        }
         let page = usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F);
         self.kept[page] >> (third & 0x3F) & 1 == 1
     }

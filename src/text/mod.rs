@@ -315,7 +315,15 @@ impl Units<'_> {
                 }
                 at += 1;
             } else if self.folder.is_kept(&bytes[at..]) {
-                at += 3;
+                // Han text comes in long stretches: stay on them, with nothing else to check.
+                let mut rest = &bytes[at + 3..];
+                while let [lead, second, third, after @ ..] = rest {
+                    if !self.folder.is_kept_char(*lead, *second, *third) {
+                        break;
+                    }
+                    rest = after;
+                }
+                at = bytes.len() - rest.len();
             } else if let Some((folded, _)) = self.folder.fold_aligned(&bytes[at..]) {
                 // A Traditional character: as wide as its Simplified form.
                 if !aligned {
