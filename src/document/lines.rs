@@ -225,25 +225,36 @@ impl<'a> LinePattern<'a> {
     {
         let regex = self.regex;
         let anchored = self.anchored;
-        let line_matches =
-            move |index: usize| accept(index) && regex.is_match(&text[lines[index].range.clone()]);
-        let end = lines.last().map_or(0, |line| line.range.end);
-        let haystack = &text[..end];
-        // The next line to look at.
+        let line_matches = move |index: usize| regex.is_match(&text[lines[index].range.clone()]);
+        // The next line to look at, and the end of the run of accepted lines it is in: only such
+        // runs are searched (a table's rows, say, rather than the whole report).
         let mut next = 0;
+        let mut run_end = 0;
         std::iter::from_fn(move || {
             while next < lines.len() {
+                if next >= run_end {
+                    while next < lines.len() && !accept(next) {
+                        next += 1;
+                    }
+                    run_end = next;
+                    while run_end < lines.len() && accept(run_end) {
+                        run_end += 1;
+                    }
+                    if next >= lines.len() {
+                        return None;
+                    }
+                }
                 let index = if anchored {
                     next
                 } else {
-                    let found = regex.find_at(haystack, lines[next].range.start)?;
-                    line_at(lines, found.start())
+                    let haystack = &text[..lines[run_end - 1].range.end];
+                    match regex.find_at(haystack, lines[next].range.start) {
+                        Some(found) => line_at(lines, found.start()).min(run_end),
+                        None => run_end,
+                    }
                 };
-                if index >= lines.len() {
-                    return None;
-                }
                 next = index + 1;
-                if line_matches(index) {
+                if index < run_end && line_matches(index) {
                     return Some(index);
                 }
             }
@@ -336,6 +347,77 @@ mod tests {
             let text = String::from_utf8_lossy(literal.as_bytes());
             let first = text.chars().next().expect("no empty prefix");
             assert!(may_start_chrome(first), "{text}");
+        }
+    }
+
+    #[test]
+    fn matching_lines_finds_exactly_the_accepted_lines_that_match_alone() {
+        let pieces = ["公开", "信息", "\n", "。", "a", " ", "|", "\n\n", "开"];
+        let patterns = [
+            "公开",
+            "开\n?信",
+            "^公",
+            "开$",
+            "[^。]{0,3}公",
+            "a+|信息",
+            r"\b(a)",
+        ];
+        let regexes: Vec<(Regex, bool)> = patterns
+            .iter()
+            .map(|pattern| {
+                let hir = regex_syntax::parse(pattern).expect("valid");
+                let anchored = hir.properties().look_set().contains_anchor();
+                (Regex::new(pattern).expect("valid"), anchored)
+            })
+            .collect();
+        let mut seed: u64 = 7;
+        let mut random = move |below: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % below
+        };
+        // Matches that span lines (`公开\n公`), runs of accepted lines cut by others, then random.
+        let mut cases: Vec<(String, Vec<bool>)> =
+            ["公开\n公开", "公开\n公开\n公开", "开\n信息\n开\n信"]
+                .iter()
+                .flat_map(|text| {
+                    let count = text.lines().count();
+                    [
+                        (text.to_string(), vec![true; count]),
+                        (text.to_string(), (0..count).map(|i| i % 2 == 0).collect()),
+                        (text.to_string(), (0..count).map(|i| i % 2 == 1).collect()),
+                    ]
+                })
+                .collect();
+        for _ in 0..3000 {
+            let text: String = (0..random(14))
+                .map(|_| pieces[random(pieces.len())])
+                .collect();
+            let count = split_lines(&text, 0..text.len()).len();
+            let accepted = (0..count).map(|_| random(3) > 0).collect();
+            cases.push((text, accepted));
+        }
+        for (text, accepted) in &cases {
+            let lines = split_lines(text, 0..text.len());
+            for (regex, anchored) in &regexes {
+                let pattern = LinePattern {
+                    regex,
+                    anchored: *anchored,
+                };
+                let found: Vec<usize> = pattern
+                    .matching_lines(text, &lines, |index| accepted[index])
+                    .collect();
+                let expected: Vec<usize> = (0..lines.len())
+                    .filter(|&index| {
+                        accepted[index] && regex.is_match(&text[lines[index].range.clone()])
+                    })
+                    .collect();
+                assert_eq!(
+                    found, expected,
+                    "{regex} in {text:?}, accepted {accepted:?}"
+                );
+            }
         }
     }
 
