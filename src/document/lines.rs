@@ -139,6 +139,16 @@ fn may_start_chrome(first: char) -> bool {
     )
 }
 
+/// Whether a line starting with `first` may match [`CHROME`]. Brackets and digits start only a
+/// visit counter (`(1234)访问量`); they also start headings and table cells, so the counter's word
+/// is looked for before the regex runs.
+fn may_be_chrome(line: &str, first: char) -> bool {
+    match first {
+        '(' | ')' | '0'..='9' => line.contains("访问量"),
+        _ => may_start_chrome(first),
+    }
+}
+
 /// Lines longer than this are report text even if they start like chrome.
 const MAX_CHROME_CHARS: usize = 60;
 
@@ -159,7 +169,8 @@ pub fn classify(line: &str) -> LineKind {
         return LineKind::Chrome;
     }
     // Metadata names are at most five characters, so the colon is within the first 16 bytes.
-    if line.as_bytes().iter().take(16).any(|&b| b == b':') && META.is_match(line) {
+    let head = &line.as_bytes()[..line.len().min(16)];
+    if head.contains(&b':') && META.is_match(line) {
         return LineKind::Meta;
     }
     // A character is one to four bytes: the length in bytes often settles it.
@@ -172,7 +183,7 @@ pub fn classify(line: &str) -> LineKind {
             || (memchr::memchr(0xC2, bytes).is_some() && line.contains('»')))
             && is_crumbs(line)
     };
-    if short && ((may_start_chrome(first) && CHROME.is_match(line)) || crumbs()) {
+    if short && ((may_be_chrome(line, first) && CHROME.is_match(line)) || crumbs()) {
         return LineKind::Chrome;
     }
     if memchr::memchr_iter(b'|', line.as_bytes()).nth(1).is_some() {
@@ -419,6 +430,33 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn lines_starting_with_brackets_or_digits_are_chrome_only_as_visit_counters() {
+        let tails = [
+            "访问量",
+            "访问量:12",
+            "一)主动公开",
+            "、政府信息",
+            ")首页",
+            "2)",
+            "打印",
+            "页",
+        ];
+        for head in ["(", ")", "1", "(12)", "2019", "(一)", "0"] {
+            for tail in tails {
+                let line = format!("{head}{tail}");
+                let first = line.chars().next().expect("not empty");
+                assert_eq!(
+                    may_be_chrome(&line, first) && CHROME.is_match(&line),
+                    CHROME.is_match(&line),
+                    "{line}"
+                );
+            }
+        }
+        assert_eq!(classify("(1234)访问量"), LineKind::Chrome);
+        assert_eq!(classify("(一)主动公开情况"), LineKind::Text);
     }
 
     #[test]
