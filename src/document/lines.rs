@@ -7,6 +7,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use memchr::memmem;
 use regex::Regex;
 
 /// What a line of the normalised text is, as far as rules are concerned.
@@ -139,12 +140,15 @@ fn may_start_chrome(first: char) -> bool {
     )
 }
 
+/// The word of a visit counter, searched for with a searcher built once.
+static VISITS: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("访问量"));
+
 /// Whether a line starting with `first` may match [`CHROME`]. Brackets and digits start only a
 /// visit counter (`(1234)访问量`); they also start headings and table cells, so the counter's word
 /// is looked for before the regex runs.
 fn may_be_chrome(line: &str, first: char) -> bool {
     match first {
-        '(' | ')' | '0'..='9' => line.contains("访问量"),
+        '(' | ')' | '0'..='9' => VISITS.find(line.as_bytes()).is_some(),
         _ => may_start_chrome(first),
     }
 }

@@ -108,6 +108,9 @@ static DECIMAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-+]?[0-9]+\.[0-9]+$").expect("decimal pattern is valid"));
 static COLUMN_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\t+| {3,}").expect("gap pattern is valid"));
+/// Three spaces: the start of a [`COLUMN_GAP`] without a tab, searched for before the regex runs.
+static SPACE_RUN: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("   "));
 
 /// Reads a cell's text as a value.
 pub fn parse_value(text: &str) -> Value {
@@ -192,7 +195,9 @@ fn cells_of(text: &str, range: Range<usize>, kind: LineKind, cells: &mut Vec<Ran
             start = index + 1;
         }
         push(start, line.len());
-    } else if line.contains('\t') || line.contains("   ") {
+    } else if memchr::memchr(b'\t', line.as_bytes()).is_some()
+        || SPACE_RUN.find(line.as_bytes()).is_some()
+    {
         // Columns aligned with tabs or runs of spaces (what `COLUMN_GAP` matches).
         let mut start = 0;
         for gap in COLUMN_GAP.find_iter(line) {

@@ -25,6 +25,7 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
+use memchr::memmem;
 use regex::Regex;
 use toml::Spanned;
 
@@ -359,10 +360,11 @@ pub struct CompiledPattern {
     /// Whether the pattern uses `^` or `$`, which mean a line's edges only when the pattern is
     /// matched one line at a time (see [`LinePattern`]).
     line_anchored: bool,
-    /// The text the pattern stands for, if it is plain text (`本年新收`, `第二十条第\(一\)项`): then
-    /// a substring search answers [`CompiledPattern::is_match`] without the regex machinery.
-    /// Row and section names are mostly such.
-    literal: Option<Box<str>>,
+    /// A searcher for the text the pattern stands for, if it is plain text (`本年新收`,
+    /// `第二十条第\(一\)项`): then a substring search, prepared once, answers
+    /// [`CompiledPattern::is_match`] without the regex machinery. Row and section names are
+    /// mostly such, matched against short labels many times over.
+    literal: Option<memmem::Finder<'static>>,
 }
 
 impl CompiledPattern {
@@ -378,7 +380,7 @@ impl CompiledPattern {
     /// Whether the pattern matches somewhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
         match &self.literal {
-            Some(literal) => text.contains(&**literal),
+            Some(literal) => literal.find(text.as_bytes()).is_some(),
             None => self.regex().is_match(text),
         }
     }
@@ -444,7 +446,7 @@ pub fn compile(raw: &RawPattern) -> Result<CompiledPattern, ParamError> {
     }
     let literal = match hir.kind() {
         regex_syntax::hir::HirKind::Literal(literal) => {
-            std::str::from_utf8(&literal.0).ok().map(Box::from)
+            Some(memmem::Finder::new(&literal.0).into_owned())
         }
         _ => None,
     };
