@@ -136,9 +136,13 @@ pub fn parse_marker(line: &str) -> Option<(u8, u32, usize)> {
 
 /// The heading's title: from `title_start` to the first sentence end.
 pub fn title_end(line: &str, title_start: usize) -> usize {
-    line[title_start..]
-        .find(['。', ';'])
-        .map_or(line.len(), |index| title_start + index)
+    // `;`, or the lead byte of `。` (E3 80 82) confirmed: a SIMD search rather than decoding
+    // every character of a long line.
+    let bytes = line.as_bytes();
+    memchr::memchr2_iter(b';', 0xE3, &bytes[title_start..])
+        .map(|index| title_start + index)
+        .find(|&at| bytes[at] == b';' || bytes[at..].starts_with("。".as_bytes()))
+        .unwrap_or(line.len())
 }
 
 /// Tracks the level-1 sequence while headings are read in order.
@@ -183,6 +187,21 @@ pub fn is_unnumbered_heading(line: &str, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_ends_at_the_first_full_stop_or_semicolon() {
+        fn title(line: &str) -> &str {
+            let start = parse_marker(line).expect("a heading").2;
+            &line[start..title_end(line, start)]
+        }
+        assert_eq!(title("一、总体情况。本年度……"), "总体情况");
+        assert_eq!(title("(二)「依申请」、公开;其他"), "「依申请」、公开");
+        assert_eq!(
+            title("三、存在的主要问题及改进情况"),
+            "存在的主要问题及改进情况"
+        );
+        assert_eq!(title("1.概述〔2019〕。"), "概述〔2019〕");
+    }
 
     #[test]
     fn parses_all_levels() {
