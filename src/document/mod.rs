@@ -423,7 +423,7 @@ fn build_document(
 }
 
 static YEAR_IN_TEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})年").expect("year pattern is valid"));
+    LazyLock::new(|| Regex::new(r"(?:19|20)[0-9]{2}年").expect("year pattern is valid"));
 
 /// How often each year is named in the body (title lines excluded), most often first (ties go
 /// to the later year).
@@ -435,17 +435,17 @@ fn year_mentions(text: &str, lines: &[Line]) -> Vec<(i32, usize)> {
     // One search over the document; each year is then kept if its line counts. A year cannot
     // span lines, so this finds what a search line by line would.
     let start = first.range.start;
-    for caps in YEAR_IN_TEXT.captures_iter(&text[start..last.range.end]) {
-        let Some(year) = caps.get(1) else {
-            continue;
-        };
-        let at = start + year.start();
+    // A match is the year's four digits and `年`: the year is read from its first four bytes,
+    // without the cost of capture groups.
+    for found in YEAR_IN_TEXT.find_iter(&text[start..last.range.end]) {
+        let year = &found.as_str()[..4];
+        let at = start + found.start();
         let Some(line) = lines.get(lines::line_at(lines, at)) else {
             break;
         };
         let counted = line.kind.is_report_text() && line.kind != LineKind::Title;
         if counted && line.range.contains(&at) {
-            if let Ok(year) = year.as_str().parse() {
+            if let Ok(year) = year.parse() {
                 *counts.entry(year).or_default() += 1;
             }
         }
