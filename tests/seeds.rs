@@ -86,9 +86,12 @@ fn five_reports_in_one_file() {
         .iter()
         .map(|d| d.report_year.map(|y| y.year))
         .collect();
+    // Document 2 is labelled `第三篇:绵阳市环境保护局2012政府信息公开工作总结` by the collection,
+    // but its own title, on the next two lines, says 2009, as does its text (signed 二O一O年三月五日):
+    // the report's own title counts, so neither a year mismatch nor an early publication is reported.
     assert_eq!(
         years,
-        vec![Some(2009), Some(2009), Some(2012), Some(2008), Some(2017)]
+        vec![Some(2009), Some(2009), Some(2009), Some(2008), Some(2017)]
     );
     assert_eq!(
         report.documents[0].period.as_deref(),
@@ -103,7 +106,7 @@ fn five_reports_in_one_file() {
                 1,
                 "title/not-annual-report",
                 "warning",
-                "绵阳市环境保护局2009政府信息公开工作总结"
+                "绵阳市环境保护局\n2009政府信息公开工作总结"
             ),
             (1, "contact/missing", "warning", ""),
             (1, "period/missing", "warning", ""),
@@ -112,13 +115,11 @@ fn five_reports_in_one_file() {
                 2,
                 "title/not-annual-report",
                 "warning",
-                "绵阳市环境保护局2012政府信息公开工作总结"
+                "绵阳市环境保护局\n2009政府信息公开工作总结"
             ),
-            (2, "year/mismatch", "error", "2012"),
             (2, "contact/missing", "warning", ""),
             (2, "period/missing", "warning", ""),
             (2, "required/other-matters", "error", ""),
-            (2, "deadline/premature", "error", "二O一O年三月五日"),
             (
                 3,
                 "title/not-annual-report",

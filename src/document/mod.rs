@@ -492,6 +492,32 @@ mod tests {
     }
 
     #[test]
+    fn a_reports_own_title_outranks_the_collections_label() {
+        let text = "第一篇:某局2012政府信息公开工作总结\n某局\n2009政府信息公开工作总结\n正文\n\
+                    第二篇:某局2010政府信息公开工作报告\n某局201  0政府信息公开工作报告\n正文\n\
+                    第三篇:某局2011年政府信息公开工作年度报告\n一、概述\n";
+        let documents = recognize(text, StructureOptions::default());
+        let titles: Vec<(Option<&str>, Option<i32>)> = documents
+            .iter()
+            .map(|d| (d.title_text.as_deref(), d.report_year.map(|y| y.year)))
+            .collect();
+        assert_eq!(
+            titles,
+            vec![
+                // The label's year is the compiler's mistake: the report's own title counts.
+                (Some("某局2009政府信息公开工作总结"), Some(2009)),
+                // The own title's year is broken by stray spaces: the label's stands.
+                (Some("某局2010政府信息公开工作报告"), Some(2010)),
+                // No title of its own: the label is the title.
+                (Some("某局2011年政府信息公开工作年度报告"), Some(2011)),
+            ]
+        );
+        // The label is not report text, and the own title is the title.
+        assert_eq!(documents[0].lines[0].kind, LineKind::Preamble);
+        assert_eq!(documents[0].lines[2].kind, LineKind::Title);
+    }
+
+    #[test]
     fn joins_a_title_broken_over_two_lines_and_skips_the_cover_letter() {
         let text = "市政务公开办公室:\n现将《某委2011年政府信息公开年度工作报告》随文上报,请审阅。\n某委2011年度\n政府信息公开工作年度报告\n一、概述\n";
         let documents = recognize(text, StructureOptions::default());

@@ -51,7 +51,15 @@ fn title_like(candidate: &str, max_chars: usize) -> bool {
         && TITLE.is_match(candidate)
 }
 
+/// How many lines after a collection's `第一篇:` label the report's own title may start.
+const OWN_TITLE_LINES: usize = 3;
+
 /// Finds the title among the first lines of a document.
+///
+/// In a collection, the `第三篇:…` label is the compiler's, and the report usually repeats its own
+/// title right after it (`某局` / `2009政府信息公开工作总结`). The report's own title is the one
+/// that counts, as long as it names a year: compilers get years wrong (`第三篇:某局2012…` over a
+/// 2009 report).
 pub fn find_title(text: &str, lines: &[Line]) -> Option<FoundTitle> {
     let candidates: Vec<usize> = lines
         .iter()
@@ -60,40 +68,61 @@ pub fn find_title(text: &str, lines: &[Line]) -> Option<FoundTitle> {
         .filter(|(_, line)| line.kind == LineKind::Text)
         .map(|(index, _)| index)
         .collect();
-    for (position, &index) in candidates.iter().enumerate() {
-        let line = &lines[index];
-        let raw = &text[line.range.clone()];
-        let marker_len = REPORT_MARKER.find(raw).map_or(0, |m| m.end());
-        let own = &raw[marker_len..];
-        if title_like(own, MAX_TITLE_CHARS) {
-            let range = line.range.start + marker_len..line.range.end;
-            return Some(describe(index, index, range, own.to_string()));
-        }
-        // A title broken over two consecutive lines.
-        let Some(&next_index) = candidates.get(position + 1) else {
-            continue;
-        };
-        if next_index != index + 1
-            || own.chars().count() > MAX_TITLE_PART_CHARS
-            || own.contains('。')
-        {
-            continue;
-        }
-        let next = &text[lines[next_index].range.clone()];
-        // A dated line (`某委 2012年4月28日印发`) is not the first half of a title.
-        if next.chars().count() > MAX_TITLE_PART_CHARS
-            || super::headings::parse_marker(next).is_some()
-            || !find_dates(own).is_empty()
-        {
-            continue;
-        }
-        let joined = format!("{own}{next}");
-        if title_like(&joined, MAX_TITLE_CHARS) {
-            let range = line.range.start + marker_len..lines[next_index].range.end;
-            return Some(describe(index, next_index, range, joined));
-        }
+    let (position, (found, labelled)) = (0..candidates.len())
+        .find_map(|position| title_at(text, lines, &candidates, position).map(|t| (position, t)))?;
+    if !labelled {
+        return Some(found);
     }
-    None
+    let own = (position + 1..candidates.len())
+        .take(OWN_TITLE_LINES)
+        .filter(|&later| candidates[later] > found.last_line)
+        .find_map(|later| match title_at(text, lines, &candidates, later) {
+            Some((title, false)) => Some(title),
+            _ => None,
+        })
+        // Unless the label alone says which year (`201  0`: the own title's year is broken).
+        .filter(|own| own.year.is_some() || found.year.is_none());
+    Some(own.unwrap_or(found))
+}
+
+/// The title starting at `candidates[position]` (one line, or two consecutive lines), if there is
+/// one, and whether it follows a `第一篇:` label.
+fn title_at(
+    text: &str,
+    lines: &[Line],
+    candidates: &[usize],
+    position: usize,
+) -> Option<(FoundTitle, bool)> {
+    let index = candidates[position];
+    let line = &lines[index];
+    let raw = &text[line.range.clone()];
+    let marker_len = REPORT_MARKER.find(raw).map_or(0, |m| m.end());
+    let labelled = marker_len > 0;
+    let own = &raw[marker_len..];
+    if title_like(own, MAX_TITLE_CHARS) {
+        let range = line.range.start + marker_len..line.range.end;
+        return Some((describe(index, index, range, own.to_string()), labelled));
+    }
+    // A title broken over two consecutive lines.
+    let &next_index = candidates.get(position + 1)?;
+    if next_index != index + 1 || own.chars().count() > MAX_TITLE_PART_CHARS || own.contains('。')
+    {
+        return None;
+    }
+    let next = &text[lines[next_index].range.clone()];
+    // A dated line (`某委 2012年4月28日印发`) is not the first half of a title.
+    if next.chars().count() > MAX_TITLE_PART_CHARS
+        || super::headings::parse_marker(next).is_some()
+        || !find_dates(own).is_empty()
+    {
+        return None;
+    }
+    let joined = format!("{own}{next}");
+    if !title_like(&joined, MAX_TITLE_CHARS) {
+        return None;
+    }
+    let range = line.range.start + marker_len..lines[next_index].range.end;
+    Some((describe(index, next_index, range, joined), labelled))
 }
 
 fn describe(first_line: usize, last_line: usize, range: Range<usize>, text: String) -> FoundTitle {
