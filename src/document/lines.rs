@@ -225,10 +225,11 @@ impl<'a> LinePattern<'a> {
     /// The lines (indexes, in order) that `accept` takes and that the pattern matches, each line
     /// matched on its own.
     ///
-    /// A pattern without `^` or `$` is searched for in the lines' text as a whole, which lets the
-    /// regex skip ahead by its literals instead of being started on every line; each hit is then
-    /// confirmed on its own line. A match that spans lines can only hide a line's own match by
-    /// starting before it, in a line that is then confirmed or passed over, so none is missed.
+    /// A pattern without `^` or `$` is searched for in each run of accepted lines as a whole,
+    /// which lets the regex skip ahead by its literals instead of being started on every line;
+    /// each hit is then confirmed on its own line. A match that spans lines can only hide a line's
+    /// own match by starting before it, in a line that is then confirmed or passed over, so none
+    /// is missed.
     pub fn matching_lines<'t>(
         &self,
         text: &'t str,

@@ -160,9 +160,8 @@ pub struct Document {
     pub regulation: Regulation,
     pub regulation_source: RegulationSource,
     pub headings: Vec<Heading>,
-    /// Indexes into `lines` of unnumbered headings (see [`headings::is_unnumbered_heading`]).
-    pub unnumbered_headings: Vec<usize>,
-    /// The words of every section title and unnumbered heading, for one search over them all.
+    /// The words of every section title and unnumbered heading (a short line of its own before a
+    /// paragraph, see [`headings::is_unnumbered_heading`]), for one search over them all.
     pub heading_words: HeadingWords,
     /// Indexes into `lines`: the intro runs from after the title to before the first level-1 heading.
     pub intro_lines: Range<usize>,
@@ -412,7 +411,6 @@ fn build_document(
         regulation,
         regulation_source,
         headings: found_headings,
-        unnumbered_headings,
         heading_words,
         intro_lines: body_start.min(intro_end)..intro_end,
         period,
