@@ -138,13 +138,11 @@ impl CommonFolder {
     }
 
     /// If `bytes` start with such a character and it folds to a three-byte character too (a
-    /// Traditional character to its Simplified form, or itself), the folded character and
-    /// whether it is the same.
+    /// Traditional character to its Simplified form, or itself), the folded character.
     #[inline]
-    pub fn fold_aligned(self, bytes: &[u8]) -> Option<(char, bool)> {
-        let code = three_byte_code(bytes)?;
-        let folded = self.fold_code(code)?;
-        (folded.len_utf8() == 3).then_some((folded, folded as u32 == code))
+    pub fn fold_aligned(self, bytes: &[u8]) -> Option<char> {
+        let folded = self.fold_code(three_byte_code(bytes)?)?;
+        (folded.len_utf8() == 3).then_some(folded)
     }
 
     #[inline]
@@ -348,7 +346,7 @@ mod tests {
                 continue;
             };
             let bytes = ch.to_string();
-            let unchanged = folder.fold_aligned(bytes.as_bytes()) == Some((ch, true));
+            let unchanged = folder.fold_aligned(bytes.as_bytes()) == Some(ch);
             assert_eq!(folder.is_kept(bytes.as_bytes()), unchanged, "U+{code:04X}");
             kept += usize::from(unchanged);
         }

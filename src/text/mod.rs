@@ -356,7 +356,7 @@ impl Units<'_> {
                     rest = after;
                 }
                 at = bytes.len() - rest.len();
-            } else if let Some((folded, _)) = self.folder.fold_aligned(&bytes[at..]) {
+            } else if let Some(folded) = self.folder.fold_aligned(&bytes[at..]) {
                 // A Traditional character: as wide as its Simplified form.
                 run.write(output, original, at);
                 run.write_folded(output, folded, at);
