@@ -9,7 +9,8 @@
 //! One pass, linear in the input, with a few characters of look-ahead:
 //! - runs of characters that fold to as many bytes as they have (ASCII, Han characters with
 //!   Traditional ones folded to Simplified in place, CJK punctuation) are copied as runs: they need
-//!   nothing in the offset map, and this is most of a report;
+//!   nothing in the offset map, and this is most of a report. Pinyin annotations and lone spaces
+//!   met inside a run are decided there, without leaving it;
 //! - every other character is folded on its own ([`fold`]: mojibake repair, NFKC,
 //!   Traditional→Simplified), and pinyin annotations are dropped;
 //! - page numbers stranded inside a sentence (`政府信息 9 公开`) and spaces next to CJK text
