@@ -111,7 +111,8 @@ static KEPT: LazyLock<Box<[u64; KEPT_PAGES]>> = LazyLock::new(|| {
 });
 
 impl CommonFolder {
-    /// Whether `bytes` start with a three-byte character that is its own fold (see [`KEPT`]).
+    /// Whether `bytes` start with a three-byte character that is its own fold (one lookup in the
+    /// kept table, without decoding the character).
     #[inline]
     pub fn is_kept(self, bytes: &[u8]) -> bool {
         let &[lead, second, third, ..] = bytes else {
