@@ -30,7 +30,7 @@ use regex::Regex;
 use toml::Spanned;
 
 use super::tables::TableDef;
-use crate::document::lines::LinePattern;
+use crate::document::lines::{Line, LinePattern};
 use crate::document::tables::{read_table_until, table_lines, Table};
 use crate::document::Document;
 use crate::text::fold::fold_pattern;
@@ -114,19 +114,13 @@ impl<'a> Context<'a> {
             .filter(move |(index, _)| lines.contains(index))
     }
 
-    /// Whether any pattern matches one of the lines `accept` takes (by index), each line matched on
-    /// its own (see [`LinePattern::first_line`]).
+    /// Whether any pattern matches one of the document's lines that `accept` takes (by index).
     pub fn any_line_matches(
         &self,
         patterns: &[CompiledPattern],
         accept: impl Fn(usize) -> bool,
     ) -> bool {
-        patterns.iter().any(|pattern| {
-            pattern
-                .line_pattern()
-                .first_line(self.text, &self.document.lines, &accept)
-                .is_some()
-        })
+        any_line_matches(patterns, self.text, &self.document.lines, accept)
     }
 
     /// Byte offset (normalised) where a line starts.
@@ -489,6 +483,22 @@ pub fn compile_all(raw: &[RawPattern], errors: &mut Vec<ParamError>) -> Vec<Comp
     raw.iter()
         .filter_map(|pattern| compile(pattern).map_err(|error| errors.push(error)).ok())
         .collect()
+}
+
+/// Whether any pattern matches one of `lines` of `text` that `accept` takes (by index), each line
+/// matched on its own (see [`LinePattern::first_line`]).
+pub fn any_line_matches(
+    patterns: &[CompiledPattern],
+    text: &str,
+    lines: &[Line],
+    accept: impl Fn(usize) -> bool,
+) -> bool {
+    patterns.iter().any(|pattern| {
+        pattern
+            .line_pattern()
+            .first_line(text, lines, &accept)
+            .is_some()
+    })
 }
 
 /// Whether any pattern matches `text`.

@@ -23,7 +23,9 @@ allows — by a sentence of the report. Fires once per report, pointing at its f
 
 use serde::Deserialize;
 
-use super::{compile_all, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern};
+use super::{
+    any_line_matches, compile_all, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern,
+};
 use crate::document::lines::LineKind;
 use crate::document::Regulation;
 
@@ -76,13 +78,7 @@ impl Evaluate for Required {
     fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
         let document = context.document;
         let words = &document.heading_words;
-        let by_heading = self.headings.iter().any(|pattern| {
-            pattern
-                .line_pattern()
-                .first_line(&words.text, &words.lines, |_| true)
-                .is_some()
-        });
-        if by_heading {
+        if any_line_matches(&self.headings, &words.text, &words.lines, |_| true) {
             return;
         }
         let by_sentence = self.sentences_apply(document.regulation)
