@@ -228,6 +228,11 @@ pub fn check_source(source: &SourceText, rules: &RuleSet, options: Options) -> F
         options,
     );
     if let Some(locations) = &source.locations {
+        // Spans are offsets in what is shown: a PDF's lines as printed.
+        let shown = source
+            .display
+            .as_ref()
+            .map_or(source.text.as_str(), |display| display.text.as_str());
         for finding in &mut report.findings {
             let at = finding.span.text_start;
             finding.location = locations
@@ -238,7 +243,7 @@ pub fn check_source(source: &SourceText, rules: &RuleSet, options: Options) -> F
                     // A PDF records where each page starts: count the lines to the finding.
                     Location::Page { page, .. } => Location::Page {
                         page,
-                        line: source.text[start as usize..at.min(source.text.len())]
+                        line: shown[start as usize..at.min(shown.len())]
                             .matches('\n')
                             .count() as u32
                             + 1,

@@ -408,20 +408,41 @@ fn broken_word_documents_and_zip_bombs_are_clear_errors() {
 
 #[test]
 fn the_same_report_as_text_word_web_page_and_pdf_gives_the_same_findings() {
-    let formats = [
-        "fixtures/004_062f0ed1955165dd.txt",
-        "fixtures/docx/004_062f0ed1955165dd.docx",
-        "fixtures/html/004_062f0ed1955165dd.html",
-        "fixtures/pdf/004_062f0ed1955165dd.pdf",
-    ];
-    let results: Vec<Vec<(u64, String)>> = formats
-        .iter()
-        .map(|path| rules_by_document(&json(&ogilint(&["check", path, "--format", "json"]))))
-        .collect();
-    for (path, result) in formats.iter().zip(&results) {
-        assert_eq!(result, &results[0], "{path}");
+    // 002 has no findings as text; printed, its statistics period and its phone number are
+    // broken across lines, which must not make them missing.
+    for seed in ["004_062f0ed1955165dd", "002_8ea8eed0dcff065f"] {
+        let formats = [
+            format!("fixtures/{seed}.txt"),
+            format!("fixtures/docx/{seed}.docx"),
+            format!("fixtures/html/{seed}.html"),
+            format!("fixtures/pdf/{seed}.pdf"),
+        ];
+        let results: Vec<serde_json::Value> = formats
+            .iter()
+            .map(|path| json(&ogilint(&["check", path, "--format", "json"])))
+            .collect();
+        for (path, result) in formats.iter().zip(&results) {
+            assert_eq!(
+                rules_by_document(result),
+                rules_by_document(&results[0]),
+                "{path}"
+            );
+            let document = &result["documents"][0];
+            for field in ["title", "report_year", "period"] {
+                assert_eq!(
+                    document[field], results[0]["documents"][0][field],
+                    "{path} {field}"
+                );
+            }
+        }
     }
-    assert!(!results[0].is_empty());
+    let text = json(&ogilint(&[
+        "check",
+        "fixtures/004_062f0ed1955165dd.txt",
+        "--format",
+        "json",
+    ]));
+    assert!(!rules_by_document(&text).is_empty());
     let pdf = json(&ogilint(&[
         "check",
         "fixtures/pdf/004_062f0ed1955165dd.pdf",
@@ -430,7 +451,7 @@ fn the_same_report_as_text_word_web_page_and_pdf_gives_the_same_findings() {
     ]));
     assert_eq!(
         pdf["findings"][0]["location"],
-        serde_json::json!({"in": "page", "page": 1, "line": 11})
+        serde_json::json!({"in": "page", "page": 1, "line": 9})
     );
 }
 

@@ -24,8 +24,8 @@ pub struct SourceText {
     pub name: String,
     /// The report's text: the decoded file, or the text extracted from a web page.
     pub text: String,
-    /// For text extracted from a page: the page source, which diagnostics show and count lines
-    /// in, and where each byte of `text` came from in it.
+    /// For text extracted from a web page or rejoined from a PDF's printed lines: what
+    /// diagnostics show and count lines in, and where each byte of `text` came from in it.
     pub display: Option<Display>,
     /// For a file that was not UTF-8: for each byte of the decoded file (`display`'s text, or
     /// `text`), and one past the end, the offset of the file byte it was decoded from. `None`: the
@@ -37,7 +37,8 @@ pub struct SourceText {
     pub locations: Option<Vec<(u32, docx::Location)>>,
 }
 
-/// The decoded source a report's text was extracted from (an HTML page).
+/// What diagnostics show for a report whose text was extracted or rebuilt: an HTML page's source,
+/// or a PDF's lines as printed (the report's text has each paragraph's lines joined).
 #[derive(Debug, Clone)]
 pub struct Display {
     pub text: String,
@@ -266,7 +267,17 @@ fn from_bytes(
                 .into_iter()
                 .map(|(offset, page)| (offset, docx::Location::Page { page, line: 1 }))
                 .collect();
-            return Ok(SourceText::extracted(name, document.text, pages));
+            let mut source = SourceText::extracted(name, document.text, pages);
+            // Rules read the paragraphs rejoined; diagnostics show the lines as printed.
+            if let Some(joined) = pdf::join_wrapped_lines(&source.text) {
+                let printed = std::mem::replace(&mut source.text, joined.text);
+                source.display = Some(Display {
+                    text: printed,
+                    starts: joined.starts,
+                    ends: joined.ends,
+                });
+            }
+            return Ok(source);
         }
         _ => {}
     }

@@ -5,6 +5,7 @@ whose page carries no text layer.
 usage: pip install reportlab && python3 make_pdf.py
 """
 import pathlib
+import unicodedata
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
@@ -16,12 +17,26 @@ out_dir = root / "fixtures/pdf"
 out_dir.mkdir(parents=True, exist_ok=True)
 pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 
-WIDTH = 38  # characters per printed line
+WIDTH = 82  # columns per printed line: a Chinese character takes two, a Latin letter or digit one
+
+def columns(ch):
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 def wrap(line):
-    return [line[i:i + WIDTH] for i in range(0, len(line), WIDTH)] or [""]
+    """The printed lines of a paragraph, filled to WIDTH columns."""
+    # A table row is one printed line (a real table is a grid, not wrapped text).
+    if "|" in line:
+        return [line]
+    lines, current, used = [], "", 0
+    for ch in line:
+        if used + columns(ch) > WIDTH:
+            lines.append(current)
+            current, used = "", 0
+        current += ch
+        used += columns(ch)
+    return lines + [current]
 
-for name in ["004_062f0ed1955165dd"]:
+for name in ["002_8ea8eed0dcff065f", "004_062f0ed1955165dd"]:
     report = (root / f"fixtures/{name}.txt").read_text(encoding="utf-8")
     pdf = canvas.Canvas(str(out_dir / f"{name}.pdf"), pagesize=A4)
     pdf.setFont("STSong-Light", 11)
