@@ -78,6 +78,84 @@ fn legacy_encodings_give_the_same_findings_on_the_files_own_bytes() {
     }
 }
 
+/// A report's paragraphs filled to `width` columns, as text copied out of a printed page arrives
+/// (a Chinese character takes two columns; table rows stay whole).
+fn hard_wrapped(text: &str, width: usize) -> String {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        if paragraph.contains('|') {
+            lines.push(paragraph.to_string());
+            continue;
+        }
+        let (mut line, mut used) = (String::new(), 0);
+        for ch in paragraph.chars() {
+            let columns = if ch.len_utf8() == 3 { 2 } else { 1 };
+            if used + columns > width {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(ch);
+            used += columns;
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
+}
+
+#[test]
+fn hard_wrapped_text_gives_the_findings_of_its_paragraphs_on_its_own_bytes() {
+    let directory = std::env::temp_dir().join(format!("ogilint-wrapped-{}", std::process::id()));
+    fs::create_dir_all(&directory).expect("temp dir");
+    for seed in [
+        "000_be1dd56c78923606",
+        "002_8ea8eed0dcff065f",
+        "003_7b0f8fbbe84c9ac2",
+        "004_062f0ed1955165dd",
+    ] {
+        let text = fs::read_to_string(Path::new(ROOT).join(format!("fixtures/{seed}.txt")))
+            .expect("readable");
+        let unwrapped = json(&ogilint(&[
+            "check",
+            &format!("fixtures/{seed}.txt"),
+            "--format",
+            "json",
+        ]));
+        for width in [48, 64, 82, 100] {
+            let wrapped = hard_wrapped(&text, width);
+            let utf8 = directory.join(format!("{seed}-{width}.txt"));
+            let gbk = directory.join(format!("{seed}-{width}-gbk.txt"));
+            fs::write(&utf8, &wrapped).expect("writable");
+            fs::write(&gbk, encoding_rs::GBK.encode(&wrapped).0).expect("writable");
+            for (path, is_gbk) in [(&utf8, false), (&gbk, true)] {
+                let path = path.to_str().expect("utf-8 path");
+                let value = json(&ogilint(&["check", path, "--format", "json"]));
+                assert_eq!(
+                    rules_by_document(&value),
+                    rules_by_document(&unwrapped),
+                    "{path}"
+                );
+                assert_eq!(
+                    value["documents"][0]["title"], unwrapped["documents"][0]["title"],
+                    "{path}"
+                );
+                // Spans are on the file's own bytes, printed lines and all.
+                let bytes = fs::read(path).expect("readable");
+                for finding in value["findings"].as_array().expect("findings") {
+                    let start = finding["span"]["start"].as_u64().expect("start") as usize;
+                    let end = finding["span"]["end"].as_u64().expect("end") as usize;
+                    let shown = if is_gbk {
+                        encoding_rs::GBK.decode(&bytes[start..end]).0.into_owned()
+                    } else {
+                        String::from_utf8_lossy(&bytes[start..end]).into_owned()
+                    };
+                    assert_eq!(shown, finding["text"].as_str().expect("text"), "{path}");
+                }
+            }
+        }
+    }
+    fs::remove_dir_all(&directory).expect("removable");
+}
+
 #[test]
 fn an_encoding_can_be_named() {
     let output = ogilint(&[

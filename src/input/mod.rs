@@ -3,12 +3,15 @@
 //! UTF-8 (with or without a byte-order mark) is used as it is, so offsets into the text are
 //! offsets into the file. Other encodings — UTF-16 with a byte-order mark, GBK/GB18030 and Big5,
 //! detected or named with `--encoding` — are decoded with a map from each byte of the decoded text
-//! back to the file's bytes, so that findings still point at the file's own bytes.
+//! back to the file's bytes, so that findings still point at the file's own bytes. Text whose
+//! paragraphs a page margin broke into lines (a PDF's text layer, text copied out of one) has them
+//! rejoined ([`wrap`]), and the lines as printed are what diagnostics show.
 
 pub mod decode;
 pub mod docx;
 pub mod html;
 pub mod pdf;
+pub mod wrap;
 
 use std::fmt;
 use std::fs;
@@ -22,9 +25,10 @@ pub use decode::decode;
 pub struct SourceText {
     /// The name diagnostics use for the file (the path as the user gave it).
     pub name: String,
-    /// The report's text: the decoded file, or the text extracted from a web page.
+    /// The report's text: the decoded file, or the text extracted from a web page, with
+    /// paragraphs that a page margin broke into lines rejoined.
     pub text: String,
-    /// For text extracted from a web page or rejoined from a PDF's printed lines: what
+    /// For text extracted from a web page or rejoined from printed lines: what
     /// diagnostics show and count lines in, and where each byte of `text` came from in it.
     pub display: Option<Display>,
     /// For a file that was not UTF-8: for each byte of the decoded file (`display`'s text, or
@@ -38,7 +42,8 @@ pub struct SourceText {
 }
 
 /// What diagnostics show for a report whose text was extracted or rebuilt: an HTML page's source,
-/// or a PDF's lines as printed (the report's text has each paragraph's lines joined).
+/// or the lines as printed of a PDF or a text copied from a page (the report's text has each
+/// paragraph's lines joined).
 #[derive(Debug, Clone)]
 pub struct Display {
     pub text: String,
@@ -95,6 +100,21 @@ impl SourceText {
             encoding: "UTF-8",
             locations: Some(locations),
         }
+    }
+
+    /// The same text with the lines of each paragraph joined where a page margin broke them
+    /// (see [`wrap`]); the printed lines become what diagnostics show. A text without such breaks
+    /// is returned as it is.
+    fn with_paragraphs_joined(mut self) -> SourceText {
+        if let Some(joined) = wrap::join_wrapped_lines(&self.text) {
+            let printed = std::mem::replace(&mut self.text, joined.text);
+            self.display = Some(Display {
+                text: printed,
+                starts: joined.starts,
+                ends: joined.ends,
+            });
+        }
+        self
     }
 
     /// Maps a byte offset in `text` to a byte offset in the file.
@@ -267,22 +287,12 @@ fn from_bytes(
                 .into_iter()
                 .map(|(offset, page)| (offset, docx::Location::Page { page, line: 1 }))
                 .collect();
-            let mut source = SourceText::extracted(name, document.text, pages);
-            // Rules read the paragraphs rejoined; diagnostics show the lines as printed.
-            if let Some(joined) = pdf::join_wrapped_lines(&source.text) {
-                let printed = std::mem::replace(&mut source.text, joined.text);
-                source.display = Some(Display {
-                    text: printed,
-                    starts: joined.starts,
-                    ends: joined.ends,
-                });
-            }
-            return Ok(source);
+            return Ok(SourceText::extracted(name, document.text, pages).with_paragraphs_joined());
         }
         _ => {}
     }
     if !is_html(path) {
-        return decode(path, name, bytes, options.encoding);
+        return Ok(decode(path, name, bytes, options.encoding)?.with_paragraphs_joined());
     }
     // A page's own charset declaration comes before detection; `--encoding` before both.
     let declared = options.encoding.or_else(|| {
