@@ -33,6 +33,12 @@ pub enum LineKind {
 }
 
 impl LineKind {
+    /// Whether a table may go on past the line: a blank line, or a page number or page chrome
+    /// left between two pages of a table.
+    pub fn is_between_rows(self) -> bool {
+        matches!(self, LineKind::Blank | LineKind::Chrome)
+    }
+
     /// Whether the line belongs to the report itself (rules may look at it).
     pub fn is_report_text(self) -> bool {
         matches!(
@@ -153,6 +159,42 @@ fn may_be_chrome(line: &str, first: char) -> bool {
     }
 }
 
+/// Whether a line (starting with `first`) is only a page number that a PDF or Word conversion
+/// left between two pages: `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 12 页`, `3/12`. A number alone
+/// (`3`) is not one: it is as likely a table cell.
+fn is_page_number(line: &str, first: char) -> bool {
+    fn number(text: &str) -> Option<&str> {
+        let text = text.trim_start();
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=4)
+            .contains(&digits)
+            .then(|| text[digits..].trim_start())
+    }
+    if !matches!(first, '-' | '—' | '–' | '第' | '0'..='9') || line.len() > 40 {
+        return false;
+    }
+    let dash = |ch: char| matches!(ch, '-' | '—' | '–');
+    if let Some(inside) = line.strip_prefix(dash) {
+        let inside = inside.trim_start_matches(dash);
+        return number(inside).is_some_and(|rest| !rest.is_empty() && rest.chars().all(dash));
+    }
+    if let Some(rest) = line.strip_prefix('第') {
+        let Some(rest) = number(rest).and_then(|rest| rest.strip_prefix('页')) else {
+            return false;
+        };
+        let rest = rest.trim_start();
+        return rest.is_empty()
+            || rest
+                .strip_prefix('共')
+                .and_then(number)
+                .is_some_and(|rest| rest == "页");
+    }
+    number(line)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .and_then(number)
+        .is_some_and(str::is_empty)
+}
+
 /// Lines longer than this are report text even if they start like chrome.
 const MAX_CHROME_CHARS: usize = 60;
 
@@ -169,6 +211,7 @@ pub fn classify(line: &str) -> LineKind {
     );
     if (decoration_start && DECORATION.is_match(line))
         || (line.starts_with("<!--") && COMMENT.is_match(line))
+        || is_page_number(line, first)
     {
         return LineKind::Chrome;
     }
@@ -462,6 +505,31 @@ mod tests {
         }
         assert_eq!(classify("(1234)访问量"), LineKind::Chrome);
         assert_eq!(classify("(一)主动公开情况"), LineKind::Text);
+    }
+
+    #[test]
+    fn page_numbers_between_pages_are_chrome() {
+        for line in [
+            "- 3 -",
+            "— 12 —",
+            "--- 7 ---",
+            "第3页",
+            "第 3 页 共 12 页",
+            "3/12",
+        ] {
+            assert_eq!(classify(line), LineKind::Chrome, "{line}");
+        }
+        for line in [
+            "3",
+            "-8",
+            "2020/01/10",
+            "第3页的内容",
+            "第三页",
+            "3/12件",
+            "- 3 - 本年新收",
+        ] {
+            assert_ne!(classify(line), LineKind::Chrome, "{line}");
+        }
     }
 
     #[test]

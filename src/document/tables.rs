@@ -285,7 +285,7 @@ pub fn read_table_until(
             let line = &document.lines[index];
             let next_block =
                 index > start && end_at.is_some_and(|end| end.is_match(&text[line.range.clone()]));
-            next_block || !(is_table_line(index) || line.kind == LineKind::Blank)
+            next_block || !(is_table_line(index) || line.kind.is_between_rows())
         })
         .unwrap_or(document.lines.len());
     let anchor_range = anchor
@@ -312,7 +312,7 @@ pub fn read_table_until(
     };
     for index in start..end {
         let line = &document.lines[index];
-        if line.kind == LineKind::Blank {
+        if line.kind.is_between_rows() {
             continue;
         }
         cells_of(text, line.range.clone(), line.kind, &mut cells);
@@ -422,6 +422,15 @@ mod tests {
         assert_eq!(parse_value(""), Value::Blank);
         assert_eq!(parse_value("1.5"), Value::Bad);
         assert_eq!(parse_value("十七"), Value::Bad);
+    }
+
+    #[test]
+    fn a_page_number_between_two_pages_of_a_table_does_not_end_it() {
+        let text = "某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况 | 自然人 | 总计\n一、本年新收 | 3 | 3 |\n- 4 -\n二、上年结转 | 1 | 1 |\n";
+        let table = table(text, "申请人情况", 2);
+        assert!(!table.unreadable);
+        let paths: Vec<&str> = table.rows.iter().map(Row::path_text).collect();
+        assert_eq!(paths, vec!["一、本年新收", "二、上年结转"]);
     }
 
     #[test]
