@@ -51,7 +51,7 @@ impl LineKind {
 /// One line of the normalised text.
 #[derive(Debug, Clone)]
 pub struct Line {
-    /// Byte range in the normalised text, without the line break.
+    /// Byte range in the normalised text, without the line break and the indentation.
     pub range: Range<usize>,
     pub kind: LineKind,
 }
@@ -331,11 +331,13 @@ pub fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
     for end in breaks {
         let piece = &text[start..range.start + end];
         let next_start = range.start + end + 1;
-        // A CRLF file's `\r` is not part of the line's words.
+        // A CRLF file's `\r` is not part of the line's words, nor is its indentation: normalising
+        // drops spaces before Chinese text, but keeps them before ASCII (`  (一)`, `  1.`).
         let words = piece.strip_suffix('\r').unwrap_or(piece).trim_end();
+        let indent = words.len() - words.trim_start().len();
         lines.push(Line {
-            range: start..start + words.len(),
-            kind: classify(words),
+            range: start + indent..start + words.len(),
+            kind: classify(&words[indent..]),
         });
         start = next_start;
     }

@@ -529,6 +529,25 @@ mod tests {
     }
 
     #[test]
+    fn a_title_over_two_lines_with_a_blank_line_between_and_indented_headings() {
+        // A page copied with a blank line after every paragraph, headings indented.
+        let text =
+            "某委2011年度\n\n政府信息公开工作年度报告\n\n  一、概述\n\n  (一)组织领导\n\n正文。\n";
+        let documents = recognize(text, StructureOptions::default());
+        let document = &documents[0];
+        assert_eq!(
+            document.title_text.as_deref(),
+            Some("某委2011年度政府信息公开工作年度报告")
+        );
+        let headings: Vec<&str> = document
+            .headings
+            .iter()
+            .map(|heading| &text[heading.range.clone()])
+            .collect();
+        assert_eq!(headings, vec!["一、概述", "(一)组织领导"]);
+    }
+
+    #[test]
     fn table_row_labels_are_not_headings() {
         let text = "某局2020年政府信息公开工作年度报告\n一、总体情况\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n四、结转下年度继续办理 | 0 | 0\n四、政府信息公开行政复议、行政诉讼情况\n";
         let documents = recognize(text, StructureOptions::default());

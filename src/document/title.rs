@@ -38,7 +38,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("year pattern is valid")
 });
 
-/// How many lines from the top of a document the title may be found in.
+/// How many non-blank lines from the top of a document the title may be found in.
 const TITLE_SEARCH_LINES: usize = 40;
 /// A line longer than this is a paragraph, not a title.
 const MAX_TITLE_CHARS: usize = 80;
@@ -61,9 +61,12 @@ const OWN_TITLE_LINES: usize = 3;
 /// that counts, as long as it names a year: compilers get years wrong (`第三篇:某局2012…` over a
 /// 2009 report).
 pub fn find_title(text: &str, lines: &[Line]) -> Option<FoundTitle> {
+    // Blank lines do not count: a page copied with a blank line after every paragraph has its
+    // title no further down.
     let candidates: Vec<usize> = lines
         .iter()
         .enumerate()
+        .filter(|(_, line)| line.kind != LineKind::Blank)
         .take(TITLE_SEARCH_LINES)
         .filter(|(_, line)| line.kind == LineKind::Text)
         .map(|(index, _)| index)
@@ -85,8 +88,8 @@ pub fn find_title(text: &str, lines: &[Line]) -> Option<FoundTitle> {
     Some(own.unwrap_or(found))
 }
 
-/// The title starting at `candidates[position]` (one line, or two consecutive lines), if there is
-/// one, and whether it follows a `第一篇:` label.
+/// The title starting at `candidates[position]` (one line, or two lines with at most blank lines
+/// between them), if there is one, and whether it follows a `第一篇:` label.
 fn title_at(
     text: &str,
     lines: &[Line],
@@ -103,10 +106,12 @@ fn title_at(
         let range = line.range.start + marker_len..line.range.end;
         return Some((describe(index, index, range, own.to_string()), labelled));
     }
-    // A title broken over two consecutive lines.
+    // A title broken over two lines, perhaps with a blank line between them.
     let &next_index = candidates.get(position + 1)?;
-    if next_index != index + 1 || own.chars().count() > MAX_TITLE_PART_CHARS || own.contains('。')
-    {
+    let adjacent = lines[index + 1..next_index]
+        .iter()
+        .all(|between| between.kind == LineKind::Blank);
+    if !adjacent || own.chars().count() > MAX_TITLE_PART_CHARS || own.contains('。') {
         return None;
     }
     let next = &text[lines[next_index].range.clone()];
