@@ -487,6 +487,13 @@ mod tests {
         assert_eq!(documents[0].issuer.as_deref(), Some("某局"));
         assert_eq!(documents[1].report_year.map(|y| y.year), Some(2012));
         assert_eq!(documents[1].regulation, Regulation::V2007);
+        // Arabic numerals too.
+        let text = "第1篇:\n某局2009年政府信息公开工作年度报告\n一、概述\n第2篇:\n某局2012年政府信息公开工作年度报告\n";
+        let years: Vec<Option<i32>> = recognize(text, StructureOptions::default())
+            .iter()
+            .map(|document| document.report_year.map(|y| y.year))
+            .collect();
+        assert_eq!(years, vec![Some(2009), Some(2012)]);
     }
 
     #[test]

@@ -29,9 +29,10 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"信息公开.{0,16}?(?:年度报告|工作报告|年报|报告|工作总结|总结)")
         .expect("title pattern is valid")
 });
-/// The marker of one report in a collection: `第一篇:`, `第二篇`.
+/// The marker of one report in a collection: `第一篇:`, `第二篇`, `第3篇:`.
 pub(super) static REPORT_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^第[一二三四五六七八九十]{1,3}篇[:]?").expect("marker pattern is valid")
+    Regex::new(r"^第(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})篇[:]?")
+        .expect("marker pattern is valid")
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<arabic>(?:19|20)[0-9]{2})|(?P<chinese>[〇零○O0一二三四五六七八九]{4})年")
