@@ -275,7 +275,10 @@ pub fn recognize(text: &str, options: StructureOptions) -> Vec<Document> {
     let before_first = starts.first().copied().unwrap_or(all_lines.len());
     // Text before the first `第一篇:` marker is a report of its own only if it has a title;
     // otherwise it is page chrome or a collection's preface.
-    if starts.is_empty() || title::find_title(text, &all_lines[..before_first]).is_some() {
+    if starts.is_empty() {
+        starts.push(0);
+        starts.extend(title::later_report_starts(text, &all_lines));
+    } else if title::find_title(text, &all_lines[..before_first]).is_some() {
         starts.insert(0, 0);
     }
     let mut documents = Vec::with_capacity(starts.len());
@@ -533,6 +536,40 @@ mod tests {
         );
         assert_eq!(document.lines[1].kind, LineKind::Preamble);
         assert_eq!(document.sections().count(), 1);
+    }
+
+    #[test]
+    fn reports_one_after_another_without_labels_are_split_at_the_later_title() {
+        let report = |year: u32| {
+            format!(
+                "某局{year}年政府信息公开工作年度报告\n一、概述\n正文。\n二、主动公开情况\n正文。\n"
+            )
+        };
+        let text = format!("{}索引号:123\n{}", report(2018), report(2019));
+        let documents = recognize(&text, StructureOptions::default());
+        let years: Vec<Option<i32>> = documents
+            .iter()
+            .map(|document| document.report_year.map(|y| y.year))
+            .collect();
+        assert_eq!(years, vec![Some(2018), Some(2019)]);
+        // The later report's page metadata goes with it.
+        assert_eq!(documents[1].lines[0].kind, LineKind::Meta);
+
+        // Not a later report: related reports listed after the text, a page header repeating
+        // the title, an annex.
+        for text in [
+            format!(
+                "{}相关文章\n某局2017年政府信息公开工作年度报告\n某局2016年政府信息公开工作年度报告\n",
+                report(2019)
+            ),
+            format!("某局2019年政府信息公开工作年度报告\n{}", report(2019)),
+            format!(
+                "{}附件:某局2019年政府信息公开工作年度报告统计表\n一、主动公开\n",
+                report(2019)
+            ),
+        ] {
+            assert_eq!(recognize(&text, StructureOptions::default()).len(), 1, "{text}");
+        }
     }
 
     #[test]

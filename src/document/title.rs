@@ -10,7 +10,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::{chinese_year, find_dates};
-use super::lines::{Line, LineKind};
+use super::headings::parse_marker;
+use super::lines::{line_at, Line, LineKind};
 
 /// A title found in a document.
 #[derive(Debug, Clone)]
@@ -87,6 +88,76 @@ pub fn find_title(text: &str, lines: &[Line]) -> Option<FoundTitle> {
         // Unless the label alone says which year (`201  0`: the own title's year is broken).
         .filter(|own| own.year.is_some() || found.year.is_none());
     Some(own.unwrap_or(found))
+}
+
+/// How many lines after a report's title its first section heading may come.
+const FIRST_HEADING_LINES: usize = 5;
+
+/// Reports put one after another in a file without `第一篇:` labels: the lines (indexes) where a
+/// later report starts. A later report starts at a title naming a year (not an annex's, `附件:`)
+/// that comes after a section heading of the report before it and is followed, within a few
+/// lines, by a first section heading numbered one (`一、`); the page navigation and metadata
+/// right before the title are the new report's. A list of related reports after the
+/// text (no outline follows), a page header repeating the title (no heading before it) and a
+/// report quoting its own title in a sentence (not a title line) start none.
+pub(super) fn later_report_starts(text: &str, lines: &[Line]) -> Vec<usize> {
+    let candidates: Vec<usize> = (0..lines.len())
+        .filter(|&index| lines[index].kind == LineKind::Text)
+        .collect();
+    let is_section = |index: usize, number: Option<u32>| {
+        parse_marker(&text[lines[index].range.clone()])
+            .is_some_and(|(level, found, _)| level == 1 && number.is_none_or(|n| n == found))
+    };
+    let mut starts = Vec::new();
+    let mut report_start = 0;
+    let mut checked_up_to = 0;
+    for hit in TITLE.find_iter(text) {
+        let index = line_at(lines, hit.start());
+        if index < checked_up_to || index >= lines.len() {
+            continue;
+        }
+        checked_up_to = index + 1;
+        let Ok(position) = candidates.binary_search(&index) else {
+            continue;
+        };
+        // The hit may be the second line of a title broken over two (`某委2011年度` / `政府…报告`).
+        let title = [position.checked_sub(1), Some(position)]
+            .into_iter()
+            .flatten()
+            .filter_map(|at| match title_at(text, lines, &candidates, at) {
+                Some((title, false)) if title.year.is_some() && title.last_line >= index => {
+                    Some(title)
+                }
+                _ => None,
+            })
+            .next();
+        let Some(title) = title else {
+            continue;
+        };
+        let index = title.first_line;
+        let after_a_section = (report_start..index).any(|line| is_section(line, None));
+        let opens_an_outline = (title.last_line + 1..lines.len())
+            .filter(|&line| lines[line].kind != LineKind::Blank)
+            .take(FIRST_HEADING_LINES)
+            .any(|line| is_section(line, Some(1)));
+        if !title.text.starts_with('附') && after_a_section && opens_an_outline {
+            // The page furniture right before the title (navigation, `索引号:`) is the new
+            // report's.
+            let mut start = index;
+            while start > report_start + 1
+                && matches!(
+                    lines[start - 1].kind,
+                    LineKind::Chrome | LineKind::Meta | LineKind::Blank
+                )
+            {
+                start -= 1;
+            }
+            starts.push(start);
+            report_start = start;
+            checked_up_to = title.last_line + 1;
+        }
+    }
+    starts
 }
 
 /// The title starting at `candidates[position]` (one line, or two lines with at most blank lines
