@@ -160,8 +160,8 @@ fn may_be_chrome(line: &str, first: char) -> bool {
 }
 
 /// Whether a line (starting with `first`) is only a page number that a PDF or Word conversion
-/// left between two pages: `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 12 页`, `3/12`. A number alone
-/// (`3`) is not one: it is as likely a table cell.
+/// left between two pages: `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 12 页`. A number alone (`3`) is
+/// not one: it is as likely a table cell.
 fn is_page_number(line: &str, first: char) -> bool {
     fn number(text: &str) -> Option<&str> {
         let text = text.trim_start();
@@ -170,7 +170,7 @@ fn is_page_number(line: &str, first: char) -> bool {
             .contains(&digits)
             .then(|| text[digits..].trim_start())
     }
-    if !matches!(first, '-' | '—' | '–' | '第' | '0'..='9') || line.len() > 40 {
+    if !matches!(first, '-' | '—' | '–' | '第') || line.len() > 40 {
         return false;
     }
     let dash = |ch: char| matches!(ch, '-' | '—' | '–');
@@ -189,10 +189,7 @@ fn is_page_number(line: &str, first: char) -> bool {
                 .and_then(number)
                 .is_some_and(|rest| rest == "页");
     }
-    number(line)
-        .and_then(|rest| rest.strip_prefix('/'))
-        .and_then(number)
-        .is_some_and(str::is_empty)
+    false
 }
 
 /// Lines longer than this are report text even if they start like chrome.
@@ -334,7 +331,11 @@ pub fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
         // A CRLF file's `\r` is not part of the line's words, nor is its indentation: normalising
         // drops spaces before Chinese text, but keeps them before ASCII (`  (一)`, `  1.`).
         let words = piece.strip_suffix('\r').unwrap_or(piece).trim_end();
-        let indent = words.len() - words.trim_start().len();
+        // Normalised indentation is ASCII: NFKC makes `　` and no-break spaces plain spaces.
+        let indent = words
+            .bytes()
+            .take_while(|byte| matches!(byte, b' ' | b'\t'))
+            .count();
         lines.push(Line {
             range: start + indent..start + words.len(),
             kind: classify(&words[indent..]),
@@ -511,14 +512,7 @@ mod tests {
 
     #[test]
     fn page_numbers_between_pages_are_chrome() {
-        for line in [
-            "- 3 -",
-            "— 12 —",
-            "--- 7 ---",
-            "第3页",
-            "第 3 页 共 12 页",
-            "3/12",
-        ] {
+        for line in ["- 3 -", "— 12 —", "--- 7 ---", "第3页", "第 3 页 共 12 页"] {
             assert_eq!(classify(line), LineKind::Chrome, "{line}");
         }
         for line in [
@@ -527,7 +521,7 @@ mod tests {
             "2020/01/10",
             "第3页的内容",
             "第三页",
-            "3/12件",
+            "3/12",
             "- 3 - 本年新收",
         ] {
             assert_ne!(classify(line), LineKind::Chrome, "{line}");

@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::dates::{chinese_year, find_dates};
 use super::headings::parse_marker;
-use super::lines::{line_at, Line, LineKind};
+use super::lines::{Line, LineKind};
 
 /// A title found in a document.
 #[derive(Debug, Clone)]
@@ -90,6 +90,15 @@ pub fn find_title(text: &str, lines: &[Line]) -> Option<FoundTitle> {
     Some(own.unwrap_or(found))
 }
 
+/// Words of [`TITLE`], searched for with searchers built once: every title has `信息公开`, and `报`
+/// (`报告`, `年报`) or `总结`.
+static SUBJECT: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("信息公开"));
+static REPORT: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("报"));
+static SUMMARY: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("总结"));
+
 /// How many lines after a report's title its first section heading may come.
 const FIRST_HEADING_LINES: usize = 5;
 
@@ -101,22 +110,36 @@ const FIRST_HEADING_LINES: usize = 5;
 /// text (no outline follows), a page header repeating the title (no heading before it) and a
 /// report quoting its own title in a sentence (not a title line) start none.
 pub(super) fn later_report_starts(text: &str, lines: &[Line]) -> Vec<usize> {
-    let candidates: Vec<usize> = (0..lines.len())
-        .filter(|&index| lines[index].kind == LineKind::Text)
-        .collect();
-    let is_section = |index: usize, number: Option<u32>| {
+    let section = |index: usize| {
         parse_marker(&text[lines[index].range.clone()])
-            .is_some_and(|(level, found, _)| level == 1 && number.is_none_or(|n| n == found))
+            .and_then(|(level, number, _)| (level == 1).then_some(number))
     };
+    // The first section heading at or after a line: a later title is looked for after it.
+    let first_section_from =
+        |from: usize| (from..lines.len()).find(|&index| section(index).is_some());
     let mut starts = Vec::new();
-    let mut report_start = 0;
-    let mut checked_up_to = 0;
-    for hit in TITLE.find_iter(text) {
-        let index = line_at(lines, hit.start());
-        if index < checked_up_to || index >= lines.len() {
+    let Some(mut first_section) = first_section_from(0) else {
+        return starts;
+    };
+    // Built when a line passes the cheap tests, which few do.
+    let mut candidates: Vec<usize> = Vec::new();
+    for index in first_section + 1..lines.len() {
+        // Cheap tests first: a title line is short and has the title's words; most lines are
+        // sentences or table cells.
+        let line = &text[lines[index].range.clone()];
+        if index <= first_section
+            || lines[index].kind != LineKind::Text
+            || line.len() > 4 * MAX_TITLE_CHARS
+            || SUBJECT.find(line.as_bytes()).is_none()
+            || !(REPORT.find(line.as_bytes()).is_some() || SUMMARY.find(line.as_bytes()).is_some())
+        {
             continue;
         }
-        checked_up_to = index + 1;
+        if candidates.is_empty() {
+            candidates = (0..lines.len())
+                .filter(|&index| lines[index].kind == LineKind::Text)
+                .collect();
+        }
         let Ok(position) = candidates.binary_search(&index) else {
             continue;
         };
@@ -130,32 +153,32 @@ pub(super) fn later_report_starts(text: &str, lines: &[Line]) -> Vec<usize> {
                 }
                 _ => None,
             })
-            .next();
+            .find(|title| title.first_line > first_section);
         let Some(title) = title else {
             continue;
         };
-        let index = title.first_line;
-        let after_a_section = (report_start..index).any(|line| is_section(line, None));
         let opens_an_outline = (title.last_line + 1..lines.len())
             .filter(|&line| lines[line].kind != LineKind::Blank)
             .take(FIRST_HEADING_LINES)
-            .any(|line| is_section(line, Some(1)));
-        if !title.text.starts_with('附') && after_a_section && opens_an_outline {
-            // The page furniture right before the title (navigation, `索引号:`) is the new
-            // report's.
-            let mut start = index;
-            while start > report_start + 1
-                && matches!(
-                    lines[start - 1].kind,
-                    LineKind::Chrome | LineKind::Meta | LineKind::Blank
-                )
-            {
-                start -= 1;
-            }
-            starts.push(start);
-            report_start = start;
-            checked_up_to = title.last_line + 1;
+            .any(|line| section(line) == Some(1));
+        if title.text.starts_with('附') || !opens_an_outline {
+            continue;
         }
+        // The page furniture right before the title (navigation, `索引号:`) is the new report's.
+        let mut start = title.first_line;
+        while start > first_section + 1
+            && matches!(
+                lines[start - 1].kind,
+                LineKind::Chrome | LineKind::Meta | LineKind::Blank
+            )
+        {
+            start -= 1;
+        }
+        starts.push(start);
+        let Some(next_section) = first_section_from(title.last_line + 1) else {
+            break;
+        };
+        first_section = next_section;
     }
     starts
 }
