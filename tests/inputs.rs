@@ -8,21 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use common::{json, ogilint, ROOT};
-
-fn rules_by_document(value: &serde_json::Value) -> Vec<(u64, String)> {
-    value["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| {
-            (
-                f["document"].as_u64().unwrap_or(0),
-                f["rule"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect()
-}
+use common::{hard_wrapped, json, ogilint, rules_by_document, ROOT};
 
 #[test]
 fn legacy_encodings_give_the_same_findings_on_the_files_own_bytes() {
@@ -76,30 +62,6 @@ fn legacy_encodings_give_the_same_findings_on_the_files_own_bytes() {
             }
         }
     }
-}
-
-/// A report's paragraphs filled to `width` columns, as text copied out of a printed page arrives
-/// (a Chinese character takes two columns; table rows stay whole).
-fn hard_wrapped(text: &str, width: usize) -> String {
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        if paragraph.contains('|') {
-            lines.push(paragraph.to_string());
-            continue;
-        }
-        let (mut line, mut used) = (String::new(), 0);
-        for ch in paragraph.chars() {
-            let columns = if ch.len_utf8() == 3 { 2 } else { 1 };
-            if used + columns > width {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            line.push(ch);
-            used += columns;
-        }
-        lines.push(line);
-    }
-    lines.join("\n")
 }
 
 #[test]

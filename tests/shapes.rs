@@ -1,0 +1,161 @@
+//! The same report in the shapes real files give it: a report's findings and title must not
+//! change when its text is double-spaced, indented, hard-wrapped with page footers between the
+//! pages, or put into one file with another report, labelled or not.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{hard_wrapped, json, ogilint, rules_by_document, ROOT};
+
+const SEEDS: [&str; 5] = [
+    "000_be1dd56c78923606",
+    "001_e0f2844ddd246cd5",
+    "002_8ea8eed0dcff065f",
+    "003_7b0f8fbbe84c9ac2",
+    "004_062f0ed1955165dd",
+];
+
+fn seed_text(seed: &str) -> String {
+    fs::read_to_string(Path::new(ROOT).join(format!("fixtures/{seed}.txt"))).expect("readable")
+}
+
+fn check(path: &Path) -> serde_json::Value {
+    json(&ogilint(&[
+        "check",
+        path.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ]))
+}
+
+/// How many times each rule fires in each document, and each document's title.
+fn outcome(value: &serde_json::Value) -> (BTreeMap<(u64, String), usize>, Vec<String>) {
+    let mut counts = BTreeMap::new();
+    for key in rules_by_document(value) {
+        *counts.entry(key).or_insert(0) += 1;
+    }
+    let titles = value["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .map(|document| document["title"].as_str().unwrap_or("").to_string())
+        .collect();
+    (counts, titles)
+}
+
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let path = std::env::temp_dir().join(format!("ogilint-{name}-{}", std::process::id()));
+        fs::create_dir_all(&path).expect("temp dir");
+        Scratch(path)
+    }
+
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.0.join(name);
+        fs::write(&path, text).expect("writable");
+        path
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A way to reshape a report's text.
+type Reshape = fn(&str) -> String;
+
+/// A page footer (`- 3 -`) after every 30 lines, as a conversion from a paged document leaves it.
+fn with_page_footers(text: &str) -> String {
+    let mut out = Vec::new();
+    for (index, line) in text.split('\n').enumerate() {
+        out.push(line.to_string());
+        if index % 30 == 29 {
+            out.push(format!("- {} -", index / 30 + 1));
+        }
+    }
+    out.join("\n")
+}
+
+#[test]
+fn a_report_keeps_its_findings_whatever_shape_its_lines_take() {
+    let scratch = Scratch::new("shapes");
+    let shapes: [(&str, Reshape); 4] = [
+        ("double-spaced", |text| text.replace('\n', "\n\n")),
+        ("indented", |text| {
+            text.split('\n')
+                .map(|line| {
+                    if line.chars().count() > 30 {
+                        format!("\u{3000}\u{3000}{line}")
+                    } else {
+                        line.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
+        ("wrapped-with-footers", |text| {
+            with_page_footers(&hard_wrapped(text, 64))
+        }),
+        ("crlf", |text| text.replace('\n', "\r\n")),
+    ];
+    for seed in SEEDS {
+        let text = seed_text(seed);
+        let expected = outcome(&check(
+            &Path::new(ROOT).join(format!("fixtures/{seed}.txt")),
+        ));
+        for (shape, reshape) in shapes {
+            let path = scratch.write(&format!("{seed}-{shape}.txt"), &reshape(&text));
+            assert_eq!(outcome(&check(&path)), expected, "{seed} {shape}");
+        }
+    }
+}
+
+#[test]
+fn reports_in_one_file_each_keep_their_findings() {
+    let scratch = Scratch::new("collections");
+    // Seed 004 opens with a cover letter, which an unlabelled collection leaves with the report
+    // before it: it is put second in a labelled file only. (Seed 001 is a collection itself.)
+    for (first, second, labels) in [
+        (0, 2, [true, false]),
+        (2, 0, [true, false]),
+        (3, 0, [true, false]),
+        (0, 4, [true, true]),
+    ] {
+        let (first, second) = (SEEDS[first], SEEDS[second]);
+        let mut expected = BTreeMap::new();
+        let mut titles = Vec::new();
+        for (document, seed) in [first, second].into_iter().enumerate() {
+            let (counts, seed_titles) = outcome(&check(
+                &Path::new(ROOT).join(format!("fixtures/{seed}.txt")),
+            ));
+            for ((_, rule), count) in counts {
+                expected.insert((document as u64, rule), count);
+            }
+            titles.extend(seed_titles);
+        }
+        for labelled in labels {
+            let text = if labelled {
+                format!(
+                    "第1篇:\n{}\n第2篇:\n{}\n",
+                    seed_text(first),
+                    seed_text(second)
+                )
+            } else {
+                format!("{}\n\n{}\n", seed_text(first), seed_text(second))
+            };
+            let path = scratch.write(&format!("{first}-{second}-{labelled}.txt"), &text);
+            assert_eq!(
+                outcome(&check(&path)),
+                (expected.clone(), titles.clone()),
+                "{first} then {second}, labelled: {labelled}"
+            );
+        }
+    }
+}
