@@ -311,6 +311,31 @@ fn build_document(
             for line in &mut lines[found.first_line..=found.last_line] {
                 line.kind = LineKind::Title;
             }
+            // A running page header repeats the title, or a line of it, on every page: chrome.
+            let title_lines: Vec<Range<usize>> = lines[found.first_line..=found.last_line]
+                .iter()
+                .map(|line| line.range.clone())
+                .collect();
+            for line in &mut lines[found.last_line + 1..] {
+                // Lengths first: this runs on every line.
+                let length = line.range.len();
+                if line.kind != LineKind::Text
+                    || (length != found.text.len()
+                        && !title_lines
+                            .iter()
+                            .any(|title_line| title_line.len() == length))
+                {
+                    continue;
+                }
+                let words = &text[line.range.clone()];
+                if words == found.text
+                    || title_lines
+                        .iter()
+                        .any(|title_line| &text[title_line.clone()] == words)
+                {
+                    line.kind = LineKind::Chrome;
+                }
+            }
             found.last_line + 1
         }
         None => 0,
@@ -556,8 +581,13 @@ mod tests {
         assert_eq!(documents[1].lines[0].kind, LineKind::Meta);
 
         // Not a later report: related reports listed after the text, a page header repeating
-        // the title, an annex.
+        // the title (before the first section, or on a later page before a table row `一、`),
+        // an annex.
         for text in [
+            format!(
+                "{}某局2019年政府信息公开工作年度报告\n一、本年新收 | 1 | 1\n",
+                report(2019)
+            ),
             format!(
                 "{}相关文章\n某局2017年政府信息公开工作年度报告\n某局2016年政府信息公开工作年度报告\n",
                 report(2019)
@@ -570,6 +600,27 @@ mod tests {
         ] {
             assert_eq!(recognize(&text, StructureOptions::default()).len(), 1, "{text}");
         }
+    }
+
+    #[test]
+    fn a_running_header_repeating_the_title_is_page_chrome() {
+        let text = "某局2019年政府信息公开工作年度报告\n一、概述\n正文。\n- 2 -\n某局2019年政府信息公开工作年度报告\n二、主动公开\n正文。\n";
+        let documents = recognize(text, StructureOptions::default());
+        assert_eq!(documents.len(), 1);
+        let kinds: Vec<LineKind> = documents[0].lines.iter().map(|line| line.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                LineKind::Title,
+                LineKind::Heading,
+                LineKind::Text,
+                LineKind::Chrome,
+                LineKind::Chrome,
+                LineKind::Heading,
+                LineKind::Text,
+                LineKind::Blank,
+            ]
+        );
     }
 
     #[test]

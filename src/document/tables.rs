@@ -425,12 +425,16 @@ mod tests {
     }
 
     #[test]
-    fn a_page_number_between_two_pages_of_a_table_does_not_end_it() {
-        let text = "某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况 | 自然人 | 总计\n一、本年新收 | 3 | 3 |\n- 4 -\n二、上年结转 | 1 | 1 |\n";
-        let table = table(text, "申请人情况", 2);
-        assert!(!table.unreadable);
-        let paths: Vec<&str> = table.rows.iter().map(Row::path_text).collect();
-        assert_eq!(paths, vec!["一、本年新收", "二、上年结转"]);
+    fn a_page_break_in_a_table_does_not_end_it() {
+        // A page number, and the next page's running header repeating the title.
+        for page_break in ["- 4 -\n", "- 4 -\n某局2020年政府信息公开工作年度报告\n"]
+        {
+            let text = format!("某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况 | 自然人 | 总计\n一、本年新收 | 3 | 3 |\n{page_break}二、上年结转 | 1 | 1 |\n");
+            let table = table(&text, "申请人情况", 2);
+            assert!(!table.unreadable);
+            let paths: Vec<&str> = table.rows.iter().map(Row::path_text).collect();
+            assert_eq!(paths, vec!["一、本年新收", "二、上年结转"], "{page_break}");
+        }
     }
 
     #[test]

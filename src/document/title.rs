@@ -106,7 +106,8 @@ const FIRST_HEADING_LINES: usize = 5;
 /// later report starts. A later report starts at a title naming a year (not an annex's, `附件:`)
 /// that comes after a section heading of the report before it and is followed, within a few
 /// lines, by a first section heading numbered one (`一、`); the page navigation and metadata
-/// right before the title are the new report's. A list of related reports after the
+/// right before the title are the new report's. A title the same as the report's own is a
+/// running page header. A list of related reports after the
 /// text (no outline follows), a page header repeating the title (no heading before it) and a
 /// report quoting its own title in a sentence (not a title line) start none.
 pub(super) fn later_report_starts(text: &str, lines: &[Line]) -> Vec<usize> {
@@ -121,6 +122,9 @@ pub(super) fn later_report_starts(text: &str, lines: &[Line]) -> Vec<usize> {
     let Some(mut first_section) = first_section_from(0) else {
         return starts;
     };
+    // A running page header repeats the report's own title: that is no later report. (Found
+    // when a line passes every other test, which few do.)
+    let mut current_title: Option<Option<String>> = None;
     // Built when a line passes the cheap tests, which few do.
     let mut candidates: Vec<usize> = Vec::new();
     for index in first_section + 1..lines.len() {
@@ -164,6 +168,12 @@ pub(super) fn later_report_starts(text: &str, lines: &[Line]) -> Vec<usize> {
         if title.text.starts_with('附') || !opens_an_outline {
             continue;
         }
+        let own_title = current_title.get_or_insert_with(|| {
+            find_title(text, &lines[..first_section]).map(|title| title.text)
+        });
+        if own_title.as_deref() == Some(title.text.as_str()) {
+            continue;
+        }
         // The page furniture right before the title (navigation, `索引号:`) is the new report's.
         let mut start = title.first_line;
         while start > first_section + 1
@@ -175,6 +185,7 @@ pub(super) fn later_report_starts(text: &str, lines: &[Line]) -> Vec<usize> {
             start -= 1;
         }
         starts.push(start);
+        current_title = Some(Some(title.text));
         let Some(next_section) = first_section_from(title.last_line + 1) else {
             break;
         };
