@@ -5,12 +5,13 @@ whose page carries no text layer.
 usage: pip install reportlab && python3 make_pdf.py
 """
 import pathlib
-import unicodedata
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
+
+from printing import fill
 
 root = pathlib.Path(__file__).resolve().parents[2]
 out_dir = root / "fixtures/pdf"
@@ -19,22 +20,12 @@ pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 
 WIDTH = 82  # columns per printed line: a Chinese character takes two, a Latin letter or digit one
 
-def columns(ch):
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-
 def wrap(line):
     """The printed lines of a paragraph, filled to WIDTH columns."""
     # A table row is one printed line (a real table is a grid, not wrapped text).
     if "|" in line:
         return [line]
-    lines, current, used = [], "", 0
-    for ch in line:
-        if used + columns(ch) > WIDTH:
-            lines.append(current)
-            current, used = "", 0
-        current += ch
-        used += columns(ch)
-    return lines + [current]
+    return fill(line, WIDTH)
 
 for name in ["002_8ea8eed0dcff065f", "004_062f0ed1955165dd"]:
     report = (root / f"fixtures/{name}.txt").read_text(encoding="utf-8")

@@ -27,25 +27,14 @@ import subprocess
 import sys
 import tempfile
 
-
-def columns(ch):
-    return 2 if len(ch.encode()) == 3 else 1
+from printing import fill
 
 
 def wrap(text, width):
+    """The text as printed at `width` columns; table rows stay whole."""
     lines = []
     for paragraph in text.split("\n"):
-        if paragraph.count("|") >= 2:
-            lines.append(paragraph)
-            continue
-        line, used = "", 0
-        for ch in paragraph:
-            if used + columns(ch) > width:
-                lines.append(line)
-                line, used = "", 0
-            line += ch
-            used += columns(ch)
-        lines.append(line)
+        lines.extend([paragraph] if paragraph.count("|") >= 2 else fill(paragraph, width))
     return "\n".join(lines)
 
 
