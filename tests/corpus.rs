@@ -200,21 +200,35 @@ fn run_ogilint(reports: &[PathBuf]) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).expect("ogilint prints JSON")
 }
 
-/// The numbers of a date as written (`2022年1月20日`, `2022-01-20`, `二〇二二年…` aside) as
+/// A date as written (`2022年1月20日`, `2022-01-20`, `２０２２年…`, `二〇二二年一月二十日`) as
 /// `YYYY-MM-DD`.
 fn date_numbers(written: &str) -> Option<String> {
-    let folded: String = written
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            _ => c,
-        })
-        .collect();
-    let numbers: Vec<u32> = folded
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .filter_map(|s| s.parse().ok())
-        .collect();
+    let digit = |c: char| match c {
+        '0'..='9' => c.to_digit(10),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        '〇' | '○' | 'O' | 'o' | '零' => Some(0),
+        _ => "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1),
+    };
+    // Runs of digits, with 十 read as a tens marker (十五 = 15, 二十 = 20, 二十五 = 25).
+    let mut numbers = Vec::new();
+    let mut current: Option<u32> = None;
+    let mut tens = false;
+    for c in written.chars() {
+        if c == '十' {
+            current = Some(current.unwrap_or(1) * 10);
+            tens = true;
+        } else if let Some(d) = digit(c) {
+            current = Some(match current {
+                Some(n) if tens => n + d,
+                Some(n) => n * 10 + d,
+                None => d,
+            });
+        } else if let Some(n) = current.take() {
+            numbers.push(n);
+            tens = false;
+        }
+    }
+    numbers.extend(current);
     match numbers.as_slice() {
         [y, m, d, ..] => Some(format!("{y:04}-{m:02}-{d:02}")),
         _ => None,
