@@ -241,6 +241,10 @@ PERIODS = {
     "range": "报告中所列数据的时间范围为{y}年1月1日至{y}年12月31日。",
     "spaced": "本报告中所列数据的统计期限为{y} 年 1 月 1 日至 {y} 年 12 月 31 日。",
     "dash": "本报告统计时间段为{y}年1月1日至12月31日。",
+    "limit": "本报告所列数据统计时限为{y}年1月1日起至{y}年12月31日止。",
+    "term": "本报告所列数据的时间期限为{y}年1月1日至{y}年12月31日。",
+    "nokey": "本报告所列数据为{y}年1月1日至{y}年12月31日。",
+    "comma": "本报告所列统计数据的期限自{y}年1月1日起，至{y}年12月31日止。",
 }
 
 
@@ -273,6 +277,14 @@ class Spec:
     extra_section: bool = False
     captions: str | None = None                   # "section" (表二/三/四) or "own" (表一/二/三)
     date_style: str = "signature"                 # signature | meta
+    contact_style: str = "preamble"               # preamble | end | lines
+    wording: dict = field(default_factory=dict)   # section key → the heading's words, a variant
+    tables_missing: bool = False                  # tables published as images: headings only
+    slash_cells: bool = False                     # `/` for "none" in table 二's empty cells
+    preamble_in_one: bool = False                 # the preamble stands under 一、总体情况
+    traps: bool = False                           # text a checker must not misread (see build)
+    title_in_body: bool = True                    # web page: the title inside the article, or
+                                                  # only in the page's heading outside it
 
 
 def deadline(spec):
@@ -288,6 +300,14 @@ def build(spec):
     defect_t3(spec, t3)
     if spec.t4_defect:
         t4.values[4] += 1
+    t3_grid = grid_table3(t3, spec.t3_variant)
+    if spec.slash_cells:
+        # `/` for "none": in table 二 (no finding: the blank-cells note is for tables 三 and 四)
+        # and in one all-zero row of table 三 (one note for the table)
+        for row in t2 + t3_grid:
+            if row[0].text in ("规章", "8.属于行政查询事项"):
+                for cell in row[1:]:
+                    cell.text = "/"
     y = spec.year
     we = "我局" if spec.kind == "department" else ("我镇" if spec.level == "township" else
                                                   "我区" if spec.level == "district" else
@@ -309,12 +329,19 @@ def build(spec):
     if spec.period:
         intro += PERIODS[spec.period].format(y=spec.period_year or y)
     intro += f"本报告电子版可在{spec.issuer}门户网站下载。"
-    if spec.contact:
-        phone = f"0{rng.randint(310, 998)}-{rng.randint(2000000, 8999999)}"
-        intro += f"如对本报告有疑问，请与{office}联系（地址：{spec.issuer[:3]}人民路{rng.randint(1, 300)}号，电话：{phone}）。"
+    phone = f"0{rng.randint(310, 998)}-{rng.randint(2000000, 8999999)}"
+    address = f"{spec.issuer[:3]}人民路{rng.randint(1, 300)}号"
+    contact_lines = []
+    if spec.contact and spec.contact_style == "preamble":
+        intro += f"如对本报告有疑问，请与{office}联系（地址：{address}，电话：{phone}）。"
     else:
         intro += f"如对本报告有疑问，请与{office}联系。"
-    blocks.append(("para", intro))
+        if spec.contact and spec.contact_style == "lines":
+            contact_lines = [("para", f"地址：{address}；"), ("para", f"邮编：{rng.randint(100000, 899999)}；"),
+                             ("para", f"电话：{phone}；"), ("para", "电子邮箱：gongkai@example.gov.cn")]
+    preamble = [("para", intro)] + contact_lines
+    if not spec.preamble_in_one:
+        blocks += preamble
     requests_total = t3.values[NEW][6]
     bodies = {
         "overview": [
@@ -329,9 +356,15 @@ def build(spec):
             ("para", "优化政府信息公开专栏，做好政务新媒体与门户网站的信息同步发布。"),
             ("sub", "（五）监督保障"),
             ("para", "将政务公开工作纳入年度考核，组织业务培训两次，全年未发生责任追究情况。"),
-        ],
+        ] + ([
+            # a second span that is not the period, last year's year in prose, and a sub-point
+            # carrying section 四's words: none of them is a defect
+            ("sub", "（六）因政府信息公开申请的行政复议、行政诉讼情况"),
+            ("para", f"{y}年1月1日起至{y}年12月31日止，{we}政府信息公开工作未被申请行政复议。"
+                     f"截至{y - 1}年底，{we}已完成主动公开基本目录编制。"),
+        ] if spec.traps else []),
         "active": [("table", "二", t2)],
-        "requests": [("table", "三", grid_table3(t3, spec.t3_variant))],
+        "requests": [("table", "三", t3_grid)],
         "review": [("table", "四", grid_table4(t4))],
         "problems": [
             ("para", f"{y}年，{we}政府信息公开工作取得了一定成效，但仍存在一些不足：一是政策解读形式较为单一；"
@@ -354,11 +387,15 @@ def build(spec):
         if spec.five_sections and key == "other":
             continue
         number += 1
-        words = heading
+        words = spec.wording.get(key, heading)
         if spec.five_sections and key == "problems":
             words = "存在的主要问题、改进情况及其他需要报告的事项"
         blocks.append(("heading", f"{NUMERALS[number - 1]}、{words}"))
+        if key == "overview" and spec.preamble_in_one:
+            blocks += preamble
         for block in bodies[key]:
+            if block[0] == "table" and spec.tables_missing:
+                continue
             if block[0] == "table" and spec.captions:
                 blocks.append(("caption", captions[spec.captions][block[1]]))
             blocks.append(block)
@@ -368,6 +405,8 @@ def build(spec):
         number += 1
         blocks.append(("heading", f"{NUMERALS[number - 1]}、政务公开工作要点落实情况"))
         blocks.append(("para", f"{we}逐项落实年度政务公开工作要点，按期报送落实情况。"))
+    if spec.contact and spec.contact_style == "end":
+        blocks.append(("para", f"联系电话：{phone.replace('-', '—')}"))
     blocks.append(("sign", spec.issuer))
     if spec.date_style == "signature":
         blocks.append(("sign", f"{py}年{pm}月{pd}日"))
@@ -389,6 +428,9 @@ def defect_t3(spec, t3):
         # an outcome written twice: 予以公开 is 2 more than the total counts
         v[("（一）予以公开", None)][0] += 2
         v[("（一）予以公开", None)][6] += 2
+    elif spec.t3_defect == "total-wrong":
+        # （七）总计 written 2 too high in the total column only
+        v[TOTAL][6] += 2
     elif spec.t3_defect == "outcomes-27":
         # the outcomes add to 27 in the total column against a （七）总计 of 21
         key = ("（一）予以公开", None)
@@ -418,7 +460,13 @@ def expected(spec, t3, t4):
     trial = spec.trial if spec.trial is not None else spec.year <= 2020
     if trial and spec.year >= 2021:
         found.append(("table/layout", "warning", None))
-    found += [(rule, "error", text) for rule, text in t3.broken() + t4.broken()]
+    if spec.tables_missing:
+        # one finding for the missing tables, and each of the three sections is empty
+        found += [("table/layout", "warning", None)] + [("section/empty", "warning", None)] * 3
+    else:
+        found += [(rule, "error", text) for rule, text in t3.broken() + t4.broken()]
+    if spec.slash_cells:
+        found.append(("table/blank-cells", "info", None))
     found += [(rule, severity, None) for rule, severity in spec.expect]
     return found
 
@@ -455,17 +503,35 @@ def dense(grid):
     return out
 
 
+GROUP_LABELS = {HANDLED} | {group for group, items in OUTCOMES_2021 if items}
+
+
 def text_lines(spec, blocks):
     """Plain text as copied from a page or saved by a converter. Shapes: `pipes` (table rows
-    `|`-separated, merged cells once), `cells` (one cell per line)."""
+    `|`-separated, merged cells once), `pipes-parent-alone` (a merged group label on a row of its
+    own above its items), `cells` (one cell per line), `cells-bar` (one cell per line, each
+    followed by ` |`), `cells-split-parent` (one cell per line, group labels broken after their
+    number: `（三）` ⏎ `不予公开`)."""
     lines = []
     for block in blocks:
         kind = block[0]
         if kind == "table":
             grid = block[2]
-            if spec.shape == "cells":
+            if spec.shape.startswith("cells"):
                 for row in cells_of(grid):
-                    lines += row
+                    for cell in row:
+                        if spec.shape == "cells-bar":
+                            lines.append(cell + " |")
+                        elif spec.shape == "cells-split-parent" and cell in GROUP_LABELS and cell.startswith("（"):
+                            lines += [cell[:3], cell[3:]]
+                        else:
+                            lines.append(cell)
+            elif spec.shape == "pipes-parent-alone":
+                width = sum(c.colspan for c in grid[0])
+                for row in cells_of(grid):
+                    while row and row[0] in GROUP_LABELS:
+                        lines.append(row.pop(0) + " |")
+                    lines.append(" | ".join(row) + " |" * max(0, width - len(row)))
             else:
                 # a merged cell once, each row padded at its end to the table's width
                 # (`行政许可 | 356 | |`), as a page's table comes out when copied
@@ -501,7 +567,7 @@ def flat_text(spec, blocks):
 def markdown(spec, blocks):
     """Markdown as common converters write it. Shapes: `md` (## sections, ### subsections),
     `md-mixed` (section headings at ##, ### and ####, 一是/二是 points as #### headings),
-    `md-split` (each table split in pieces of a few rows, each piece repeating the column-name
+    `md-bold` (section headings as bold lines), `md-split` (each table split in pieces of a few rows, each piece repeating the column-name
     row as its header, as converters do at page breaks)."""
     lines = []
     level_cycle = ["##", "###", "##", "####", "###", "##", "##"]
@@ -510,6 +576,8 @@ def markdown(spec, blocks):
         kind = block[0]
         if kind == "title":
             lines += [f"# {block[1]}", ""]
+        elif kind == "heading" and spec.shape == "md-bold":
+            lines += [f"**{block[1]}**", ""]
         elif kind == "heading":
             mark = level_cycle[section] if spec.shape == "md-mixed" else "##"
             section += 1
@@ -551,7 +619,7 @@ PAGE_HEAD = """<!DOCTYPE html>
 <div class="header"><a href="/">{site}</a> <a href="/zwgk/">政务公开</a> <a href="/hdjl/">互动交流</a> <a href="/bsfw/">办事服务</a></div>
 <div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政府信息公开</a> &gt; <a href="/zwgk/ndbg/">政府信息公开年报</a></div>
 <div class="content">
-<h1 class="art-title">{title}</h1>
+{h1}
 <div class="art-info">{meta}<span>来源：{issuer}</span> <span>字号：大 中 小</span></div>
 <div class="TRS_Editor" id="zoom">
 """
@@ -594,7 +662,13 @@ def html_page(spec, blocks):
             body.append(f'<p class="MsoNormal" style="text-indent:32pt"><span style="font-family:仿宋_GB2312">'
                         f'{html.escape(block[1], quote=False)}</span></p>')
     site = spec.issuer + "门户网站" if spec.kind == "government" else spec.issuer[:3] + "人民政府门户网站"
-    return (PAGE_HEAD.format(title=html.escape(title), site=site, meta=meta, issuer=spec.issuer)
+    if spec.title_in_body:
+        body.insert(0, f'<p class="MsoNormal" align="center" style="text-align:center"><b><span style="font-size:22pt">'
+                       f'{html.escape(title, quote=False)}</span></b></p>')
+        h1 = ""
+    else:
+        h1 = f'<h1 class="art-title">{html.escape(title, quote=False)}</h1>'
+    return (PAGE_HEAD.format(title=html.escape(title), site=site, meta=meta, issuer=spec.issuer, h1=h1)
             + "\n".join(body) + "\n" + PAGE_TAIL.format(issuer=spec.issuer, prev=spec.year - 1, site=site))
 
 
@@ -796,7 +870,8 @@ SPECS = [
          missing=("overview",), seed=36, note="district government, mixed Markdown levels, section 一 left out (required/overview)"),
     # web pages
     Spec("2024-changting-shi-gov", "html", "长亭市人民政府", G, "city", 2024, (2025, 3, 20), date_style="meta",
-         seed=37, note="city government page with navigation and footer, no defect"),
+         title_in_body=False, seed=37,
+         note="city government page with navigation and footer, the title only in the page heading above the article, no defect"),
     Spec("2021-nanping-shi-shangwu", "html", "南屏市商务局", D, "department", 2021, (2022, 1, 25), t3_variant="short-span",
          seed=38, note="city department, Word-made page: the merged 三、本年度办理结果 cell ends before its items, no defect"),
     Spec("2022-fengyang-xian-gongan", "html", "凤阳山县公安局", D, "department", 2022, (2023, 1, 16), t3_variant="split-span",
@@ -827,6 +902,53 @@ SPECS = [
          seed=49, note="township government, PDF, table 三 does not balance (table/balance)"),
     Spec("2025-nanping-shi-gov-pdf", "pdf", "南屏市人民政府", G, "city", 2025, (2026, 3, 16), period="dash",
          seed=50, note="city government, PDF, period as 统计时间段, no defect"),
+    # shapes from the catalogue of real reports: cells with trailing bars, parent labels alone,
+    # split parent labels, periods without 统计期限, contact at the end or one element a line,
+    # heading variants, tables published as images, `/` cells, preamble inside 一, and text a
+    # checker must not misread
+    Spec("2022-changting-xian-shichang", "txt", "长亭县市场监督管理局", D, "department", 2022, (2023, 1, 12),
+         shape="cells-bar", period=None, contact=False, seed=51,
+         note="county department, cells one per line each with a trailing bar; no period, no contact (both common)"),
+    Spec("2023-xinqiao-zhen-gov", "txt", "新桥镇人民政府", G, "township", 2023, (2024, 1, 30), shape="cells-bar",
+         period="limit", contact_style="lines", seed=52,
+         note="township government, cells with trailing bars, period as 统计时限, contact one element per line"),
+    Spec("2021-songxi-xian-renshe", "txt", "松溪县人力资源和社会保障局", D, "department", 2021, (2022, 1, 21),
+         shape="pipes-parent-alone", seed=53, note="county department, | rows with each group label alone on its row, no defect"),
+    Spec("2024-donghu-qu-gov", "txt", "东湖区人民政府", G, "district", 2024, (2025, 3, 25), shape="pipes-parent-alone",
+         t3_defect="total-wrong", period=None, seed=54,
+         note="district government, group labels alone on their rows, （七）总计 2 too high in the total column; no period"),
+    Spec("2022-dongguan-jiedao", "txt", "东关街道办事处", G, "township", 2022, (2023, 2, 22), shape="cells-split-parent",
+         period="term", contact=False, seed=55,
+         note="street office, group labels broken after their number (（三） ⏎ 不予公开), period as 时间期限, no contact"),
+    Spec("2020-jinshui-shi-huanbao", "txt", "金水市生态环境局", D, "department", 2020, (2021, 1, 28), period="nokey",
+         contact_style="end", seed=56,
+         note="city department, trial layout, period with no keyword (本报告所列数据为…), phone at the end with an em dash"),
+    Spec("2023-qinghe-xian-tuiyi", "txt", "青河县退役军人事务局", D, "department", 2023, (2024, 1, 19), period="comma",
+         wording={"active": "行政机关主动公开政府信息情况", "review": "因政府信息公开工作被申请行政复议、提起行政诉讼的情况"},
+         allow=[("format/heading-wording", "warning", "a variant of the format's heading words (Article 50's own, or with 的); a gentle note at most")], seed=57,
+         note="county department, headings in Article 50's words, period with a comma between its ends, no defect"),
+    Spec("2024-shuiyuan-zhen-bold", "md", "水源镇人民政府", G, "township", 2024, (2025, 2, 14), shape="md-bold",
+         contact=False, seed=58, note="township government, Markdown with bold section headings, no contact"),
+    Spec("2022-baisha-shi-jiaotong", "html", "白沙市交通运输局", D, "department", 2022, (2023, 1, 17), tables_missing=True,
+         allow=[("table/layout", "warning", "a table missing may be named block by block")], title_in_body=False, seed=59,
+         note="city department, the three tables published as images: headings with nothing under them"),
+    Spec("2019-fengyang-xian-tongji", "txt", "凤阳山县统计局", D, "department", 2019, (2020, 1, 20), slash_cells=True,
+         period=None, seed=60, note="county department, trial layout, / for none in table 二, no period"),
+    Spec("2025-beiyuan-qu-shuiwu", "txt", "北苑区水务局", D, "department", 2025, (2026, 1, 27), preamble_in_one=True,
+         traps=True, seed=61,
+         note="district department, preamble under 一、总体情况, a span sentence that is not the period, last year in prose, a sub-point with section 四's words: no defect"),
+    Spec("2023-lanxi-shi-gov-traps", "html", "兰溪市人民政府", G, "city", 2023, (2024, 3, 29), traps=True,
+         wording={"requests": "收到和处理政府信息公开的申请情况"}, allow=[("format/heading-wording", "warning", "a variant of the format's heading words (Article 50's own, or with 的); a gentle note at most")], seed=62,
+         note="city government page, heading with 的, the traps of 2025-beiyuan-qu-shuiwu, no defect"),
+    Spec("2021-xinqiao-zhen-docx", "docx", "新桥乡人民政府", G, "township", 2021, (2022, 2, 18), period=None,
+         contact=False, seed=63, note="township government in Word, no period and no contact"),
+    Spec("2022-songxi-xian-gov-pdf", "pdf", "松溪县人民政府", G, "county", 2022, (2023, 3, 30), t3_defect="total-wrong",
+         seed=64, note="county government, PDF, （七）总计 2 too high in the total column"),
+    Spec("2024-yunling-sheng-shuili-trad", "html", "雲嶺省水利廳", D, "province", 2024, (2025, 1, 23), traditional=True,
+         period_year=2023, title_in_body=False, seed=65,
+         note="provincial department, page in Traditional script, title only above the article, period names the year before (period/mismatch)"),
+    Spec("2020-heping-zhen-late", "txt", "和平镇人民政府", G, "township", 2020, (2021, 4, 6), shape="cells", seed=66,
+         note="township government, trial layout, cells one per line, dated 6 April (deadline/late)"),
 ]
 
 
