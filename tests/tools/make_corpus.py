@@ -759,6 +759,16 @@ def toml_string(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def issuer_level(spec):
+    """The administrative level of the issuer (a department's is its government's)."""
+    if spec.level != "department":
+        return spec.level
+    for mark, level in (("省", "province"), ("市", "city"), ("区", "district"), ("县", "county")):
+        if mark in spec.issuer[:4]:
+            return level
+    return "city"
+
+
 def gold(spec, blocks, t3, t4, found):
     trial = spec.trial if spec.trial is not None else spec.year <= 2020
     present = [s[0] for s in SECTIONS if s[0] not in spec.missing]
@@ -770,7 +780,7 @@ def gold(spec, blocks, t3, t4, found):
         "[[document]]",
         f"title = {toml_string(blocks[0][1])}",
         f"issuer-kind = {toml_string(spec.kind)}",
-        f"level = {toml_string(spec.level)}",
+        f"level = {toml_string(issuer_level(spec))}",
         f"report-year = {spec.year}",
         f"form = {toml_string(spec.form)}",
         f"shape = {toml_string(spec.shape)}",
