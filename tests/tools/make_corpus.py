@@ -12,14 +12,19 @@ usage: python3 tests/tools/make_corpus.py
 needs: python-docx (pip install python-docx) for the Word files, and LibreOffice with a CJK font
 (apt-get install -y libreoffice-writer-nogui fonts-noto-cjk) for the PDFs, printed from the Word
 files with `soffice --headless --convert-to pdf`. Without soffice the PDFs already in the
-directory are kept and the script says so.
+directory are kept and the script says so. Every file comes out byte-identical on every run (the
+Word files' dates and the PDFs' creation dates and identifiers are fixed).
 """
+import datetime
 import html
+import io
 import pathlib
 import random
+import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 
 import docx
@@ -724,7 +729,19 @@ def word_document(spec, blocks, path):
             p.alignment = 2
         else:
             document.add_paragraph(block[1])
-    document.save(path)
+    # fixed dates inside and on the zip entries, so a rebuilt file is byte-identical
+    stamp = datetime.datetime(spec.published[0], spec.published[1], spec.published[2])
+    document.core_properties.created = stamp
+    document.core_properties.modified = stamp
+    document.core_properties.last_printed = stamp
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            entry = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(item.filename))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -962,6 +979,16 @@ SPECS = [
 ]
 
 
+def without_timestamps(pdf):
+    """The PDF with its creation date, checksum and file identifier replaced by fixed values of the same
+    length (so every offset in it stays right), so a rebuilt PDF is byte-identical."""
+    pdf = re.sub(rb"\(D:[0-9+\-Z']+\)", lambda m: b"(D:" + b"0" * (len(m.group(0)) - 4) + b")", pdf)
+    pdf = re.sub(rb"/DocChecksum /([0-9A-F]+)", lambda m: b"/DocChecksum /" + b"0" * len(m.group(1)), pdf)
+    return re.sub(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>",
+                  lambda m: m.group(0).replace(m.group(1), b"0" * len(m.group(1))).replace(m.group(2), b"0" * len(m.group(2))),
+                  pdf)
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     trad = simplified_to_traditional()
@@ -1005,6 +1032,8 @@ def main():
                 sources.append(str(source))
             subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(OUT)] + sources,
                            check=True, stdout=subprocess.DEVNULL, env={"HOME": tmp, "PATH": "/usr/bin:/bin"})
+        for _spec, _blocks, path in pdf_jobs:
+            path.write_bytes(without_timestamps(path.read_bytes()))
     print(f"{len(SPECS)} reports written to {OUT}")
 
 
