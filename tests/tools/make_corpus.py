@@ -537,6 +537,8 @@ def text_lines(spec, blocks):
                     while row and row[0] in GROUP_LABELS:
                         lines.append(row.pop(0) + " |")
                     lines.append(" | ".join(row) + " |" * max(0, width - len(row)))
+            elif spec.shape in ("spaces", "wrapped"):
+                lines += aligned(grid)
             else:
                 # a merged cell once, each row padded at its end to the table's width
                 # (`行政许可 | 356 | |`), as a page's table comes out when copied
@@ -548,11 +550,55 @@ def text_lines(spec, blocks):
             lines.append("")
         elif kind in ("heading",):
             lines += ["", block[1]]
-        elif kind == "sign":
-            lines.append(block[1])
+        elif kind == "title" and spec.shape in ("spaces", "wrapped"):
+            # the title over two lines: the issuer, then the rest
+            lines += [spec.issuer, block[1][len(spec.issuer):], ""]
+        elif kind == "para" and spec.shape == "wrapped":
+            lines += wrap("　　" + block[1])
         else:
             lines.append(block[1])
+    if spec.shape == "wrapped":
+        # page footers every PAGE lines, as text out of a PDF has them
+        paged = []
+        for i in range(0, len(lines), PAGE):
+            paged += lines[i:i + PAGE] + ["", f"- {i // PAGE + 1} -", ""]
+        lines = paged
     return "\n".join(lines) + "\n"
+
+
+WRAP, PAGE = 68, 44
+
+
+def display_width(text):
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def wrap(text):
+    """A paragraph filled to WRAP columns (a Chinese character two, a digit one), as printed."""
+    lines, line = [], ""
+    for ch in text:
+        # closing punctuation never starts a printed line: it overhangs the margin instead
+        if display_width(line + ch) > WRAP and ch not in "，。；：、）》”":
+            lines.append(line)
+            line = ""
+        line += ch
+    return lines + [line]
+
+
+def aligned(grid):
+    """A table as text out of a PDF (`pdftotext -layout`): each row on a line, columns aligned by
+    spaces, a merged cell's text once, in its first column."""
+    rows = dense(grid)
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    widths = [min(24, max(display_width(r[c]) for r in rows)) for c in range(width)]
+    out = []
+    for r in rows:
+        line = ""
+        for c, cell in enumerate(r):
+            line += cell + " " * max(2, widths[c] - display_width(cell) + 2)
+        out.append(line.rstrip())
+    return out
 
 
 def flat_text(spec, blocks):
@@ -974,6 +1020,11 @@ SPECS = [
     Spec("2024-yunling-sheng-shuili-trad", "html", "雲嶺省水利廳", D, "province", 2024, (2025, 1, 23), traditional=True,
          period_year=2023, title_in_body=False, seed=65,
          note="provincial department, page in Traditional script, title only above the article, period names the year before (period/mismatch)"),
+    Spec("2021-qingshi-shi-kejiao", "txt", "青石市科学技术局", D, "department", 2021, (2022, 1, 27), shape="spaces",
+         seed=67, note="city department, text out of a PDF: title over two lines, tables as columns aligned by spaces, no defect"),
+    Spec("2023-changting-zhen-wrapped", "txt", "长亭镇人民政府", G, "township", 2023, (2024, 3, 5), shape="wrapped",
+         t3_defect="balance", seed=68,
+         note="township government, text out of a PDF hard-wrapped with page footers, columns aligned by spaces; 表三 does not balance"),
     Spec("2020-heping-zhen-late", "txt", "和平镇人民政府", G, "township", 2020, (2021, 4, 6), shape="cells", seed=66,
          note="township government, trial layout, cells one per line, dated 6 April (deadline/late)"),
 ]
