@@ -583,3 +583,91 @@ fn corpus_against_gold() {
         recall * 100.0
     );
 }
+
+#[test]
+fn dates_are_read_as_written() {
+    assert_eq!(date_numbers("2022-01-20").as_deref(), Some("2022-01-20"));
+    assert_eq!(date_numbers("2023年1月17日").as_deref(), Some("2023-01-17"));
+    assert_eq!(
+        date_numbers("２０２６年１月１５日").as_deref(),
+        Some("2026-01-15")
+    );
+    assert_eq!(
+        date_numbers("二O一O年三月五日").as_deref(),
+        Some("2010-03-05")
+    );
+    assert_eq!(
+        date_numbers("二〇二二年十二月二十五日").as_deref(),
+        Some("2022-12-25")
+    );
+    assert_eq!(date_numbers("2022年3月"), None);
+}
+
+#[test]
+fn findings_are_matched_by_rule_severity_and_text() {
+    let gold: Gold = toml::from_str(
+        r#"
+        [[document]]
+        title = "某局2021年政府信息公开工作年度报告"
+        report-year = 2021
+        sections = []
+        period = true
+        contact = true
+
+        [[document.expect]]
+        rule = "table/balance"
+        severity = "error"
+        text = "35"
+
+        [[document.expect]]
+        rule = "period/missing"
+        severity = "warning"
+
+        [[document.allow]]
+        rule = "table/layout"
+        severity = "warning"
+        why = "either way"
+        "#,
+    )
+    .expect("gold parses");
+    let actual = |rule: &str, severity: &str, text: &str| Actual {
+        document: 0,
+        rule: rule.to_string(),
+        severity: severity.to_string(),
+        text: text.to_string(),
+    };
+    let findings = [
+        actual("table/balance", "error", "36"),
+        actual("period/missing", "warning", ""),
+        actual("table/layout", "warning", ""),
+        actual("required/overview", "error", ""),
+    ];
+    let mut per_rule = BTreeMap::new();
+    let (mut misses, mut false_findings, mut allowed) = (Vec::new(), Vec::new(), Vec::new());
+    compare(
+        "x",
+        &gold.document[0],
+        &findings,
+        &mut per_rule,
+        &mut misses,
+        &mut false_findings,
+        &mut allowed,
+    );
+    let counts = |rule: &str, severity: &str| {
+        let c: Counts = per_rule[&(rule.to_string(), severity.to_string())];
+        (
+            c.true_positives,
+            c.false_positives,
+            c.false_negatives,
+            c.allowed,
+        )
+    };
+    // The balance finding underlines another cell: one miss and one false finding.
+    assert_eq!(counts("table/balance", "error"), (0, 1, 1, 0));
+    assert_eq!(counts("period/missing", "warning"), (1, 0, 0, 0));
+    assert_eq!(counts("table/layout", "warning"), (0, 0, 0, 1));
+    assert_eq!(counts("required/overview", "error"), (0, 1, 0, 0));
+    assert_eq!(misses.len(), 1);
+    assert_eq!(false_findings.len(), 2);
+    assert_eq!(allowed.len(), 1);
+}
