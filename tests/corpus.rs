@@ -342,6 +342,8 @@ fn corpus_against_gold() {
     let mut documents_total = 0;
     let mut composition: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
     let mut allowed_findings = Vec::new();
+    // per form: reports, false errors, other false findings, missed findings
+    let mut per_form: BTreeMap<String, [usize; 4]> = BTreeMap::new();
     for (gold_path, gold, report) in &runnable {
         let file = report.to_string_lossy();
         let name = gold_path
@@ -405,15 +407,30 @@ fn corpus_against_gold() {
                 .filter(|f| f.document == index)
                 .cloned()
                 .collect();
+            let mut document_counts = BTreeMap::new();
             compare(
                 &label,
                 document_gold,
                 &actual,
-                &mut per_rule,
+                &mut document_counts,
                 &mut misses,
                 &mut false_findings,
                 &mut allowed_findings,
             );
+            let form = per_form
+                .entry(
+                    document_gold
+                        .form
+                        .clone()
+                        .unwrap_or_else(|| "—".to_string()),
+                )
+                .or_default();
+            form[0] += 1;
+            for ((rule, severity), counts) in document_counts {
+                form[if severity == "error" { 1 } else { 2 }] += counts.false_positives;
+                form[3] += counts.false_negatives;
+                per_rule.entry((rule, severity)).or_default().add(counts);
+            }
             let Some(document) = documents.get(index) else {
                 continue;
             };
@@ -536,6 +553,16 @@ fn corpus_against_gold() {
             counts.allowed,
             percent(counts.precision()),
             percent(counts.recall())
+        );
+    }
+    let _ = writeln!(
+        table,
+        "\nBy form:\n\n| form | reports | false errors | other false findings | missed |\n|---|---:|---:|---:|---:|"
+    );
+    for (form, [reports, false_errors, false_others, missed]) in &per_form {
+        let _ = writeln!(
+            table,
+            "| {form} | {reports} | {false_errors} | {false_others} | {missed} |"
         );
     }
     let _ = writeln!(table, "\nThe corpus:\n");
