@@ -278,7 +278,8 @@ class Spec:
     note: str = ""
     expect: list = field(default_factory=list)    # extra expected findings: (rule, severity)
     allow: list = field(default_factory=list)     # findings a correct checker may or may not give
-    five_sections: bool = False
+    five_sections: bool = False                   # 五 and 六 merged under one heading
+    demote_review: bool = False                   # 四 written as （四） under 三, 五 and 六 renumbered
     extra_section: bool = False
     captions: str | None = None                   # "section" (表二/三/四) or "own" (表一/二/三)
     date_style: str = "signature"                 # signature | meta
@@ -390,6 +391,10 @@ def build(spec):
     present = [s for s in SECTIONS if s[0] not in spec.missing]
     for key, numeral, heading, _rule in present:
         if spec.five_sections and key == "other":
+            continue
+        if spec.demote_review and key == "review":
+            blocks.append(("sub", f"（四）{heading}"))
+            blocks += bodies[key]
             continue
         number += 1
         words = spec.wording.get(key, heading)
@@ -937,6 +942,10 @@ SPECS = [
          seed=34, allow=[("format/section-order", "error", "the merged section may be reported as numbering"),
                          ("format/heading-wording", "warning", "the merged heading departs from the format's words")],
          note="district government, five-section template: 五 and 六 merged under one heading, no content missing"),
+    Spec("2022-jiangbei-zhen-five", "txt", "江北镇人民政府", G, "township", 2022, (2023, 3, 8), demote_review=True,
+         seed=69, allow=[("format/section-order", "error", "the renumbering may be reported as numbering"),
+                         ("format/heading-wording", "warning", "the renumbered headings may be reported as wording")],
+         note="township government, five-section template: 四 written as （四） under 三, 五 and 六 renumbered 四 and 五; nothing missing"),
     Spec("2023-xishan-xian-wenlv", "md", "西山县文化和旅游局", D, "department", 2023, (2024, 1, 12), missing=("other",),
          seed=35, note="county department, section 六 left out (required/other-matters)"),
     Spec("2021-baisha-qu-gov-md", "md", "白沙区人民政府", G, "district", 2021, (2022, 3, 31), shape="md-mixed",
