@@ -289,6 +289,7 @@ class Spec:
     slash_cells: bool = False                     # `/` for "none" in table 二's empty cells
     preamble_in_one: bool = False                 # the preamble stands under 一、总体情况
     traps: bool = False                           # text a checker must not misread (see build)
+    meta_table: bool = False                      # web page: a 索引号/发布机构/发布日期 table atop the article
     title_in_body: bool = True                    # web page: the title inside the article, or
                                                   # only in the page's heading outside it
 
@@ -718,6 +719,11 @@ def html_page(spec, blocks):
             body.append(f'<p class="MsoNormal" style="text-indent:32pt"><span style="font-family:仿宋_GB2312">'
                         f'{html.escape(block[1], quote=False)}</span></p>')
     site = spec.issuer + "门户网站" if spec.kind == "government" else spec.issuer[:3] + "人民政府门户网站"
+    if spec.meta_table:
+        py, pm, pd = spec.published
+        body.insert(0, '<table class="xxgk-meta" border="1"><tr><td>索引号</td><td>'
+                       f'00000000-0/{spec.published[0]}-0012</td><td>发布机构</td><td>{html.escape(spec.issuer)}</td></tr>'
+                       f'<tr><td>发布日期</td><td>{py}-{pm:02d}-{pd:02d}</td><td>有效性</td><td>有效</td></tr></table>')
     if spec.title_in_body:
         body.insert(0, f'<p class="MsoNormal" align="center" style="text-align:center"><b><span style="font-size:22pt">'
                        f'{html.escape(title, quote=False)}</span></b></p>')
@@ -1034,6 +1040,13 @@ SPECS = [
     Spec("2023-changting-zhen-wrapped", "txt", "长亭镇人民政府", G, "township", 2023, (2024, 3, 5), shape="wrapped",
          t3_defect="balance", seed=68,
          note="township government, text out of a PDF hard-wrapped with page footers, columns aligned by spaces; 表三 does not balance"),
+    Spec("2024-qingshi-xian-minzheng", "html", "青石县民政局", D, "department", 2024, (2025, 1, 14), t3_variant="short-span",
+         t3_defect="outcomes-27", t3_size=2, meta_table=True, date_style="meta", seed=70,
+         note="county department page: the merged 三、本年度办理结果 cell ends before （七）总计; outcomes add to 27 against 21; metadata as a table atop the article"),
+    Spec("2023-baisha-xiang-gov", "txt", "白沙乡人民政府", G, "township", 2023, (2024, 2, 27), tables_missing=True,
+         period=None, contact=False, seed=71,
+         allow=[("table/layout", "warning", "a table missing may be named block by block")],
+         note="township government, text copied from a page whose tables were images: headings 二–四 with nothing under them; no period, no contact"),
     Spec("2020-heping-zhen-late", "txt", "和平镇人民政府", G, "township", 2020, (2021, 4, 6), shape="cells", seed=66,
          note="township government, trial layout, cells one per line, dated 6 April (deadline/late)"),
 ]
