@@ -201,9 +201,16 @@ fn directories_and_globs_are_expanded_in_path_order() {
     let mut sorted = files.clone();
     sorted.sort();
     assert_eq!(files, sorted);
+    // The gold corpus's reports (every file there but the gold files) are found too.
+    let corpus = std::fs::read_dir(format!("{}/fixtures/corpus", common::ROOT))
+        .expect("corpus directory")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file() && !e.file_name().to_string_lossy().ends_with(".gold.toml"))
+        .count();
     assert_eq!(
-        value["summary"]["files"], 18,
-        "5 seeds, docx/ (2), encodings/ (4), html/ (2), pdf/ (3), render/ and synthetic/"
+        value["summary"]["files"],
+        18 + corpus,
+        "5 seeds, docx/ (2), encodings/ (4), html/ (2), pdf/ (3), render/, synthetic/ and corpus/"
     );
 }
 
