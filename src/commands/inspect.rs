@@ -1,0 +1,920 @@
+//! `ogilint inspect FILE`: what ogilint read from a file, so that a user facing a wrong finding can
+//! tell whether the reader or the rule is at fault.
+//!
+//! The file is read exactly as `check` reads it — the same settings and rules
+//! ([`super::check::profile_of`]), the same reader, and the same [`engine::read_source`], whose
+//! [`Reading`] `check` runs its rules over — and shown in three parts:
+//! - the text after extraction and normalisation, line by line, with where each line is in what
+//!   diagnostics show (`page:line` for a PDF, else the line) and what kind of line it was taken for;
+//! - the structure recognised in each report (title, issuer, report year, regulation, period,
+//!   publication date, headings);
+//! - every table a rule file defines, as the grid of cells the reader made of it: the value rows
+//!   the rules compute on, with the header and other lines of the table's region between them, the
+//!   format's row each value row was matched to, and the format's rows that were not found.
+//!
+//! The JSON form (`--format json`) is a documented contract, like `check`'s (see the README).
+
+use std::io::Write;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::check::{self, CheckOptions, ConfigChoice};
+use super::{render_rule_errors, RuleOptions, EXIT_OK, EXIT_TROUBLE};
+use crate::document::tables::{line_cells, Table};
+use crate::document::{Document, IssuerKind, LineKind, Regulation, RegulationSource, ReportYear};
+use crate::engine::{self, HeadingInfo, PublishedInfo, Reading};
+use crate::input::docx::Location;
+use crate::input::{self, SourceText};
+use crate::rules::tables::TableDef;
+use crate::rules::{Lang, RuleSet};
+
+/// Output formats of `ogilint inspect`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InspectFormat {
+    Human,
+    Json,
+}
+
+/// The parts `ogilint inspect` can show (`--show`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Part {
+    /// The normalised text, line by line.
+    Text,
+    /// What was recognised in each report.
+    Structure,
+    /// Every table as a grid of cells.
+    Tables,
+}
+
+/// Everything `ogilint inspect` was asked to do.
+#[derive(Debug, Clone)]
+pub struct InspectOptions {
+    /// The file, or `-` for standard input.
+    pub path: String,
+    pub format: InspectFormat,
+    /// The parts to show (all when empty).
+    pub show: Vec<Part>,
+    /// Draw grids with ASCII characters only.
+    pub ascii: bool,
+    pub regulation: Option<Regulation>,
+    pub issuer_kind: Option<IssuerKind>,
+    pub read: input::ReadOptions,
+    pub stdin_filename: Option<String>,
+    pub config: ConfigChoice,
+    pub rules: RuleOptions,
+}
+
+impl InspectOptions {
+    fn shows(&self, part: Part) -> bool {
+        self.show.is_empty() || self.show.contains(&part)
+    }
+
+    /// The same request as `check` options, so that settings and rules resolve the same way.
+    fn as_check(&self) -> CheckOptions {
+        CheckOptions {
+            paths: vec![self.path.clone()],
+            format: check::Format::Json,
+            output: None,
+            fail_on: None,
+            exit_zero: false,
+            quiet: true,
+            statistics: false,
+            regulation: self.regulation,
+            issuer_kind: self.issuer_kind,
+            ascii: self.ascii,
+            threads: Some(1),
+            read: self.read,
+            stdin_filename: self.stdin_filename.clone(),
+            config: self.config.clone(),
+            select: None,
+            extend_select: Vec::new(),
+            ignore: Vec::new(),
+            rules: self.rules.clone(),
+        }
+    }
+}
+
+/// What ogilint read from one file (the JSON contract of `ogilint inspect --format json`).
+#[derive(Debug, Serialize)]
+pub struct Inspection {
+    /// ogilint's version.
+    pub version: &'static str,
+    pub input: InputInfo,
+    /// The normalised text, one entry per line (only with the `text` part).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<Vec<TextLine>>,
+    pub documents: Vec<DocumentView>,
+}
+
+/// The file and how it was read.
+#[derive(Debug, Serialize)]
+pub struct InputInfo {
+    /// The path as given (or the name standard input goes by).
+    pub file: String,
+    /// `text`, `markdown`, `html`, `docx` or `pdf`.
+    pub kind: &'static str,
+    /// The encoding the file was decoded from (`UTF-8` for Word documents and PDFs).
+    pub encoding: &'static str,
+    /// For a PDF: how many pages had a text layer.
+    pub pages: Option<usize>,
+    /// Lines of what diagnostics show (the file; a web page's source; a PDF's printed lines).
+    pub lines: usize,
+    /// Lines of the normalised text the rules read.
+    pub text_lines: usize,
+    /// Whether lines that a page margin broke were joined into paragraphs.
+    pub rejoined: bool,
+}
+
+/// One line of the normalised text.
+#[derive(Debug, Serialize)]
+pub struct TextLine {
+    /// 1-based line in what diagnostics show where the line starts.
+    pub line: usize,
+    /// For a Word document or a PDF: the paragraph, table cell or page line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// What the line was taken for; `null` outside every report (a collection's preface).
+    pub kind: Option<LineKind>,
+    /// The report the line belongs to (0-based), or `null`.
+    pub document: Option<usize>,
+    /// The id of the table whose region holds the line, or `null`.
+    pub table: Option<String>,
+    /// The line as the rules read it (normalised).
+    pub text: String,
+}
+
+/// One report of the file.
+#[derive(Debug, Serialize)]
+pub struct DocumentView {
+    /// 0-based position of the report in the file.
+    pub index: usize,
+    /// 1-based line where the report starts.
+    pub line: usize,
+    /// What was recognised (only with the `structure` part).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub structure: Option<Structure>,
+    /// Every table defined for the report's year (only with the `tables` part).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tables: Option<Vec<TableView>>,
+}
+
+/// What was recognised in a report; the fields mean what they mean in `check`'s `documents[]`.
+#[derive(Debug, Serialize)]
+pub struct Structure {
+    pub title: Option<String>,
+    pub issuer: Option<String>,
+    pub issuer_kind: Option<IssuerKind>,
+    pub report_year: Option<ReportYear>,
+    pub regulation: Regulation,
+    pub regulation_source: RegulationSource,
+    pub period: Option<String>,
+    pub published: Option<PublishedInfo>,
+    /// Every numbered heading, all four levels.
+    pub headings: Vec<HeadingInfo>,
+}
+
+/// A table as the reader made it.
+#[derive(Debug, Serialize)]
+pub struct TableView {
+    /// The `[[table]]` definition it was read with.
+    pub id: String,
+    pub name: String,
+    /// Whether the table's anchor cell was found in the report.
+    pub found: bool,
+    /// 1-based lines where the table's region starts (its anchor) and ends.
+    pub line: Option<usize>,
+    pub end_line: Option<usize>,
+    /// The cells could not be arranged into rows of the format's width (then no rule computes on
+    /// the table).
+    pub unreadable: bool,
+    /// The format's value columns (normalised), which each value row's last cells fill in order.
+    pub columns: Vec<String>,
+    /// The table as rows of cell strings (normalised text), in the order of the text.
+    pub grid: Vec<Vec<String>>,
+    /// What each row of `grid` is (same length and order).
+    pub rows: Vec<RowView>,
+    /// The format's required rows (`rows` patterns of the definition) that no value row matched.
+    pub missing_rows: Vec<String>,
+}
+
+/// What one row of a table's grid is.
+#[derive(Debug, Serialize)]
+pub struct RowView {
+    pub kind: RowKind,
+    /// 1-based line of the row's first cell.
+    pub line: usize,
+    /// How many of the row's cells are labels; the rest are values (value rows only).
+    pub labels: usize,
+    /// The row's label path (`三、本年度办理结果/(三)不予公开/1.属于国家秘密`), inherited labels
+    /// included, as row patterns match it (value rows only).
+    pub path: Option<String>,
+    /// The format's required row (a `rows` pattern of the definition) the row matched, if any.
+    pub format_row: Option<String>,
+}
+
+/// What a row of a table's grid is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RowKind {
+    /// A line of the table's region before its first value row (column headers), not read as values.
+    Header,
+    /// A row the rules compute on: its label cells, then one cell per value column.
+    Values,
+    /// A line of the table's region after its first value row that gave no value row.
+    Other,
+}
+
+/// Runs `ogilint inspect`; returns the exit status.
+pub fn run(options: &InspectOptions) -> u8 {
+    let check_options = options.as_check();
+    let path = Path::new(&options.path);
+    let profile = match check::profile_of(path, &check_options) {
+        Ok(profile) => profile,
+        Err(errors) => {
+            eprint!("{}", render_rule_errors(&errors, options.rules.lang));
+            return EXIT_TROUBLE;
+        }
+    };
+    let source = match check::read_input(path, &check_options) {
+        Ok(source) => source,
+        Err(error) => {
+            eprintln!("ogilint: error: {error}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let lang = options.rules.lang;
+    let inspection = engine::read_source(
+        &source,
+        &profile.rules,
+        profile.engine_options(lang),
+        |reading| inspect(&source, reading, &profile.rules, options),
+    );
+    let rendered = match options.format {
+        InspectFormat::Json => serde_json::to_string_pretty(&inspection)
+            .map(|json| json + "\n")
+            .unwrap_or_default(),
+        InspectFormat::Human => render(&inspection, options),
+    };
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) ends the run quietly.
+    if out
+        .write_all(rendered.as_bytes())
+        .and_then(|()| out.flush())
+        .is_err()
+    {
+        return EXIT_TROUBLE;
+    }
+    EXIT_OK
+}
+
+/// What the kind of input is, by the name's extension, as the reader chose it.
+fn input_kind(name: &str) -> &'static str {
+    let extension = Path::new(name)
+        .extension()
+        .and_then(|ext| ext.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match extension.as_str() {
+        "docx" => "docx",
+        "pdf" => "pdf",
+        "md" | "markdown" => "markdown",
+        ext if input::HTML_EXTENSIONS.contains(&ext) => "html",
+        _ => "text",
+    }
+}
+
+fn inspect(
+    source: &SourceText,
+    reading: &Reading<'_>,
+    rules: &RuleSet,
+    options: &InspectOptions,
+) -> Inspection {
+    let text = reading.text();
+    let kind = input_kind(&source.name);
+    let shown = source
+        .display
+        .as_ref()
+        .map_or(source.text.as_str(), |display| display.text.as_str());
+    let pages = source.locations.as_ref().and_then(|locations| {
+        let pages = locations
+            .iter()
+            .filter(|(_, location)| matches!(location, Location::Page { .. }))
+            .count();
+        (kind == "pdf").then_some(pages)
+    });
+    let input = InputInfo {
+        file: source.name.clone(),
+        kind,
+        encoding: source.encoding,
+        pages,
+        lines: line_count(shown),
+        text_lines: line_count(text),
+        rejoined: kind != "html" && source.display.is_some(),
+    };
+
+    // Every document's tables, read once: the grids, and which lines each table's region holds.
+    let tables: Vec<Vec<(TableView, Option<Range<usize>>)>> = (0..reading.documents().len())
+        .map(|index| document_tables(reading, index, rules, options.rules.lang))
+        .collect();
+
+    let text_lines = options
+        .shows(Part::Text)
+        .then(|| text_lines(reading, &tables));
+    let documents = reading
+        .documents()
+        .iter()
+        .zip(tables)
+        .map(|(document, tables)| DocumentView {
+            index: document.index,
+            line: reading.line(document.range.start),
+            structure: options
+                .shows(Part::Structure)
+                .then(|| structure(reading, document, rules)),
+            tables: options
+                .shows(Part::Tables)
+                .then(|| tables.into_iter().map(|(view, _)| view).collect()),
+        })
+        .collect();
+    Inspection {
+        version: env!("CARGO_PKG_VERSION"),
+        input,
+        text: text_lines,
+        documents,
+    }
+}
+
+/// Lines of a text, a final line break ending the last line rather than starting another.
+fn line_count(text: &str) -> usize {
+    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    if text.is_empty() || text.ends_with('\n') {
+        breaks
+    } else {
+        breaks + 1
+    }
+}
+
+fn structure(reading: &Reading<'_>, document: &Document, rules: &RuleSet) -> Structure {
+    let info = reading.describe(document.index, rules);
+    Structure {
+        title: info.title,
+        issuer: info.issuer,
+        issuer_kind: info.issuer_kind,
+        report_year: info.report_year,
+        regulation: info.regulation,
+        regulation_source: info.regulation_source,
+        period: info.period,
+        published: info.published,
+        headings: document
+            .headings
+            .iter()
+            .map(|heading| HeadingInfo {
+                level: heading.level,
+                number: heading.number,
+                text: reading.words(heading.range.clone()),
+                line: reading.line(heading.range.start),
+            })
+            .collect(),
+    }
+}
+
+/// The normalised text line by line, each with what it was taken for. The documents' lines are
+/// consecutive lines of the text, so one walk over the text places them.
+fn text_lines(
+    reading: &Reading<'_>,
+    tables: &[Vec<(TableView, Option<Range<usize>>)>],
+) -> Vec<TextLine> {
+    let text = reading.text();
+    let mut lines = Vec::new();
+    let mut documents = reading.documents().iter().peekable();
+    // The document being walked, and the index of the next of its lines.
+    let mut current: Option<(&Document, usize)> = None;
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        if end == text.len() && start == end && !text.is_empty() {
+            break;
+        }
+        let raw = &text[start..end];
+        if let Some(next) = documents.next_if(|document| {
+            document
+                .lines
+                .first()
+                .is_some_and(|line| line.range.start >= start && line.range.start <= end)
+        }) {
+            current = Some((next, 0));
+        }
+        let mut kind = None;
+        let mut table = None;
+        if let Some((document, next_line)) = current.as_mut() {
+            match document.lines.get(*next_line) {
+                Some(line) if line.range.start >= start && line.range.end <= end => {
+                    kind = Some(line.kind);
+                    // A blank line inside a table's region or at its end is not part of it.
+                    table = tables[document.index]
+                        .iter()
+                        .filter(|_| line.kind != LineKind::Blank)
+                        .find(|(_, region)| {
+                            region
+                                .as_ref()
+                                .is_some_and(|region| region.contains(next_line))
+                        })
+                        .map(|(view, _)| view.id.clone());
+                    *next_line += 1;
+                }
+                _ => current = None,
+            }
+        }
+        lines.push(TextLine {
+            line: reading.line(start),
+            location: reading.location(start),
+            kind,
+            document: current.map(|(document, _)| document.index),
+            table,
+            text: raw.trim_end().to_string(),
+        });
+        start = end + 1;
+    }
+    lines
+}
+
+/// Every table defined for a document's year, as a view, with the document lines its region holds.
+fn document_tables(
+    reading: &Reading<'_>,
+    index: usize,
+    rules: &RuleSet,
+    lang: Lang,
+) -> Vec<(TableView, Option<Range<usize>>)> {
+    let context = reading.context(index);
+    let mut tables: Vec<(TableView, Option<Range<usize>>)> = rules
+        .tables
+        .iter()
+        .filter_map(|def| {
+            // The same call the table rules make: the table is read once and shared with them.
+            let (def, table) = context.table(&def.id)?;
+            let region = table.as_ref().map(|table| table.lines.clone());
+            Some((
+                table_view(reading, context.document, &def, table.as_deref(), lang),
+                region,
+            ))
+        })
+        .collect();
+    // In the order of the report; tables not found last, in the order of their definitions.
+    tables.sort_by_key(|(view, _)| view.line.unwrap_or(usize::MAX));
+    tables
+}
+
+fn table_view(
+    reading: &Reading<'_>,
+    document: &Document,
+    def: &TableDef,
+    table: Option<&Table>,
+    lang: Lang,
+) -> TableView {
+    let mut view = TableView {
+        id: def.id.clone(),
+        name: def.name.get(lang).to_string(),
+        found: table.is_some(),
+        line: None,
+        end_line: None,
+        unreadable: table.is_some_and(|table| table.unreadable),
+        columns: def.columns.clone(),
+        grid: Vec::new(),
+        rows: Vec::new(),
+        missing_rows: Vec::new(),
+    };
+    let Some(table) = table else {
+        return view;
+    };
+    let text = reading.text();
+    let lines = &document.lines;
+    view.line = Some(reading.line(table.anchor.start));
+    view.end_line = lines[table.lines.clone()]
+        .iter()
+        .rev()
+        .find(|line| !line.kind.is_between_rows())
+        .map(|line| reading.line(line.range.start));
+    view.missing_rows = def
+        .rows
+        .iter()
+        .filter(|pattern| {
+            !table
+                .rows
+                .iter()
+                .any(|row| pattern.is_match(row.path_text()))
+        })
+        .map(|pattern| pattern.source.clone())
+        .collect();
+
+    // The line holding a byte of the text (lines are in order and do not overlap).
+    let line_of = |offset: usize| {
+        lines
+            .partition_point(|line| line.range.start <= offset)
+            .saturating_sub(1)
+    };
+    // Which lines gave cells to a value row, and the line each value row starts on.
+    let mut used = vec![false; table.lines.len()];
+    let mut row_starts = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        let cells = row
+            .label_cells()
+            .iter()
+            .chain(row.values.iter().map(|cell| &cell.range));
+        let mut first = usize::MAX;
+        for cell in cells {
+            let line = line_of(cell.start);
+            first = first.min(line);
+            if let Some(flag) = line
+                .checked_sub(table.lines.start)
+                .and_then(|at| used.get_mut(at))
+            {
+                *flag = true;
+            }
+        }
+        row_starts.push(first);
+    }
+    let cell_text = |range: &Range<usize>| text[range.clone()].to_string();
+    let mut rows = table.rows.iter().zip(row_starts).peekable();
+    let mut seen_values = false;
+    for (at, line_index) in table.lines.clone().enumerate() {
+        // Rows are in the order of the text: those starting at or before this line come now.
+        while let Some((row, _)) = rows.next_if(|(_, start)| *start <= line_index) {
+            let mut cells: Vec<String> = row.label_cells().iter().map(cell_text).collect();
+            cells.extend(row.values.iter().map(|cell| cell_text(&cell.range)));
+            let first = row
+                .label_cells()
+                .first()
+                .or(row.values.first().map(|cell| &cell.range))
+                .map_or(lines[line_index].range.start, |range| range.start);
+            view.rows.push(RowView {
+                kind: RowKind::Values,
+                line: reading.line(first),
+                labels: row.label_cells().len(),
+                path: Some(row.path_text().to_string()),
+                format_row: def
+                    .rows
+                    .iter()
+                    .find(|pattern| pattern.is_match(row.path_text()))
+                    .map(|pattern| pattern.source.clone()),
+            });
+            view.grid.push(cells);
+            seen_values = true;
+        }
+        let line = &lines[line_index];
+        if used[at] || line.kind.is_between_rows() {
+            continue;
+        }
+        // Merged cells leave empty cells at the end of a header row: they say nothing.
+        let mut cells: Vec<String> = line_cells(text, line).iter().map(cell_text).collect();
+        while cells.last().is_some_and(String::is_empty) {
+            cells.pop();
+        }
+        view.grid.push(cells);
+        view.rows.push(RowView {
+            kind: if seen_values {
+                RowKind::Other
+            } else {
+                RowKind::Header
+            },
+            line: reading.line(line.range.start),
+            labels: 0,
+            path: None,
+            format_row: None,
+        });
+    }
+    view
+}
+
+/// Characters for drawing grids.
+struct Rules {
+    cell: &'static str,
+    values: &'static str,
+    ellipsis: char,
+}
+
+const UNICODE_RULES: Rules = Rules {
+    cell: " │ ",
+    values: " ║ ",
+    ellipsis: '…',
+};
+const ASCII_RULES: Rules = Rules {
+    cell: " | ",
+    values: " || ",
+    ellipsis: '~',
+};
+
+/// Columns a character takes in a terminal: two for East Asian wide characters.
+fn char_width(ch: char) -> usize {
+    match ch as u32 {
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD => 2,
+        _ => 1,
+    }
+}
+
+fn width(text: &str) -> usize {
+    text.chars().map(char_width).sum()
+}
+
+/// `text` cut to at most `limit` columns, marked when cut.
+fn clip(text: &str, limit: usize, ellipsis: char) -> String {
+    if width(text) <= limit {
+        return text.to_string();
+    }
+    let mut clipped = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        if used + char_width(ch) + 1 > limit {
+            break;
+        }
+        used += char_width(ch);
+        clipped.push(ch);
+    }
+    clipped.push(ellipsis);
+    clipped
+}
+
+fn pad(text: &str, columns: usize) -> String {
+    let mut padded = text.to_string();
+    padded.extend(std::iter::repeat_n(
+        ' ',
+        columns.saturating_sub(width(text)),
+    ));
+    padded
+}
+
+/// The widest a value row's labels are drawn (longer labels are cut; the JSON has them whole).
+const MAX_LABEL_COLUMNS: usize = 40;
+
+fn kind_name(kind: Option<LineKind>) -> &'static str {
+    match kind {
+        None => "outside",
+        Some(LineKind::Blank) => "blank",
+        Some(LineKind::Chrome) => "chrome",
+        Some(LineKind::Meta) => "meta",
+        Some(LineKind::Preamble) => "preamble",
+        Some(LineKind::Title) => "title",
+        Some(LineKind::Heading) => "heading",
+        Some(LineKind::TableRow) => "table-row",
+        Some(LineKind::Text) => "text",
+    }
+}
+
+/// The human form: sections a terminal shows well.
+fn render(inspection: &Inspection, options: &InspectOptions) -> String {
+    let rules = if options.ascii {
+        &ASCII_RULES
+    } else {
+        &UNICODE_RULES
+    };
+    let mut out = String::new();
+    let input = &inspection.input;
+    out.push_str("Input\n");
+    out.push_str(&format!("  file        {}\n", input.file));
+    out.push_str(&format!("  kind        {}\n", input.kind));
+    out.push_str(&format!("  encoding    {}\n", input.encoding));
+    if let Some(pages) = input.pages {
+        out.push_str(&format!("  pages       {pages} with text\n"));
+    }
+    out.push_str(&format!("  lines       {}", input.lines));
+    if input.rejoined {
+        out.push_str(&format!(
+            " printed, {} after joining each paragraph's lines",
+            input.text_lines
+        ));
+    }
+    out.push('\n');
+    out.push_str(&format!("  reports     {}\n", inspection.documents.len()));
+
+    // Tables are named T1, T2… within each report, in the text and in the grids.
+    let table_names = |document: usize, id: &str| -> Option<String> {
+        let tables = inspection.documents.get(document)?.tables.as_ref()?;
+        let position = tables.iter().position(|table| table.id == id)?;
+        Some(format!("T{}", position + 1))
+    };
+
+    if let Some(lines) = &inspection.text {
+        out.push_str("\nText (normalised; position, kind, table, text)\n");
+        let position = |line: &TextLine| match line.location {
+            Some(Location::Page { page, line }) => format!("{page}:{line}"),
+            _ => line.line.to_string(),
+        };
+        let position_width = lines
+            .iter()
+            .map(|line| position(line).len())
+            .max()
+            .unwrap_or(1);
+        let mut document = None;
+        for line in lines {
+            if line.document.is_some() && line.document != document {
+                let index = line.document.unwrap_or(0);
+                out.push_str(&format!("  ── report {} ──\n", index + 1));
+            }
+            document = line.document;
+            let table = match (line.document, &line.table) {
+                (Some(document), Some(id)) => table_names(document, id).unwrap_or_default(),
+                _ => String::new(),
+            };
+            let row = format!(
+                "  {:>position_width$}  {:<9} {:<3} {}",
+                position(line),
+                kind_name(line.kind),
+                table,
+                line.text
+            );
+            out.push_str(row.trim_end());
+            out.push('\n');
+        }
+    }
+
+    for document in &inspection.documents {
+        out.push_str(&format!(
+            "\nReport {} (line {})\n",
+            document.index + 1,
+            document.line
+        ));
+        if let Some(structure) = &document.structure {
+            render_structure(&mut out, structure);
+        }
+        if let Some(tables) = &document.tables {
+            if tables.is_empty() {
+                out.push_str("  tables      none defined for this report's year\n");
+            }
+            for (position, table) in tables.iter().enumerate() {
+                render_table(&mut out, position + 1, table, rules);
+            }
+        }
+    }
+    out
+}
+
+fn render_structure(out: &mut String, structure: &Structure) {
+    let or_none = |value: Option<String>| value.unwrap_or_else(|| "(none)".to_string());
+    out.push_str(&format!(
+        "  title       {}\n",
+        or_none(structure.title.clone())
+    ));
+    out.push_str(&format!(
+        "  issuer      {}{}\n",
+        or_none(structure.issuer.clone()),
+        structure
+            .issuer_kind
+            .map(|kind| format!(" ({})", kind.as_str()))
+            .unwrap_or_default()
+    ));
+    let year = structure.report_year.map(|year| {
+        let source = match year.source {
+            crate::document::YearSource::Title => "title",
+            crate::document::YearSource::Period => "statistics period",
+            crate::document::YearSource::Text => "the year the text names most",
+        };
+        format!("{} (from the {source})", year.year)
+    });
+    out.push_str(&format!("  report year {}\n", or_none(year)));
+    let regulation_source = match structure.regulation_source {
+        RegulationSource::ReportYear => "by the report year",
+        RegulationSource::Override => "set by --regulation or the config",
+        RegulationSource::Default => "no year found: the current text",
+    };
+    out.push_str(&format!(
+        "  regulation  {} ({regulation_source})\n",
+        structure.regulation.as_str()
+    ));
+    out.push_str(&format!(
+        "  period      {}\n",
+        or_none(structure.period.clone())
+    ));
+    let published = structure.published.as_ref().map(|published| {
+        let source = serde_json::to_value(published.source)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_string))
+            .unwrap_or_default();
+        format!("{} ({source}, line {})", published.date, published.line)
+    });
+    out.push_str(&format!("  published   {}\n", or_none(published)));
+    if structure.headings.is_empty() {
+        out.push_str("  headings    (none)\n");
+    } else {
+        out.push_str("  headings\n");
+        let line_width = structure
+            .headings
+            .iter()
+            .map(|heading| heading.line.to_string().len())
+            .max()
+            .unwrap_or(1);
+        for heading in &structure.headings {
+            out.push_str(&format!(
+                "    {:>line_width$}  {}{}\n",
+                heading.line,
+                "  ".repeat(usize::from(heading.level.saturating_sub(1))),
+                heading.text
+            ));
+        }
+    }
+}
+
+fn render_table(out: &mut String, position: usize, table: &TableView, rules: &Rules) {
+    out.push_str(&format!("  T{position} {} — {}\n", table.id, table.name));
+    let (Some(line), Some(end_line)) = (table.line, table.end_line) else {
+        out.push_str("     not found (no anchor cell in the report)\n");
+        return;
+    };
+    let state = if table.unreadable {
+        "UNREADABLE: its cells do not fall into rows of the format's width; no rule computes on it"
+    } else {
+        "readable"
+    };
+    let value_rows = table
+        .rows
+        .iter()
+        .filter(|row| row.kind == RowKind::Values)
+        .count();
+    out.push_str(&format!(
+        "     lines {line}–{end_line}; value rows: {value_rows}; {state}\n"
+    ));
+    let columns: Vec<String> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(index, column)| format!("{} {column}", index + 1))
+        .collect();
+    out.push_str(&format!("     value columns: {}\n", columns.join(", ")));
+    if !table.missing_rows.is_empty() {
+        out.push_str(&format!(
+            "     format rows not found: {}\n",
+            table.missing_rows.join(", ")
+        ));
+    }
+    let label_width = table
+        .grid
+        .iter()
+        .zip(&table.rows)
+        .filter(|(_, row)| row.kind == RowKind::Values)
+        .map(|(cells, row)| width(&cells[..row.labels].join(rules.cell)))
+        .max()
+        .unwrap_or(0)
+        .min(MAX_LABEL_COLUMNS);
+    let mut value_widths = vec![0; table.columns.len()];
+    for (cells, row) in table.grid.iter().zip(&table.rows) {
+        if row.kind == RowKind::Values {
+            for (slot, cell) in value_widths.iter_mut().zip(&cells[row.labels..]) {
+                *slot = (*slot).max(width(cell)).max(1);
+            }
+        }
+    }
+    let line_width = table
+        .rows
+        .iter()
+        .map(|row| row.line.to_string().len())
+        .max()
+        .unwrap_or(1);
+    for (cells, row) in table.grid.iter().zip(&table.rows) {
+        let drawn = match row.kind {
+            RowKind::Values => {
+                let labels = clip(
+                    &cells[..row.labels].join(rules.cell),
+                    MAX_LABEL_COLUMNS,
+                    rules.ellipsis,
+                );
+                let values: Vec<String> = cells[row.labels..]
+                    .iter()
+                    .zip(&value_widths)
+                    .map(|(cell, &columns)| {
+                        let cell = if cell.is_empty() { "·" } else { cell.as_str() };
+                        format!("{}{cell}", " ".repeat(columns.saturating_sub(width(cell))))
+                    })
+                    .collect();
+                let matched = row
+                    .format_row
+                    .as_ref()
+                    .map(|pattern| format!("   ← {pattern}"))
+                    .unwrap_or_default();
+                format!(
+                    "{}{}{}{matched}",
+                    pad(&labels, label_width),
+                    rules.values,
+                    values.join(rules.cell)
+                )
+            }
+            RowKind::Header | RowKind::Other => cells.join(rules.cell),
+        };
+        let kind = match row.kind {
+            RowKind::Header => "header",
+            RowKind::Values => "values",
+            RowKind::Other => "other",
+        };
+        let line = format!("     {:>line_width$}  {kind:<6}  {drawn}", row.line);
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+}
