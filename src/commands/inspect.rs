@@ -226,6 +226,10 @@ pub enum RowKind {
     Other,
 }
 
+/// A table's view, and the lines of its report (indexes into the document's lines) its region
+/// holds, if it was found.
+type ReadTable = (TableView, Option<Range<usize>>);
+
 /// Runs `ogilint inspect`; returns the exit status.
 pub fn run(options: &InspectOptions) -> u8 {
     let check_options = options.as_check();
@@ -315,7 +319,7 @@ fn inspect(
     };
 
     // Every document's tables, read once: the grids, and which lines each table's region holds.
-    let tables: Vec<Vec<(TableView, Option<Range<usize>>)>> = (0..reading.documents().len())
+    let tables: Vec<Vec<ReadTable>> = (0..reading.documents().len())
         .map(|index| document_tables(reading, index, rules, options.rules.lang))
         .collect();
 
@@ -381,10 +385,7 @@ fn structure(reading: &Reading<'_>, document: &Document, rules: &RuleSet) -> Str
 
 /// The normalised text line by line, each with what it was taken for. The documents' lines are
 /// consecutive lines of the text, so one walk over the text places them.
-fn text_lines(
-    reading: &Reading<'_>,
-    tables: &[Vec<(TableView, Option<Range<usize>>)>],
-) -> Vec<TextLine> {
+fn text_lines(reading: &Reading<'_>, tables: &[Vec<ReadTable>]) -> Vec<TextLine> {
     let text = reading.text();
     let mut lines = Vec::new();
     let mut documents = reading.documents().iter().peekable();
@@ -444,9 +445,9 @@ fn document_tables(
     index: usize,
     rules: &RuleSet,
     lang: Lang,
-) -> Vec<(TableView, Option<Range<usize>>)> {
+) -> Vec<ReadTable> {
     let context = reading.context(index);
-    let mut tables: Vec<(TableView, Option<Range<usize>>)> = rules
+    let mut tables: Vec<ReadTable> = rules
         .tables
         .iter()
         .filter_map(|def| {
@@ -587,20 +588,43 @@ fn table_view(
 
 /// Characters for drawing grids.
 struct Rules {
+    /// Between two cells.
     cell: &'static str,
+    /// Between a value row's labels and its values.
     values: &'static str,
+    /// Marks a label cut short.
     ellipsis: char,
+    /// Stands for an empty value cell.
+    empty: &'static str,
+    /// Points from a value row to the format's row it matched.
+    arrow: &'static str,
+    /// Between a table's id and its name.
+    dash: &'static str,
+    /// Between two numbers of a range.
+    to: &'static str,
+    /// Around a report's number where the text section enters it.
+    report: &'static str,
 }
 
 const UNICODE_RULES: Rules = Rules {
     cell: " │ ",
     values: " ║ ",
     ellipsis: '…',
+    empty: "·",
+    arrow: "←",
+    dash: "—",
+    to: "–",
+    report: "──",
 };
 const ASCII_RULES: Rules = Rules {
     cell: " | ",
     values: " || ",
     ellipsis: '~',
+    empty: ".",
+    arrow: "<-",
+    dash: "-",
+    to: "-",
+    report: "--",
 };
 
 /// Columns a character takes in a terminal: two for East Asian wide characters.
@@ -718,7 +742,8 @@ fn render(inspection: &Inspection, options: &InspectOptions) -> String {
         for line in lines {
             if line.document.is_some() && line.document != document {
                 let index = line.document.unwrap_or(0);
-                out.push_str(&format!("  ── report {} ──\n", index + 1));
+                let rule = rules.report;
+                out.push_str(&format!("  {rule} report {} {rule}\n", index + 1));
             }
             document = line.document;
             let table = match (line.document, &line.table) {
@@ -824,11 +849,15 @@ fn render_structure(out: &mut String, structure: &Structure) {
 }
 
 fn render_table(out: &mut String, position: usize, table: &TableView, rules: &Rules) {
-    out.push_str(&format!("  T{position} {} — {}\n", table.id, table.name));
+    out.push_str(&format!(
+        "  T{position} {} {} {}",
+        table.id, rules.dash, table.name
+    ));
     let (Some(line), Some(end_line)) = (table.line, table.end_line) else {
-        out.push_str("     not found (no anchor cell in the report)\n");
+        out.push_str(": not found (no anchor cell in the report)\n");
         return;
     };
+    out.push('\n');
     let state = if table.unreadable {
         "UNREADABLE: its cells do not fall into rows of the format's width; no rule computes on it"
     } else {
@@ -840,7 +869,8 @@ fn render_table(out: &mut String, position: usize, table: &TableView, rules: &Ru
         .filter(|row| row.kind == RowKind::Values)
         .count();
     out.push_str(&format!(
-        "     lines {line}–{end_line}; value rows: {value_rows}; {state}\n"
+        "     lines {line}{}{end_line}; value rows: {value_rows}; {state}\n",
+        rules.to
     ));
     let columns: Vec<String> = table
         .columns
@@ -890,14 +920,18 @@ fn render_table(out: &mut String, position: usize, table: &TableView, rules: &Ru
                     .iter()
                     .zip(&value_widths)
                     .map(|(cell, &columns)| {
-                        let cell = if cell.is_empty() { "·" } else { cell.as_str() };
+                        let cell = if cell.is_empty() {
+                            rules.empty
+                        } else {
+                            cell.as_str()
+                        };
                         format!("{}{cell}", " ".repeat(columns.saturating_sub(width(cell))))
                     })
                     .collect();
                 let matched = row
                     .format_row
                     .as_ref()
-                    .map(|pattern| format!("   ← {pattern}"))
+                    .map(|pattern| format!("   {} {pattern}", rules.arrow))
                     .unwrap_or_default();
                 format!(
                     "{}{}{}{matched}",
