@@ -598,3 +598,60 @@ fn an_unreadable_input_is_one_error_naming_the_file() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stdout(&output).is_empty());
 }
+
+/// The keys of a JSON object.
+fn keys(value: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = value
+        .as_object()
+        .map(|object| object.keys().cloned().collect())
+        .unwrap_or_default();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn the_readme_documents_every_json_field() {
+    let readme = fs::read_to_string(format!("{ROOT}/README.md")).expect("README");
+    let section = &readme[readme
+        .find("### `inspect --format json`")
+        .expect("the README documents inspect's JSON")..];
+    let start = section.find("```json\n").expect("an example") + "```json\n".len();
+    let end = start + section[start..].find("```").expect("the example ends");
+    let example: Value = serde_json::from_str(&section[start..end]).expect("the example is JSON");
+    let real = inspect_json("fixtures/pdf/002_8ea8eed0dcff065f.pdf", &[]);
+    let table_of = |value: &Value| {
+        value["documents"][0]["tables"]
+            .as_array()
+            .and_then(|tables| {
+                tables
+                    .iter()
+                    .find(|table| table["id"] == "disclosure-enforcement-2019")
+            })
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    for (part, documented, produced) in [
+        ("top level", example.clone(), real.clone()),
+        ("input", example["input"].clone(), real["input"].clone()),
+        (
+            "text[]",
+            example["text"][0].clone(),
+            real["text"][9].clone(),
+        ),
+        (
+            "documents[]",
+            example["documents"][0].clone(),
+            real["documents"][0].clone(),
+        ),
+        ("tables[]", table_of(&example), table_of(&real)),
+        (
+            "rows[]",
+            table_of(&example)["rows"][2].clone(),
+            table_of(&real)["rows"][2].clone(),
+        ),
+    ] {
+        assert_eq!(keys(&documented), keys(&produced), "{part}");
+    }
+    // The example's table is the seed's, as read.
+    assert_eq!(table_of(&example), table_of(&real));
+}
