@@ -153,7 +153,11 @@ fn seed_002_tables_are_the_same_grids_from_text_word_web_page_and_pdf() {
             requests["rows"][5]["path"], "三、本年度办理结果/(一)予以公开",
             "{file}"
         );
-        assert_eq!(requests["rows"][5]["format_row"], "予以公开", "{file}");
+        assert_eq!(
+            requests["rows"][5]["format_rows"],
+            serde_json::json!(["予以公开"]),
+            "{file}"
+        );
 
         let regulations = table(&inspection, "disclosure-regulations-2019");
         assert_eq!(

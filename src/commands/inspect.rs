@@ -210,8 +210,9 @@ pub struct RowView {
     /// The row's label path (`三、本年度办理结果/(三)不予公开/1.属于国家秘密`), inherited labels
     /// included, as row patterns match it (value rows only).
     pub path: Option<String>,
-    /// The format's required row (a `rows` pattern of the definition) the row matched, if any.
-    pub format_row: Option<String>,
+    /// The format's required rows (`rows` patterns of the definition) the row's path matches:
+    /// usually one; none for a row the format does not require; several when the path is wrong.
+    pub format_rows: Vec<String>,
 }
 
 /// What a row of a table's grid is.
@@ -552,11 +553,12 @@ fn table_view(
                 line: reading.line(first),
                 labels: row.label_cells().len(),
                 path: Some(row.path_text().to_string()),
-                format_row: def
+                format_rows: def
                     .rows
                     .iter()
-                    .find(|pattern| pattern.is_match(row.path_text()))
-                    .map(|pattern| pattern.source.clone()),
+                    .filter(|pattern| pattern.is_match(row.path_text()))
+                    .map(|pattern| pattern.source.clone())
+                    .collect(),
             });
             view.grid.push(cells);
             seen_values = true;
@@ -580,7 +582,7 @@ fn table_view(
             line: reading.line(line.range.start),
             labels: 0,
             path: None,
-            format_row: None,
+            format_rows: Vec::new(),
         });
     }
     view
@@ -928,11 +930,11 @@ fn render_table(out: &mut String, position: usize, table: &TableView, rules: &Ru
                         format!("{}{cell}", " ".repeat(columns.saturating_sub(width(cell))))
                     })
                     .collect();
-                let matched = row
-                    .format_row
-                    .as_ref()
-                    .map(|pattern| format!("   {} {pattern}", rules.arrow))
-                    .unwrap_or_default();
+                let matched = if row.format_rows.is_empty() {
+                    String::new()
+                } else {
+                    format!("   {} {}", rules.arrow, row.format_rows.join(", "))
+                };
                 format!(
                     "{}{}{}{matched}",
                     pad(&labels, label_width),
