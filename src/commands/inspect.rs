@@ -2,7 +2,7 @@
 //! tell whether the reader or the rule is at fault.
 //!
 //! The file is read exactly as `check` reads it — the same settings and rules
-//! ([`super::check::profile_of`]), the same reader, and the same [`engine::read_source`], whose
+//! (`check::profile_of`), the same reader, and the same [`engine::read_source`], whose
 //! [`Reading`] `check` runs its rules over — and shown in three parts:
 //! - the text after extraction and normalisation, line by line, with where each line is in what
 //!   diagnostics show (`page:line` for a PDF, else the line) and what kind of line it was taken for;
