@@ -8,6 +8,10 @@ use std::process::Output;
 
 use assert_cmd::Command;
 use common::{json, ogilint, ogilint_in, stderr, stdout, ROOT};
+use ogilint::commands::inspect::{inspect_source, Part, RowKind};
+use ogilint::input::SourceText;
+use ogilint::rules::load::{load, RuleSources};
+use proptest::prelude::*;
 use serde_json::Value;
 
 /// `ogilint inspect FILE --format json` (with `extra` arguments), which must succeed.
@@ -658,4 +662,82 @@ fn the_readme_documents_every_json_field() {
     }
     // The example's table is the seed's, as read.
     assert_eq!(table_of(&example), table_of(&real));
+}
+
+/// Text with the pieces tables are made of: labels, numbers, blanks, `|`, tabs, line breaks,
+/// headings and a collection's report labels, in any order.
+fn table_like() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "某局2021年政府信息公开工作年度报告\n",
+        "第二篇:\n",
+        "三、收到和处理政府信息公开申请情况\n",
+        "申请人情况",
+        "结果维持",
+        "第二十条第(一)项",
+        "一、本年新收",
+        "三、本年度办理结果",
+        "(一)予以公开",
+        "(三)不予公开",
+        "1.属于国家秘密",
+        "(七)总计",
+        "四、结转下年度继续办理",
+        "规章",
+        "0",
+        "12",
+        "1,021",
+        "/",
+        "-",
+        " ",
+        "   ",
+        "|",
+        " | ",
+        "\t",
+        "\n",
+        "\r\n",
+        "- 3 -\n",
+        "。",
+    ]);
+    prop::collection::vec(pieces, 0..80).prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_text_is_inspected_whole_and_every_value_row_has_the_format_width(text in table_like()) {
+        let rules = load(&RuleSources { builtin: true, paths: Vec::new() }).expect("built-in rules load");
+        let source = SourceText {
+            name: "report.txt".to_string(),
+            text,
+            display: None,
+            byte_map: None,
+            encoding: "UTF-8",
+            locations: None,
+        };
+        let inspection = inspect_source(
+            &source,
+            &rules,
+            ogilint::engine::Options::default(),
+            &[Part::Text, Part::Structure, Part::Tables],
+        );
+        let lines = inspection.text.as_ref().expect("the text part");
+        prop_assert_eq!(lines.len(), inspection.input.text_lines);
+        for pair in lines.windows(2) {
+            prop_assert!(pair[0].line < pair[1].line);
+        }
+        for document in &inspection.documents {
+            for table in document.tables.as_ref().expect("the tables part") {
+                prop_assert_eq!(table.grid.len(), table.rows.len());
+                for (cells, row) in table.grid.iter().zip(&table.rows) {
+                    prop_assert!(!cells.is_empty());
+                    if row.kind == RowKind::Values {
+                        prop_assert_eq!(cells.len(), row.labels + table.columns.len());
+                    }
+                }
+                for pair in table.rows.windows(2) {
+                    prop_assert!(pair[0].line <= pair[1].line);
+                }
+            }
+        }
+    }
 }

@@ -249,12 +249,15 @@ pub fn run(options: &InspectOptions) -> u8 {
             return EXIT_TROUBLE;
         }
     };
-    let lang = options.rules.lang;
-    let inspection = engine::read_source(
+    let parts = [Part::Text, Part::Structure, Part::Tables]
+        .into_iter()
+        .filter(|&part| options.shows(part))
+        .collect::<Vec<_>>();
+    let inspection = inspect_source(
         &source,
         &profile.rules,
-        profile.engine_options(lang),
-        |reading| inspect(&source, reading, &profile.rules, options),
+        profile.engine_options(options.rules.lang),
+        &parts,
     );
     let rendered = match options.format {
         InspectFormat::Json => serde_json::to_string_pretty(&inspection)
@@ -290,11 +293,25 @@ fn input_kind(name: &str) -> &'static str {
     }
 }
 
+/// What ogilint reads from one decoded file, as `check` reads it with `rules` and `options`: the
+/// `parts` asked for.
+pub fn inspect_source(
+    source: &SourceText,
+    rules: &RuleSet,
+    options: engine::Options,
+    parts: &[Part],
+) -> Inspection {
+    engine::read_source(source, rules, options, |reading| {
+        inspect(source, reading, rules, options.lang, parts)
+    })
+}
+
 fn inspect(
     source: &SourceText,
     reading: &Reading<'_>,
     rules: &RuleSet,
-    options: &InspectOptions,
+    lang: Lang,
+    parts: &[Part],
 ) -> Inspection {
     let text = reading.text();
     let kind = input_kind(&source.name);
@@ -321,11 +338,11 @@ fn inspect(
 
     // Every document's tables, read once: the grids, and which lines each table's region holds.
     let tables: Vec<Vec<ReadTable>> = (0..reading.documents().len())
-        .map(|index| document_tables(reading, index, rules, options.rules.lang))
+        .map(|index| document_tables(reading, index, rules, lang))
         .collect();
 
-    let text_lines = options
-        .shows(Part::Text)
+    let text_lines = parts
+        .contains(&Part::Text)
         .then(|| text_lines(reading, &tables));
     let documents = reading
         .documents()
@@ -334,11 +351,11 @@ fn inspect(
         .map(|(document, tables)| DocumentView {
             index: document.index,
             line: reading.line(document.range.start),
-            structure: options
-                .shows(Part::Structure)
+            structure: parts
+                .contains(&Part::Structure)
                 .then(|| structure(reading, document, rules)),
-            tables: options
-                .shows(Part::Tables)
+            tables: parts
+                .contains(&Part::Tables)
                 .then(|| tables.into_iter().map(|(view, _)| view).collect()),
         })
         .collect();
@@ -394,7 +411,8 @@ fn text_lines(reading: &Reading<'_>, tables: &[Vec<ReadTable>]) -> Vec<TextLine>
     let mut current: Option<(&Document, usize)> = None;
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
-        if end == text.len() && start == end && !text.is_empty() {
+        // A final line break ends the last line; it does not start another.
+        if end == text.len() && start == end {
             break;
         }
         let raw = &text[start..end];
@@ -571,6 +589,9 @@ fn table_view(
         let mut cells: Vec<String> = line_cells(text, line).iter().map(cell_text).collect();
         while cells.last().is_some_and(String::is_empty) {
             cells.pop();
+        }
+        if cells.is_empty() {
+            continue;
         }
         view.grid.push(cells);
         view.rows.push(RowView {
