@@ -567,6 +567,8 @@ fn human_output() {
         "--show",
         "tables",
         "--ascii",
+        "--lang",
+        "en",
     ]);
     assert_eq!(output.status.code(), Some(0));
     insta::assert_snapshot!("inspect_002_tables_ascii", stdout(&output));

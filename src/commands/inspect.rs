@@ -22,6 +22,7 @@ use serde::Serialize;
 
 use super::check::{self, CheckOptions, ConfigChoice};
 use super::{render_rule_errors, RuleOptions, EXIT_OK, EXIT_TROUBLE};
+use crate::document::publication::DateSource;
 use crate::document::tables::{line_cells, Table};
 use crate::document::{Document, IssuerKind, LineKind, Regulation, RegulationSource, ReportYear};
 use crate::engine::{self, HeadingInfo, PublishedInfo, Reading};
@@ -717,6 +718,120 @@ fn kind_name(kind: Option<LineKind>) -> &'static str {
     }
 }
 
+/// The words of the human form, in one language.
+struct Words {
+    /// Chinese: numbers take their words around them (`第12行`).
+    zh: bool,
+    input: &'static str,
+    file: &'static str,
+    kind: &'static str,
+    encoding: &'static str,
+    pages: &'static str,
+    lines: &'static str,
+    reports: &'static str,
+    text: &'static str,
+    report: &'static str,
+    title: &'static str,
+    issuer: &'static str,
+    report_year: &'static str,
+    regulation: &'static str,
+    period: &'static str,
+    published: &'static str,
+    headings: &'static str,
+    tables: &'static str,
+    none: &'static str,
+    no_tables: &'static str,
+    not_found: &'static str,
+    readable: &'static str,
+    unreadable: &'static str,
+    value_columns: &'static str,
+    missing_rows: &'static str,
+    year_from_title: &'static str,
+    year_from_period: &'static str,
+    year_from_text: &'static str,
+    by_report_year: &'static str,
+    by_override: &'static str,
+    by_default: &'static str,
+}
+
+const ZH: Words = Words {
+    zh: true,
+    input: "输入",
+    file: "文件",
+    kind: "类型",
+    encoding: "编码",
+    pages: "页(有文字层)",
+    lines: "行数",
+    reports: "报告数",
+    text: "文本(规范化后;位置、行类型、所在表格、文字)",
+    report: "报告",
+    title: "标题",
+    issuer: "发布机关",
+    report_year: "报告年度",
+    regulation: "适用条例",
+    period: "统计期限",
+    published: "发布日期",
+    headings: "各级标题",
+    tables: "表格",
+    none: "(无)",
+    no_tables: "本报告年度没有定义表格",
+    not_found: "未找到(报告中没有该表的起始单元格)",
+    readable: "可读",
+    unreadable: "无法读取:单元格不能按格式的列数排成行,不对其做任何计算",
+    value_columns: "数值列",
+    missing_rows: "未找到格式要求的行",
+    year_from_title: "来自标题",
+    year_from_period: "来自统计期限",
+    year_from_text: "正文中提及最多的年份",
+    by_report_year: "按报告年度",
+    by_override: "由 --regulation 或配置指定",
+    by_default: "未找到年份,按现行条例",
+};
+
+const EN: Words = Words {
+    zh: false,
+    input: "Input",
+    file: "file",
+    kind: "kind",
+    encoding: "encoding",
+    pages: "pages with text",
+    lines: "lines",
+    reports: "reports",
+    text: "Text (normalised; position, kind, table, text)",
+    report: "Report",
+    title: "title",
+    issuer: "issuer",
+    report_year: "report year",
+    regulation: "regulation",
+    period: "period",
+    published: "published",
+    headings: "headings",
+    tables: "tables",
+    none: "(none)",
+    no_tables: "none defined for this report's year",
+    not_found: "not found (no anchor cell in the report)",
+    readable: "readable",
+    unreadable:
+        "UNREADABLE: its cells do not fall into rows of the format's width; no rule computes on it",
+    value_columns: "value columns",
+    missing_rows: "format rows not found",
+    year_from_title: "from the title",
+    year_from_period: "from the statistics period",
+    year_from_text: "the year the text names most",
+    by_report_year: "by the report year",
+    by_override: "set by --regulation or the config",
+    by_default: "no year found: the current text",
+};
+
+/// One `name  value` line of a section, names padded to one width.
+fn field(out: &mut String, name: &str, value: &str) {
+    const NAME_COLUMNS: usize = 14;
+    out.push_str(&format!("  {}{value}", pad(name, NAME_COLUMNS)));
+    let trimmed = out.trim_end_matches(' ').len();
+    out.truncate(trimmed);
+    out.push('\n');
+}
+
 /// The human form: sections a terminal shows well.
 fn render(inspection: &Inspection, options: &InspectOptions) -> String {
     let rules = if options.ascii {
@@ -724,24 +839,31 @@ fn render(inspection: &Inspection, options: &InspectOptions) -> String {
     } else {
         &UNICODE_RULES
     };
+    let words = match options.rules.lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    };
     let mut out = String::new();
     let input = &inspection.input;
-    out.push_str("Input\n");
-    out.push_str(&format!("  file        {}\n", input.file));
-    out.push_str(&format!("  kind        {}\n", input.kind));
-    out.push_str(&format!("  encoding    {}\n", input.encoding));
-    if let Some(pages) = input.pages {
-        out.push_str(&format!("  pages       {pages} with text\n"));
-    }
-    out.push_str(&format!("  lines       {}", input.lines));
-    if input.rejoined {
-        out.push_str(&format!(
-            " printed, {} after joining each paragraph's lines",
-            input.text_lines
-        ));
-    }
+    out.push_str(words.input);
     out.push('\n');
-    out.push_str(&format!("  reports     {}\n", inspection.documents.len()));
+    field(&mut out, words.file, &input.file);
+    field(&mut out, words.kind, input.kind);
+    field(&mut out, words.encoding, input.encoding);
+    if let Some(pages) = input.pages {
+        field(&mut out, words.pages, &pages.to_string());
+    }
+    let lines = if input.rejoined {
+        words.printed(input.lines, input.text_lines)
+    } else {
+        input.lines.to_string()
+    };
+    field(&mut out, words.lines, &lines);
+    field(
+        &mut out,
+        words.reports,
+        &inspection.documents.len().to_string(),
+    );
 
     // Tables are named T1, T2… within each report, in the text and in the grids.
     let table_names = |document: usize, id: &str| -> Option<String> {
@@ -751,7 +873,7 @@ fn render(inspection: &Inspection, options: &InspectOptions) -> String {
     };
 
     if let Some(lines) = &inspection.text {
-        out.push_str("\nText (normalised; position, kind, table, text)\n");
+        out.push_str(&format!("\n{}\n", words.text));
         let position = |line: &TextLine| match line.location {
             Some(Location::Page { page, line }) => format!("{page}:{line}"),
             _ => line.line.to_string(),
@@ -766,7 +888,7 @@ fn render(inspection: &Inspection, options: &InspectOptions) -> String {
             if line.document.is_some() && line.document != document {
                 let index = line.document.unwrap_or(0);
                 let rule = rules.report;
-                out.push_str(&format!("  {rule} report {} {rule}\n", index + 1));
+                out.push_str(&format!("  {rule} {} {} {rule}\n", words.report, index + 1));
             }
             document = line.document;
             let table = match (line.document, &line.table) {
@@ -787,124 +909,179 @@ fn render(inspection: &Inspection, options: &InspectOptions) -> String {
 
     for document in &inspection.documents {
         out.push_str(&format!(
-            "\nReport {} (line {})\n",
+            "\n{} {} ({})\n",
+            words.report,
             document.index + 1,
-            document.line
+            words.line(document.line)
         ));
         if let Some(structure) = &document.structure {
-            render_structure(&mut out, structure);
+            render_structure(&mut out, structure, words);
         }
         if let Some(tables) = &document.tables {
             if tables.is_empty() {
-                out.push_str("  tables      none defined for this report's year\n");
+                field(&mut out, words.tables, words.no_tables);
             }
             for (position, table) in tables.iter().enumerate() {
-                render_table(&mut out, position + 1, table, rules);
+                render_table(&mut out, position + 1, table, rules, words);
             }
         }
     }
     out
 }
 
-fn render_structure(out: &mut String, structure: &Structure) {
-    let or_none = |value: Option<String>| value.unwrap_or_else(|| "(none)".to_string());
-    out.push_str(&format!(
-        "  title       {}\n",
-        or_none(structure.title.clone())
-    ));
-    out.push_str(&format!(
-        "  issuer      {}{}\n",
-        or_none(structure.issuer.clone()),
-        structure
-            .issuer_kind
-            .map(|kind| format!(" ({})", kind.as_str()))
-            .unwrap_or_default()
-    ));
-    let year = structure.report_year.map(|year| {
-        let source = match year.source {
-            crate::document::YearSource::Title => "title",
-            crate::document::YearSource::Period => "statistics period",
-            crate::document::YearSource::Text => "the year the text names most",
-        };
-        format!("{} (from the {source})", year.year)
-    });
-    out.push_str(&format!("  report year {}\n", or_none(year)));
-    let regulation_source = match structure.regulation_source {
-        RegulationSource::ReportYear => "by the report year",
-        RegulationSource::Override => "set by --regulation or the config",
-        RegulationSource::Default => "no year found: the current text",
-    };
-    out.push_str(&format!(
-        "  regulation  {} ({regulation_source})\n",
-        structure.regulation.as_str()
-    ));
-    out.push_str(&format!(
-        "  period      {}\n",
-        or_none(structure.period.clone())
-    ));
-    let published = structure.published.as_ref().map(|published| {
-        let source = serde_json::to_value(published.source)
-            .ok()
-            .and_then(|value| value.as_str().map(str::to_string))
-            .unwrap_or_default();
-        format!("{} ({source}, line {})", published.date, published.line)
-    });
-    out.push_str(&format!("  published   {}\n", or_none(published)));
-    if structure.headings.is_empty() {
-        out.push_str("  headings    (none)\n");
-    } else {
-        out.push_str("  headings\n");
-        let line_width = structure
-            .headings
-            .iter()
-            .map(|heading| heading.line.to_string().len())
-            .max()
-            .unwrap_or(1);
-        for heading in &structure.headings {
-            out.push_str(&format!(
-                "    {:>line_width$}  {}{}\n",
-                heading.line,
-                "  ".repeat(usize::from(heading.level.saturating_sub(1))),
-                heading.text
-            ));
+impl Words {
+    /// A line number in words: `line 12` or `第12行`.
+    fn line(&self, line: usize) -> String {
+        if self.zh {
+            format!("第{line}行")
+        } else {
+            format!("line {line}")
+        }
+    }
+
+    /// Lines as printed, and after each paragraph's printed lines were joined.
+    fn printed(&self, printed: usize, joined: usize) -> String {
+        if self.zh {
+            format!("印刷行{printed}行,段落拼接后{joined}行")
+        } else {
+            format!("{printed} printed, {joined} after joining each paragraph's lines")
+        }
+    }
+
+    /// Where a table's region is, how many value rows it gave, and whether it was readable.
+    fn extent(
+        &self,
+        (first, to, last): (usize, &str, usize),
+        value_rows: usize,
+        state: &str,
+    ) -> String {
+        if self.zh {
+            format!("第{first}{to}{last}行,数值行{value_rows}行;{state}")
+        } else {
+            format!("lines {first}{to}{last}, value rows: {value_rows}; {state}")
+        }
+    }
+
+    /// Where a publication date was read from.
+    fn date_source(&self, source: DateSource) -> &'static str {
+        match (source, self.zh) {
+            (DateSource::Published, true) => "发布时间",
+            (DateSource::Issued, true) => "印发日期",
+            (DateSource::Written, true) => "成文日期",
+            (DateSource::Signed, true) => "落款日期",
+            (DateSource::Published, false) => "published",
+            (DateSource::Issued, false) => "issued",
+            (DateSource::Written, false) => "written",
+            (DateSource::Signed, false) => "signed",
         }
     }
 }
 
-fn render_table(out: &mut String, position: usize, table: &TableView, rules: &Rules) {
+fn render_structure(out: &mut String, structure: &Structure, words: &Words) {
+    let or_none = |value: Option<&str>| value.unwrap_or(words.none).to_string();
+    field(out, words.title, &or_none(structure.title.as_deref()));
+    let issuer = format!(
+        "{}{}",
+        or_none(structure.issuer.as_deref()),
+        structure
+            .issuer_kind
+            .map(|kind| format!(" ({})", kind.as_str()))
+            .unwrap_or_default()
+    );
+    field(out, words.issuer, &issuer);
+    let year = structure.report_year.map(|year| {
+        let source = match year.source {
+            crate::document::YearSource::Title => words.year_from_title,
+            crate::document::YearSource::Period => words.year_from_period,
+            crate::document::YearSource::Text => words.year_from_text,
+        };
+        format!("{} ({source})", year.year)
+    });
+    field(out, words.report_year, &or_none(year.as_deref()));
+    let regulation_source = match structure.regulation_source {
+        RegulationSource::ReportYear => words.by_report_year,
+        RegulationSource::Override => words.by_override,
+        RegulationSource::Default => words.by_default,
+    };
+    field(
+        out,
+        words.regulation,
+        &format!("{} ({regulation_source})", structure.regulation.as_str()),
+    );
+    field(out, words.period, &or_none(structure.period.as_deref()));
+    let published = structure.published.as_ref().map(|published| {
+        let source = words.date_source(published.source);
+        format!(
+            "{} ({source}, {})",
+            published.date,
+            words.line(published.line)
+        )
+    });
+    field(out, words.published, &or_none(published.as_deref()));
+    if structure.headings.is_empty() {
+        field(out, words.headings, words.none);
+        return;
+    }
+    field(out, words.headings, "");
+    let line_width = structure
+        .headings
+        .iter()
+        .map(|heading| heading.line.to_string().len())
+        .max()
+        .unwrap_or(1);
+    for heading in &structure.headings {
+        out.push_str(&format!(
+            "    {:>line_width$}  {}{}\n",
+            heading.line,
+            "  ".repeat(usize::from(heading.level.saturating_sub(1))),
+            heading.text
+        ));
+    }
+}
+
+fn render_table(
+    out: &mut String,
+    position: usize,
+    table: &TableView,
+    rules: &Rules,
+    words: &Words,
+) {
     out.push_str(&format!(
         "  T{position} {} {} {}",
         table.id, rules.dash, table.name
     ));
     let (Some(line), Some(end_line)) = (table.line, table.end_line) else {
-        out.push_str(": not found (no anchor cell in the report)\n");
+        out.push_str(&format!(": {}\n", words.not_found));
         return;
     };
     out.push('\n');
     let state = if table.unreadable {
-        "UNREADABLE: its cells do not fall into rows of the format's width; no rule computes on it"
+        words.unreadable
     } else {
-        "readable"
+        words.readable
     };
     let value_rows = table
         .rows
         .iter()
         .filter(|row| row.kind == RowKind::Values)
         .count();
-    out.push_str(&format!(
-        "     lines {line}{}{end_line}; value rows: {value_rows}; {state}\n",
-        rules.to
-    ));
+    let extent = words.extent((line, rules.to, end_line), value_rows, state);
+    out.push_str(&format!("     {extent}\n"));
     let columns: Vec<String> = table
         .columns
         .iter()
         .enumerate()
         .map(|(index, column)| format!("{} {column}", index + 1))
         .collect();
-    out.push_str(&format!("     value columns: {}\n", columns.join(", ")));
+    out.push_str(&format!(
+        "     {}: {}\n",
+        words.value_columns,
+        columns.join(", ")
+    ));
     if !table.missing_rows.is_empty() {
         out.push_str(&format!(
-            "     format rows not found: {}\n",
+            "     {}: {}\n",
+            words.missing_rows,
             table.missing_rows.join(", ")
         ));
     }
