@@ -511,6 +511,26 @@ fn standard_input_is_read_as_the_name_it_is_given() {
 }
 
 #[test]
+fn a_markdown_report_is_read_as_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::copy(
+        format!("{ROOT}/fixtures/render/fullwidth-2020.txt"),
+        dir.path().join("report.md"),
+    )
+    .expect("copied");
+    let output = ogilint_in(
+        dir.path(),
+        &["inspect", "report.md", "--format", "json", "--show", "text"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let inspection = json(&output);
+    assert_eq!(inspection["input"]["kind"], "markdown");
+    assert_eq!(inspection["input"]["text_lines"], 14);
+    assert_eq!(inspection["text"][2]["kind"], "heading");
+    assert_eq!(inspection["text"][2]["text"], "一、概述");
+}
+
+#[test]
 fn text_lines_say_where_they_are_and_what_they_were_taken_for() {
     let inspection = inspect_json("fixtures/pdf/002_8ea8eed0dcff065f.pdf", &["--show", "text"]);
     assert_eq!(inspection["version"], env!("CARGO_PKG_VERSION"));
