@@ -315,12 +315,11 @@ impl Reading<'_> {
 }
 
 /// The paragraph, cell or page line at `at`, an offset in `shown` (what diagnostics show), from
-/// where each part starts.
+/// where each part starts (in order: the readers record them as they write the text).
 fn location_at(locations: &[(u32, Location)], shown: &str, at: usize) -> Option<Location> {
-    locations
-        .iter()
-        .rev()
-        .find(|(start, _)| *start as usize <= at)
+    let after = locations.partition_point(|(start, _)| *start as usize <= at);
+    locations[..after]
+        .last()
         .map(|&(start, location)| match location {
             // A PDF records where each page starts: count the lines to the offset.
             Location::Page { page, .. } => Location::Page {
