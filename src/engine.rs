@@ -219,55 +219,131 @@ impl Mapper<'_> {
 /// Checks one decoded file; spans are mapped back to the file's bytes (through the page source,
 /// for text extracted from a web page).
 pub fn check_source(source: &SourceText, rules: &RuleSet, options: Options) -> FileReport {
-    let mut report = check(
-        &source.name,
-        &source.text,
-        source.display.as_ref(),
-        source.byte_map.as_deref(),
-        rules,
-        options,
-    );
-    if let Some(locations) = &source.locations {
-        // Spans are offsets in what is shown: a PDF's lines as printed.
-        let shown = source
-            .display
-            .as_ref()
-            .map_or(source.text.as_str(), |display| display.text.as_str());
-        for finding in &mut report.findings {
-            let at = finding.span.text_start;
-            finding.location = locations
-                .iter()
-                .rev()
-                .find(|(start, _)| *start as usize <= at)
-                .map(|&(start, location)| match location {
-                    // A PDF records where each page starts: count the lines to the finding.
-                    Location::Page { page, .. } => Location::Page {
-                        page,
-                        line: shown[start as usize..at.min(shown.len())]
-                            .matches('\n')
-                            .count() as u32
-                            + 1,
-                    },
-                    other => other,
-                });
-        }
-    }
-    report
+    read_source(source, rules, options, |reading| {
+        check(reading, rules, options)
+    })
 }
 
 /// Checks one text (as if it were a UTF-8 file).
 pub fn check_text(name: &str, original: &str, rules: &RuleSet, options: Options) -> FileReport {
-    check(name, original, None, None, rules, options)
+    read(
+        name,
+        original,
+        None,
+        None,
+        None,
+        rules,
+        options,
+        |reading| check(reading, rules, options),
+    )
 }
 
-fn check(
+/// Reads one decoded file as [`check_source`] does, and hands what was read to `visit` before any
+/// rule runs: `ogilint inspect` shows it, and `check` runs the rules over it, so the two never
+/// read a file differently.
+pub fn read_source<T>(
+    source: &SourceText,
+    rules: &RuleSet,
+    options: Options,
+    visit: impl FnOnce(&Reading<'_>) -> T,
+) -> T {
+    read(
+        &source.name,
+        &source.text,
+        source.display.as_ref(),
+        source.byte_map.as_deref(),
+        source.locations.as_deref(),
+        rules,
+        options,
+        visit,
+    )
+}
+
+/// One file as the engine reads it: the normalised text, the reports recognised in it and their
+/// tables (each read on first use, by a rule or by a caller, and then shared), with the map from
+/// the normalised text back to what diagnostics show.
+pub struct Reading<'a> {
+    name: &'a str,
+    mapper: Mapper<'a>,
+    documents: Vec<Document>,
+    tables: Vec<DocumentTables<'a>>,
+    /// For a Word document or a PDF: where each paragraph, cell or page starts in what is shown.
+    locations: Option<&'a [(u32, Location)]>,
+}
+
+impl Reading<'_> {
+    /// The normalised text every rule reads.
+    pub fn text(&self) -> &str {
+        self.mapper.normalized.as_str()
+    }
+
+    /// The reports recognised in the file.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// What rules see of document `index` (its tables are read once, whoever asks first).
+    pub fn context(&self, index: usize) -> Context<'_> {
+        Context {
+            text: self.mapper.normalized.as_str(),
+            document: &self.documents[index],
+            tables: &self.tables[index],
+        }
+    }
+
+    /// What was recognised in document `index`, as `check` reports it.
+    pub fn describe(&self, index: usize, rules: &RuleSet) -> DocumentInfo {
+        describe(&self.mapper, &self.context(index), rules)
+    }
+
+    /// The 1-based line, in what diagnostics show, of a byte of the normalised text.
+    pub fn line(&self, offset: usize) -> usize {
+        self.mapper.line(offset)
+    }
+
+    /// The original words of a range of the normalised text (for a web page, without markup).
+    pub fn words(&self, range: Range<usize>) -> String {
+        self.mapper.words(range)
+    }
+
+    /// For a Word document or a PDF: the paragraph, table cell or page line of a byte of the
+    /// normalised text.
+    pub fn location(&self, offset: usize) -> Option<Location> {
+        let shown = self.mapper.shown(offset..offset).start;
+        location_at(self.locations?, self.mapper.original, shown)
+    }
+}
+
+/// The paragraph, cell or page line at `at`, an offset in `shown` (what diagnostics show), from
+/// where each part starts (in order: the readers record them as they write the text).
+fn location_at(locations: &[(u32, Location)], shown: &str, at: usize) -> Option<Location> {
+    let after = locations.partition_point(|(start, _)| *start as usize <= at);
+    locations[..after]
+        .last()
+        .map(|&(start, location)| match location {
+            // A PDF records where each page starts: count the lines to the offset.
+            Location::Page { page, .. } => Location::Page {
+                page,
+                line: shown
+                    .get(start as usize..at.min(shown.len()))
+                    .map_or(0, |lines| lines.matches('\n').count()) as u32
+                    + 1,
+            },
+            other => other,
+        })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read<T>(
     name: &str,
     text: &str,
     display: Option<&Display>,
     byte_map: Option<&[u32]>,
+    locations: Option<&[(u32, Location)]>,
     rules: &RuleSet,
     options: Options,
-) -> FileReport {
+    visit: impl FnOnce(&Reading<'_>) -> T,
+) -> T {
     // What diagnostics show and count lines in: the page source, or the text itself.
     let original = display.map_or(text, |display| display.text.as_str());
     let normalized = normalize(text);
@@ -278,23 +354,34 @@ fn check(
             issuer_kind: options.issuer_kind,
         },
     );
-    let mapper = Mapper {
-        original,
-        report: text,
-        normalized: &normalized,
-        index: LineIndex::new(original),
-        display,
-        byte_map,
+    let tables = documents
+        .iter()
+        .map(|_| DocumentTables::new(&rules.tables))
+        .collect();
+    let reading = Reading {
+        name,
+        mapper: Mapper {
+            original,
+            report: text,
+            normalized: &normalized,
+            index: LineIndex::new(original),
+            display,
+            byte_map,
+        },
+        documents,
+        tables,
+        locations,
     };
+    visit(&reading)
+}
+
+/// Runs every rule that applies to each document of what was read.
+fn check(reading: &Reading<'_>, rules: &RuleSet, options: Options) -> FileReport {
+    let mapper = &reading.mapper;
     let mut findings = Vec::new();
-    let mut infos = Vec::with_capacity(documents.len());
-    for document in &documents {
-        let tables = DocumentTables::new(&rules.tables);
-        let context = Context {
-            text: normalized.as_str(),
-            document,
-            tables: &tables,
-        };
+    let mut infos = Vec::with_capacity(reading.documents.len());
+    for (index, document) in reading.documents.iter().enumerate() {
+        let context = reading.context(index);
         let year = document.report_year.map(|year| year.year);
         for rule in rules
             .rules
@@ -305,15 +392,21 @@ fn check(
             rule.check.evaluate(&context, &mut hits);
             findings.extend(
                 hits.into_iter()
-                    .map(|hit| finding(name, &mapper, document, rule, hit, options.lang)),
+                    .map(|hit| finding(reading.name, mapper, document, rule, hit, options.lang)),
             );
         }
-        infos.push(describe(&mapper, &context, rules));
+        infos.push(describe(mapper, &context, rules));
     }
     sort_findings(&mut findings);
+    if let Some(locations) = reading.locations {
+        // Spans are offsets in what is shown: a PDF's lines as printed.
+        for finding in &mut findings {
+            finding.location = location_at(locations, mapper.original, finding.span.text_start);
+        }
+    }
     FileReport {
-        name: name.to_string(),
-        source: Arc::from(original),
+        name: reading.name.to_string(),
+        source: Arc::from(mapper.original),
         documents: infos,
         findings,
     }

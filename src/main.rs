@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use ogilint::commands::check::{CheckOptions, ConfigChoice, Format};
+use ogilint::commands::inspect::{InspectFormat, InspectOptions, Part};
 use ogilint::commands::{self, RuleOptions};
 use ogilint::config::FailOn;
 use ogilint::document::{IssuerKind, Regulation};
@@ -29,6 +30,9 @@ struct Cli {
 enum Command {
     /// Check reports: files, directories (recursively) and glob patterns.
     Check(CheckArgs),
+    /// Show what ogilint read from a file: its text after extraction and normalisation, the
+    /// structure recognised in each report, and every table as a grid of cells.
+    Inspect(InspectArgs),
     /// List every loaded rule.
     Rules {
         /// Print every regular expression the rules search text with, one per line.
@@ -185,6 +189,50 @@ struct CheckArgs {
     rules: RuleArgs,
 }
 
+#[derive(Args)]
+struct InspectArgs {
+    /// The file to read (txt, md, html, docx, pdf); `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    path: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = InspectFormat::Human)]
+    format: InspectFormat,
+    /// Only these parts (comma-separated; default: all).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "PARTS")]
+    show: Vec<Part>,
+    /// Draw grids with ASCII characters only.
+    #[arg(long)]
+    ascii: bool,
+    /// Judge every report by this regulation text, whatever its year.
+    #[arg(long, value_enum)]
+    regulation: Option<RegulationArg>,
+    /// Treat every issuer as this kind.
+    #[arg(long, value_enum)]
+    issuer_kind: Option<IssuerKind>,
+    /// Read the file in this encoding instead of detecting it (gbk, gb18030, big5, utf-16le, utf-8…).
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    encoding: Option<&'static encoding_rs::Encoding>,
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = ogilint::input::Limits::default().max_file_size)]
+    max_file_size: u64,
+    /// The name of the report read from standard input (`-`): its config and format follow it.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    #[command(flatten)]
+    config: ConfigArgs,
+    #[command(flatten)]
+    rules: RuleArgs,
+}
+
+impl RegulationArg {
+    fn regulation(self) -> Regulation {
+        match self {
+            RegulationArg::V2007 => Regulation::V2007,
+            RegulationArg::V2019 => Regulation::V2019,
+        }
+    }
+}
+
 fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
     ogilint::input::decode::encoding_for_label(label)
         .ok_or_else(|| format!("unknown encoding `{label}`"))
@@ -201,10 +249,7 @@ fn main() -> ExitCode {
             exit_zero: args.exit_zero,
             quiet: args.quiet,
             statistics: args.statistics,
-            regulation: args.regulation.map(|regulation| match regulation {
-                RegulationArg::V2007 => Regulation::V2007,
-                RegulationArg::V2019 => Regulation::V2019,
-            }),
+            regulation: args.regulation.map(RegulationArg::regulation),
             issuer_kind: args.issuer_kind,
             ascii: args.ascii,
             threads: args.threads,
@@ -219,6 +264,23 @@ fn main() -> ExitCode {
             select: args.select,
             extend_select: args.extend_select,
             ignore: args.ignore,
+            rules: args.rules.options(),
+        }),
+        Command::Inspect(args) => commands::inspect::run(&InspectOptions {
+            path: args.path,
+            format: args.format,
+            show: args.show,
+            ascii: args.ascii,
+            regulation: args.regulation.map(RegulationArg::regulation),
+            issuer_kind: args.issuer_kind,
+            read: ogilint::input::ReadOptions {
+                limits: ogilint::input::Limits {
+                    max_file_size: args.max_file_size,
+                },
+                encoding: args.encoding,
+            },
+            stdin_filename: args.stdin_filename,
+            config: args.config.choice(),
             rules: args.rules.options(),
         }),
         Command::Rules {

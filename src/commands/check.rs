@@ -68,9 +68,54 @@ pub struct CheckOptions {
 }
 
 /// The rules and settings for the files that share one config.
-struct Profile {
-    settings: Settings,
-    rules: RuleSet,
+pub(super) struct Profile {
+    pub(super) settings: Settings,
+    pub(super) rules: RuleSet,
+}
+
+impl Profile {
+    /// How the engine reads files under this profile.
+    pub(super) fn engine_options(&self, lang: Lang) -> engine::Options {
+        engine::Options {
+            regulation: self.settings.regulation,
+            issuer_kind: self.settings.issuer_kind,
+            lang,
+        }
+    }
+}
+
+/// The path whose config governs `path`: standard input is governed by the name it is given
+/// (`--stdin-filename`), else by the current directory's config.
+fn governing_path(path: &Path, options: &CheckOptions) -> PathBuf {
+    match (&options.stdin_filename, path == Path::new(STDIN)) {
+        (Some(name), true) => PathBuf::from(name),
+        (None, true) => PathBuf::from("."),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// The settings and rules that govern one file, resolved as `check` resolves them.
+pub(super) fn profile_of(path: &Path, options: &CheckOptions) -> Result<Profile, Vec<RuleError>> {
+    let config_file = match &options.config {
+        ConfigChoice::Discover => config::discover(&governing_path(path, options)),
+        ConfigChoice::File(file) => Some(file.clone()),
+        ConfigChoice::Isolated => None,
+    };
+    settings_for(config_file.as_deref(), options)
+        .and_then(|settings| build_profile(settings, options))
+}
+
+/// Reads and decodes one file, or standard input for `-`.
+pub(super) fn read_input(
+    path: &Path,
+    options: &CheckOptions,
+) -> Result<input::SourceText, input::InputError> {
+    if path == Path::new(STDIN) {
+        let name = options.stdin_filename.as_deref().unwrap_or("<stdin>");
+        input::read_stdin(name, options.read)
+    } else {
+        input::read_file(path, options.read)
+    }
 }
 
 /// Settings for `config` with the command line's overrides applied.
@@ -231,7 +276,7 @@ fn no_text_report(name: &str, lang: Lang) -> FileReport {
 }
 
 /// The path argument that means standard input.
-const STDIN: &str = "-";
+pub(super) const STDIN: &str = "-";
 
 /// One file to check and the config that governs it.
 struct Job {
@@ -263,12 +308,7 @@ pub fn run(options: &CheckOptions) -> u8 {
     let mut discovered: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
     let mut jobs = Vec::with_capacity(paths.len());
     for path in paths {
-        // Standard input is governed by the config of the name it is given.
-        let governing = match (&options.stdin_filename, path == Path::new(STDIN)) {
-            (Some(name), true) => PathBuf::from(name),
-            (None, true) => PathBuf::from("."),
-            _ => path.clone(),
-        };
+        let governing = governing_path(&path, options);
         let config_file = match &options.config {
             ConfigChoice::Discover => {
                 let directory = governing
@@ -402,13 +442,7 @@ fn check_file(
         .get(&job.config)
         .and_then(Option::as_ref)
         .ok_or_else(|| failure("no settings were loaded for this file".to_string()))?;
-    let read = if job.path == Path::new(STDIN) {
-        let name = options.stdin_filename.as_deref().unwrap_or("<stdin>");
-        input::read_stdin(name, options.read)
-    } else {
-        input::read_file(&job.path, options.read)
-    };
-    let source = match read {
+    let source = match read_input(&job.path, options) {
         Ok(source) => source,
         // A scan is a report that cannot be checked: one finding says so, instead of a finding
         // for every section it seems to lack.
@@ -425,12 +459,7 @@ fn check_file(
         _ => job.path.clone(),
     };
     let lang = options.rules.lang;
-    let engine_options = engine::Options {
-        regulation: profile.settings.regulation,
-        issuer_kind: profile.settings.issuer_kind,
-        lang,
-    };
-    let mut report = engine::check_source(&source, &profile.rules, engine_options);
+    let mut report = engine::check_source(&source, &profile.rules, profile.engine_options(lang));
     suppression::apply(
         &mut report,
         &named_path,

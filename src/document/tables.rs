@@ -53,6 +53,8 @@ pub struct Row {
     path_text: String,
     /// Where the row's own (last) label starts in `path_text`.
     label_start: usize,
+    /// The label cells the row was read with (without inherited labels), for showing the grid.
+    label_cells: Vec<Range<usize>>,
     /// One cell per value column.
     pub values: Vec<Cell>,
 }
@@ -72,6 +74,7 @@ impl Row {
         Row {
             path_text,
             label_start,
+            label_cells: Vec::new(),
             values,
         }
     }
@@ -84,6 +87,12 @@ impl Row {
     /// The row's own label (the last of its path).
     pub fn label(&self) -> &str {
         &self.path_text[self.label_start..]
+    }
+
+    /// The label cells the row was read with, as ranges of the normalised text: the row's cells
+    /// before its values, without the labels it inherits from rows above.
+    pub fn label_cells(&self) -> &[Range<usize>] {
+        &self.label_cells
     }
 }
 
@@ -210,6 +219,14 @@ fn cells_of(text: &str, range: Range<usize>, kind: LineKind, cells: &mut Vec<Ran
     }
 }
 
+/// A line's cells as the table reader splits them (`|`-separated, tab/space-aligned, or the whole
+/// line), as trimmed ranges of `text`.
+pub fn line_cells(text: &str, line: &super::Line) -> Vec<Range<usize>> {
+    let mut cells = Vec::new();
+    cells_of(text, line.range.clone(), line.kind, &mut cells);
+    cells
+}
+
 /// Tracks label nesting across rows.
 #[derive(Default)]
 struct PathBuilder {
@@ -246,7 +263,9 @@ impl PathBuilder {
             self.path
                 .extend(self.levels[..deepest].iter().flatten().cloned());
         }
-        Row::new(text, &self.path, values)
+        let mut row = Row::new(text, &self.path, values);
+        row.label_cells = labels.to_vec();
+        row
     }
 }
 
