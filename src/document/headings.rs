@@ -36,10 +36,7 @@ impl Heading {
 
     /// Whether the heading is short enough to name a section.
     pub fn is_section_title(&self) -> bool {
-        // A character is one to four bytes: the length in bytes often settles it.
-        self.title.len() <= Self::MAX_TITLE_CHARS
-            || (self.title.len() <= 4 * Self::MAX_TITLE_CHARS
-                && self.title.chars().count() <= Self::MAX_TITLE_CHARS)
+        is_short_title(&self.title)
     }
 }
 
@@ -54,6 +51,123 @@ static TABLE_ROW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a line is a row label of the unified format's table 三 rather than a heading.
 pub fn is_table_row_label(line: &str) -> bool {
     TABLE_ROW_LABEL.is_match(line)
+}
+
+/// The words that head the sections of a report on open government information, as the unified
+/// format words them and as reports commonly do (`概述`, `依申请公开情况`, `存在的问题`), longest
+/// first. They are structure, like the table's row labels above: where a heading runs on into its
+/// section's text without a break (`一、总体情况2021年,我区…`), they are where the heading ends,
+/// and in text without line breaks they are what tells a heading from a numbered list item.
+static SECTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:总体情况|基本情况|概述|概况|",
+        r"主动公开(?:政府信息)?(?:的)?(?:工作)?情况|",
+        r"收到和处理政府信息公开申请(?:的)?情况|依申请公开(?:政府信息)?(?:的)?(?:工作)?情况|",
+        r"(?:因)?政府信息公开(?:工作)?(?:被申请|申请)?行政复议、(?:提起)?行政诉讼(?:的)?情况|",
+        r"(?:被申请)?行政复议(?:、|和|及)(?:提起)?行政诉讼(?:的)?情况|",
+        r"(?:政府信息公开工作)?存在的?主要问题(?:及|和|与)改进(?:情况|措施)|",
+        r"存在的?(?:主要)?问题(?:及|和|与)(?:改进(?:情况|措施)|整改措施)|",
+        r"其[他它](?:需要|需)报告的事项)",
+    ))
+    .expect("section words pattern is valid")
+});
+
+/// The length in bytes of the section words that `title` starts with, if it starts with some.
+pub fn section_words(title: &str) -> Option<usize> {
+    SECTION_WORDS.find(title).map(|found| found.end())
+}
+
+/// Where a numbered line's heading words end: at the first sentence end ([`title_end`]), or at
+/// the end of the section words the title starts with when the words run on into the section's
+/// text (`一、总体情况2021年,我区…`): when the title is too long for a heading, or when what follows
+/// the section words has a comma or starts with a number. A note in brackets or more heading words
+/// (`主动公开政府信息情况(单位:件)`, `…申请情况及行政复议、行政诉讼情况`) stay in the title.
+pub fn heading_title_end(line: &str, title_start: usize) -> usize {
+    let end = title_end(line, title_start);
+    let title = &line[title_start..end];
+    let Some(words) = section_words(title) else {
+        return end;
+    };
+    let rest = &title[words..];
+    let runs_on = !is_short_title(title)
+        || rest.starts_with(|ch: char| ch.is_ascii_digit())
+        || rest.contains(',');
+    if runs_on {
+        title_start + words
+    } else {
+        end
+    }
+}
+
+/// The offset of a table caption's words in `line` (`表三:收到和处理政府信息公开申请情况`,
+/// `附表2 主动公开政府信息情况`): a table's number and name on a short line of their own. A caption
+/// names its section's content but is no heading of the outline (its number counts tables, not
+/// sections), so its words count for what the report covers and nothing else.
+pub fn table_caption(line: &str) -> Option<usize> {
+    let after = line
+        .strip_prefix("附表")
+        .or_else(|| line.strip_prefix('表'))?;
+    let (number, rest) = take_while(after, 2, |ch| {
+        ch.is_ascii_digit()
+            || matches!(
+                ch,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            )
+    });
+    if number.is_empty() {
+        return None;
+    }
+    let words = rest.trim_start_matches([':', '、', '.', ' ']);
+    let start = line.len() - words.len();
+    (!words.is_empty() && is_short_title(words) && !words.contains('。')).then_some(start)
+}
+
+/// The offsets in `line` where a section heading stands inline, after other words: the number
+/// and the section's words together (`…请与我区政府信息公开办联系。一、总体情况2021年…`,
+/// `…行政规范性文件120118三、收到和处理政府信息公开申请情况…`), as text copied from a web page or
+/// saved without line breaks gives them. Only a level-1 marker (`三、`) that is a number of its
+/// own (not the end of `第三、` or of a longer numeral) and is followed by a section's words
+/// counts: `一是`, `(一)`, `1.` and a table's row labels (`一、本年新收…`) never do.
+pub fn inline_heading_starts(line: &str) -> Vec<usize> {
+    const MARK: &str = "、";
+    let numeral = |ch: char| {
+        matches!(
+            ch,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+    };
+    let mut starts = Vec::new();
+    for at in memchr::memmem::find_iter(line.as_bytes(), MARK) {
+        let before = &line[..at];
+        let digits = before
+            .chars()
+            .rev()
+            .take_while(|&ch| numeral(ch))
+            .take(3)
+            .count();
+        // Each numeral is three bytes.
+        let start = at - 3 * digits;
+        if digits == 0 || start == 0 {
+            continue;
+        }
+        let previous = before[..start].chars().next_back();
+        if previous.is_some_and(|ch| numeral(ch) || ch == '第')
+            || chinese_small_number(&line[start..at]).is_none()
+            || section_words(&line[at + MARK.len()..]).is_none()
+        {
+            continue;
+        }
+        starts.push(start);
+    }
+    starts
+}
+
+/// Whether words are short enough to be a heading's (see [`Heading::is_section_title`]).
+fn is_short_title(words: &str) -> bool {
+    // A character is one to four bytes: the length in bytes often settles it.
+    words.len() <= Heading::MAX_TITLE_CHARS
+        || (words.len() <= 4 * Heading::MAX_TITLE_CHARS
+            && words.chars().count() <= Heading::MAX_TITLE_CHARS)
 }
 
 /// The longest run (at most `max` characters) at the start of `text` of characters accepted by

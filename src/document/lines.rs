@@ -319,6 +319,38 @@ impl<'a> LinePattern<'a> {
     }
 }
 
+/// The Markdown marks around a line's words, in bytes from its start and from its end: a heading's
+/// `#`s (`## 一、总体情况`, at any level: converters put a report's sections at whatever level
+/// they like) and the `**` of a line set in bold as a whole (`**(一)主动公开**`). The line's range
+/// leaves them out, as it leaves out indentation, so that every later stage reads the words.
+/// A line of marks alone (`###`, `****`) keeps them: it is decoration.
+fn markdown_marks(line: &str) -> (usize, usize) {
+    const MAX_HEADING_LEVEL: usize = 6;
+    let hashes = line.bytes().take_while(|&byte| byte == b'#').count();
+    let mut lead = 0;
+    if (1..=MAX_HEADING_LEVEL).contains(&hashes) {
+        let spaces = line[hashes..]
+            .bytes()
+            .take_while(|byte| matches!(byte, b' ' | b'\t'))
+            .count();
+        if hashes + spaces < line.len() {
+            lead = hashes + spaces;
+        }
+    }
+    let words = &line[lead..];
+    match words
+        .strip_prefix("**")
+        .and_then(|inner| inner.strip_suffix("**"))
+    {
+        Some(inner) if !inner.trim().is_empty() && !inner.starts_with('*') => {
+            let inner_lead = inner.len() - inner.trim_start().len();
+            let inner_trail = inner.len() - inner.trim_end().len();
+            (lead + 2 + inner_lead, 2 + inner_trail)
+        }
+        _ => (lead, 0),
+    }
+}
+
 /// Splits `text[range]` into lines and classifies each.
 pub fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
     let mut lines = Vec::new();
@@ -336,9 +368,11 @@ pub fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
             .bytes()
             .take_while(|byte| matches!(byte, b' ' | b'\t'))
             .count();
+        let (lead, trail) = markdown_marks(&words[indent..]);
+        let range = start + indent + lead..start + words.len() - trail;
         lines.push(Line {
-            range: start + indent..start + words.len(),
-            kind: classify(&words[indent..]),
+            kind: classify(&text[range.clone()]),
+            range,
         });
         start = next_start;
     }

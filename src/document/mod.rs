@@ -184,16 +184,9 @@ pub struct HeadingWords {
 }
 
 impl HeadingWords {
-    fn new(text: &str, lines: &[Line], headings: &[Heading], unnumbered: &[usize]) -> Self {
-        let titles = headings
-            .iter()
-            .filter(|heading| heading.is_section_title())
-            .map(|heading| heading.title.as_str());
-        let labels = unnumbered
-            .iter()
-            .map(|&line| &text[lines[line].range.clone()]);
+    fn new<'t>(titles: impl Iterator<Item = &'t str>) -> Self {
         let mut words = HeadingWords::default();
-        for title in titles.chain(labels) {
+        for title in titles {
             let start = words.text.len();
             words.text.push_str(title);
             words.lines.push(Line {
@@ -341,33 +334,21 @@ fn build_document(
         None => 0,
     };
 
-    let mut outline = headings::Outline::default();
-    let mut found_headings = Vec::new();
-    for (line_index, line) in lines.iter_mut().enumerate().skip(body_start) {
-        if line.kind != LineKind::Text {
-            continue;
+    let mut outline = find_headings(text, &mut lines, body_start, &[]);
+    if outline
+        .headings
+        .iter()
+        .filter(|heading| heading.level == 1)
+        .count()
+        < MIN_SECTIONS
+    {
+        // No outline by lines: the text may have lost its line breaks, headings standing inline.
+        if let Some((split, inline)) = split_at_inline_headings(text, &lines, body_start) {
+            lines = split;
+            outline = find_headings(text, &mut lines, body_start, &inline);
         }
-        let line_text = &text[line.range.clone()];
-        // The marker first: most lines have none, and the row-label test is a regex.
-        let Some((level, number, title_start)) = headings::parse_marker(line_text) else {
-            continue;
-        };
-        if level == 1 && headings::is_table_row_label(line_text) {
-            continue;
-        }
-        if !outline.accepts(level, number) {
-            continue;
-        }
-        let title_end = headings::title_end(line_text, title_start);
-        line.kind = LineKind::Heading;
-        found_headings.push(Heading {
-            line: line_index,
-            level,
-            number,
-            title: line_text[title_start..title_end].to_string(),
-            range: line.range.start..line.range.start + title_end,
-        });
     }
+    let found_headings = outline.headings;
     let intro_end = found_headings
         .iter()
         .find(|heading| heading.level == 1)
@@ -390,7 +371,23 @@ fn build_document(
         })
         .map(|pair| pair[0])
         .collect();
-    let heading_words = HeadingWords::new(text, &lines, &found_headings, &unnumbered_headings);
+    let heading_words = HeadingWords::new(
+        found_headings
+            .iter()
+            .filter(|heading| heading.is_section_title())
+            .map(|heading| heading.title.as_str())
+            .chain(
+                outline
+                    .other_titles
+                    .iter()
+                    .map(|range| &text[range.clone()]),
+            )
+            .chain(
+                unnumbered_headings
+                    .iter()
+                    .map(|&line| &text[lines[line].range.clone()]),
+            ),
+    );
     let title_year = found_title.as_ref().and_then(|found| found.year);
     let report_year = title_year
         .map(|year| ReportYear {
@@ -446,6 +443,126 @@ fn build_document(
         published: publication::find_publication_date(&lines, text),
         lines,
     }
+}
+
+/// A document whose outline has fewer level-1 headings than this has none to speak of: its text
+/// is searched for headings standing inline, and (with fewer heading words too) it has no
+/// recognisable outline ([`Document::has_outline`]).
+const MIN_SECTIONS: usize = 2;
+
+/// The headings of a document, and the words of lines that name a section without being a
+/// heading of the outline.
+struct FoundOutline {
+    headings: Vec<Heading>,
+    /// Byte ranges of the words of numbered lines out of the outline's sequence (a section
+    /// numbered again after sub-points numbered like sections, a report's renumbered sections)
+    /// and of table captions (`表三:收到和处理政府信息公开申请情况`).
+    other_titles: Vec<Range<usize>>,
+}
+
+/// Reads the numbered headings of `lines` from `body_start` on, marking their lines as headings.
+/// `inline` lists (in order) the lines that start with a heading found inline: nothing but its
+/// section's words tells where such a heading ends.
+fn find_headings(
+    text: &str,
+    lines: &mut [Line],
+    body_start: usize,
+    inline: &[usize],
+) -> FoundOutline {
+    let mut outline = headings::Outline::default();
+    let mut found = FoundOutline {
+        headings: Vec::new(),
+        other_titles: Vec::new(),
+    };
+    for (line_index, line) in lines.iter_mut().enumerate().skip(body_start) {
+        if line.kind == LineKind::Heading {
+            line.kind = LineKind::Text;
+        }
+        if line.kind != LineKind::Text {
+            continue;
+        }
+        let line_text = &text[line.range.clone()];
+        // The marker first: most lines have none, and the row-label test is a regex.
+        let Some((level, number, title_start)) = headings::parse_marker(line_text) else {
+            if let Some(words) = headings::table_caption(line_text) {
+                found
+                    .other_titles
+                    .push(line.range.start + words..line.range.end);
+            }
+            continue;
+        };
+        if level == 1 && headings::is_table_row_label(line_text) {
+            continue;
+        }
+        let title_end = if inline.binary_search(&line_index).is_ok() {
+            headings::section_words(&line_text[title_start..])
+                .map_or(line_text.len(), |length| title_start + length)
+        } else {
+            headings::heading_title_end(line_text, title_start)
+        };
+        let title = line.range.start + title_start..line.range.start + title_end;
+        if !outline.accepts(level, number) {
+            // Its words still say what the report covers, whatever its number.
+            found.other_titles.push(title);
+            continue;
+        }
+        line.kind = LineKind::Heading;
+        found.headings.push(Heading {
+            line: line_index,
+            level,
+            number,
+            title: text[title.clone()].to_string(),
+            range: line.range.start..title.end,
+        });
+    }
+    found
+}
+
+/// `lines` with every text line from `body_start` on split where a section heading stands inline
+/// ([`headings::inline_heading_starts`]), and the indexes of the lines that start with such a
+/// heading; `None` if no heading stands inline. The pieces are lines of their own, classified like
+/// any: a line is a byte range of the normalised text, so the split keeps every offset exact, and
+/// each inline heading then starts a line as headings do.
+fn split_at_inline_headings(
+    text: &str,
+    lines: &[Line],
+    body_start: usize,
+) -> Option<(Vec<Line>, Vec<usize>)> {
+    let mut split: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut inline = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let starts = if index >= body_start && line.kind == LineKind::Text {
+            headings::inline_heading_starts(&text[line.range.clone()])
+        } else {
+            Vec::new()
+        };
+        if starts.is_empty() {
+            split.push(line.clone());
+            continue;
+        }
+        let mut piece_start = line.range.start;
+        for start in starts
+            .iter()
+            .map(|start| line.range.start + start)
+            .chain([line.range.end])
+        {
+            // Whitespace at a piece's edges belongs to no line, like indentation.
+            let raw = &text[piece_start..start];
+            let piece = raw.trim();
+            if !piece.is_empty() {
+                if piece_start > line.range.start {
+                    inline.push(split.len());
+                }
+                let offset = piece_start + (raw.len() - raw.trim_start().len());
+                split.push(Line {
+                    range: offset..offset + piece.len(),
+                    kind: lines::classify(piece),
+                });
+            }
+            piece_start = start;
+        }
+    }
+    (!inline.is_empty()).then_some((split, inline))
 }
 
 static YEAR_IN_TEXT: LazyLock<Regex> =
