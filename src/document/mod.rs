@@ -234,6 +234,14 @@ impl Document {
             .unwrap_or(self.range.start)
     }
 
+    /// Whether the report has a recognisable outline: at least two level-1 headings, or at least
+    /// two lines naming a section ([`HeadingWords`]: titles at any level, unnumbered headings, table
+    /// captions). Without one, which items a report covers cannot be judged by its headings.
+    pub fn has_outline(&self) -> bool {
+        self.sections().nth(MIN_SECTIONS - 1).is_some()
+            || self.heading_words.lines.len() >= MIN_SECTIONS
+    }
+
     /// Where a missing section should be pointed at: the first level-1 heading's start, else the
     /// intro anchor.
     pub fn outline_anchor(&self) -> usize {
