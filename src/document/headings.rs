@@ -1,9 +1,26 @@
 //! Numbered headings: `一、` (level 1), `(一)` (level 2), `1、`/`1.` (level 3), `(1)` (level 4).
 //!
-//! Markers are matched on normalised text, so full-width `（一）` and `１．` are covered. A level-1
-//! marker only counts when its number continues the sequence (`一` first, then larger numbers): the
-//! row labels of a flattened table (`一、本年新收…`, `四、结转下年度…`) would otherwise break the
-//! report's outline.
+//! Markers are matched on normalised text, so full-width `（一）` and `１．` are covered; a line's
+//! Markdown marks (`## `, `**…**`) are already outside its range ([`super::lines`]), so a heading
+//! is found at any Markdown level. `一是`, `1.5` and `2004年` are no markers.
+//!
+//! The outline is read from the headings in sequence: a level-1 marker only starts a section when
+//! its number continues the sequence (`一` first, then larger numbers), and never when the line is
+//! a row label of table 三 (`一、本年新收…`, `四、结转下年度…`). What a report *covers* is a wider
+//! question, answered by words: a numbered line out of sequence (a section numbered again after
+//! sub-points numbered like sections, a renumbered template) and a table caption (`表三:收到和处理…`)
+//! still name their sections, and the document keeps their words for that ([`super::HeadingWords`])
+//! without making them headings.
+//!
+//! Text that lost its line breaks (copied out of a web page, saved by a crawler) has its headings
+//! inline: `…请与我区政府信息公开办联系。一、总体情况2021年,我区…`. When a document's lines give no
+//! outline, its lines are split where a level-1 number and a section's words stand together
+//! ([`inline_heading_starts`]; the words are `SECTION_WORDS`, the format's headings and their
+//! common variants). A line is a byte range of the normalised text, so the pieces are lines like
+//! any other and every offset stays exact; each inline heading starts a line, as headings do, and
+//! its title is its section's words (nothing else tells where it ends). Splitting only a document
+//! with no outline keeps the common case as it was, and keeps a numbered list inside a paragraph
+//! of a well-formed report (`主要做法:一、主动公开…`) from being read as its sections.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -60,14 +77,16 @@ pub fn is_table_row_label(line: &str) -> bool {
 /// and in text without line breaks they are what tells a heading from a numbered list item.
 static SECTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?:总体情况|基本情况|概述|概况|",
+        r"^(?:总体情况|总体概述|基本情况|概述|概况|",
         r"主动公开(?:政府信息)?(?:的)?(?:工作)?情况|",
-        r"收到和处理政府信息公开申请(?:的)?情况|依申请公开(?:政府信息)?(?:的)?(?:工作)?情况|",
-        r"(?:因)?政府信息公开(?:工作)?(?:被申请|申请)?行政复议、(?:提起)?行政诉讼(?:的)?情况|",
-        r"(?:被申请)?行政复议(?:、|和|及)(?:提起)?行政诉讼(?:的)?情况|",
-        r"(?:政府信息公开工作)?存在的?主要问题(?:及|和|与)改进(?:情况|措施)|",
-        r"存在的?(?:主要)?问题(?:及|和|与)(?:改进(?:情况|措施)|整改措施)|",
-        r"其[他它](?:需要|需)报告的事项)",
+        r"收到和处理政府信息公开申请(?:的)?情况|",
+        r"(?:政府信息)?依申请公开(?:政府信息)?(?:的)?(?:工作|办理)?情况|",
+        r"(?:因)?(?:政府信息公开(?:工作|申请)?)?(?:被申请|申请|引发的?)?",
+        r"行政复议(?:、|和|或|及)?(?:提起)?行政诉讼(?:的)?情况|",
+        r"(?:政府信息公开工作)?(?:当前)?存在的?(?:主要)?(?:问题|不足)(?:及|和|与)(?:下一步)?",
+        r"(?:改进|整改)(?:情况|措施|方向)|",
+        r"存在的?主要问题|",
+        r"其[他它](?:需要|需)?报告的?事项)",
     ))
     .expect("section words pattern is valid")
 });

@@ -3,6 +3,11 @@
 //! Reports copied from web pages arrive wrapped in navigation (`网站首页 > 政府信息公开 > …`),
 //! metadata blocks (`索引号:`, `成文日期:`) and footers (`上一条:`, `相关词条`). Chrome must never
 //! satisfy a rule nor trigger one, so it is recognised here, once, before any rule runs.
+//!
+//! A line's range leaves out what is not its words: the line break, indentation, and the marks a
+//! Markdown converter puts around a heading or a bold line (`## 一、总体情况`, `**(一)主动公开**`).
+//! Lines are ranges of the normalised text and need not be whole physical lines: the document stage
+//! splits a line where a section heading stands inline in text without line breaks.
 
 use std::ops::Range;
 use std::sync::LazyLock;
