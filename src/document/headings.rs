@@ -377,6 +377,87 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_that_runs_on_into_its_text_ends_with_its_section_words() {
+        fn title(line: &str) -> &str {
+            let start = parse_marker(line).expect("a heading").2;
+            &line[start..heading_title_end(line, start)]
+        }
+        assert_eq!(
+            title("一、总体情况2021年,我区扎实推进政务公开。"),
+            "总体情况"
+        );
+        assert_eq!(
+            title("二、主动公开政府信息情况本年度,我局主动公开信息一百条,其中规范性文件五件,其他信息九十五条,均通过门户网站发布。"),
+            "主动公开政府信息情况"
+        );
+        // A note in brackets and a merged heading stay; so do headings without section words.
+        assert_eq!(
+            title("二、主动公开政府信息情况(单位:件)"),
+            "主动公开政府信息情况(单位:件)"
+        );
+        assert_eq!(
+            title("三、收到和处理政府信息公开申请情况及行政复议、行政诉讼情况"),
+            "收到和处理政府信息公开申请情况及行政复议、行政诉讼情况"
+        );
+        assert_eq!(
+            title("(一)加强组织领导,健全工作机制。"),
+            "加强组织领导,健全工作机制"
+        );
+    }
+
+    #[test]
+    fn table_captions_name_their_tables_words() {
+        fn words(line: &str) -> Option<&str> {
+            table_caption(line).map(|start| &line[start..])
+        }
+        assert_eq!(
+            words("表三:收到和处理政府信息公开申请情况"),
+            Some("收到和处理政府信息公开申请情况")
+        );
+        assert_eq!(
+            words("附表2 主动公开政府信息情况"),
+            Some("主动公开政府信息情况")
+        );
+        assert_eq!(words("表格如下"), None);
+        assert_eq!(words("表三"), None);
+        assert_eq!(words("表明本局高度重视政务公开工作"), None);
+        assert_eq!(
+            words("表一所列数据均来自政务公开工作台账,统计期限为本年度。"),
+            None
+        );
+    }
+
+    #[test]
+    fn inline_headings_are_a_number_and_a_sections_words_together() {
+        let starts = |line: &str| -> Vec<String> {
+            inline_heading_starts(line)
+                .into_iter()
+                .map(|start| line[start..].chars().take(6).collect())
+                .collect()
+        };
+        assert_eq!(
+            starts("请与本局办公室联系。一、总体情况2021年,本局……规章000行政规范性文件120118二、主动公开政府信息情况第二十条……如下:三、收到和处理政府信息公开申请情况"),
+            vec!["一、总体情况", "二、主动公开", "三、收到和处"]
+        );
+        assert_eq!(
+            starts("本年度无。十二、其他需要报告的事项无。五、存在不足及改进措施一是"),
+            vec!["十二、其他需", "五、存在不足"]
+        );
+        // Sub-points, list items, table row labels, numbers inside a numeral, the line's start.
+        for line in [
+            "一、总体情况",
+            "全年工作:(一)主动公开情况良好。一是主动公开,二是依申请公开。",
+            "申请人情况一、本年新收政府信息公开申请数量5二、上年结转政府信息公开申请数量0三、本年度办理结果",
+            "按照第三、主动公开的要求",
+            "全年办理二十三、主动公开政府信息",
+            "1、主动公开情况。2、依申请公开情况。",
+            "我局在一、加强领导方面",
+        ] {
+            assert!(inline_heading_starts(line).is_empty(), "{line}");
+        }
+    }
+
+    #[test]
     fn level_one_numbers_must_increase() {
         let mut outline = Outline::default();
         assert!(outline.accepts(1, 1));

@@ -568,6 +568,30 @@ mod tests {
     }
 
     #[test]
+    fn markdown_heading_and_bold_marks_are_not_part_of_a_line() {
+        let text = "# 某局2022年政府信息公开工作年度报告\n##一、总体情况\n#### 1. 公开内容\n**(一)主动公开**\n###\n****\n**注:**本表单位为件\n#3号楼\n";
+        let lines = split_lines(text, 0..text.len());
+        let words: Vec<(&str, LineKind)> = lines
+            .iter()
+            .map(|line| (&text[line.range.clone()], line.kind))
+            .collect();
+        assert_eq!(
+            words,
+            vec![
+                ("某局2022年政府信息公开工作年度报告", LineKind::Text),
+                ("一、总体情况", LineKind::Text),
+                ("1. 公开内容", LineKind::Text),
+                ("(一)主动公开", LineKind::Text),
+                ("###", LineKind::Chrome),
+                ("****", LineKind::Chrome),
+                ("**注:**本表单位为件", LineKind::Text),
+                ("3号楼", LineKind::Text),
+                ("", LineKind::Blank),
+            ]
+        );
+    }
+
+    #[test]
     fn recognises_chrome_meta_and_tables() {
         assert_eq!(
             classify("您现在的位置:网站首页>政府信息公开>政府信息公开年报"),

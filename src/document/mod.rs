@@ -767,6 +767,93 @@ mod tests {
         assert_eq!(headings, vec!["一、概述", "(一)组织领导"]);
     }
 
+    fn heading_texts<'t>(text: &'t str, document: &Document) -> Vec<&'t str> {
+        document
+            .headings
+            .iter()
+            .map(|heading| &text[heading.range.clone()])
+            .collect()
+    }
+
+    fn words(document: &Document) -> Vec<&str> {
+        let words = &document.heading_words;
+        words
+            .lines
+            .iter()
+            .map(|line| &words.text[line.range.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn text_without_line_breaks_is_split_at_its_inline_headings() {
+        let text = "某区2021年政府信息公开工作年度报告\n本报告由区政府办公室编制。如有疑问请与区政府办公室联系。                    一、总体情况2021年,我区扎实推进政务公开。(一)主动公开方面。一是加强领导,二是完善制度。                    二、主动公开政府信息情况第二十条第(一)项规章000行政规范性文件120118                    三、收到和处理政府信息公开申请情况申请人情况自然人一、本年新收政府信息公开申请数量5三、本年度办理结果                    四、政府信息公开行政复议、行政诉讼情况00000五、存在的主要问题及改进情况一是解读不足。                    六、其他需要报告的事项无。\n";
+        let documents = recognize(text, StructureOptions::default());
+        let document = &documents[0];
+        assert_eq!(
+            heading_texts(text, document),
+            vec![
+                "一、总体情况",
+                "二、主动公开政府信息情况",
+                "三、收到和处理政府信息公开申请情况",
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "五、存在的主要问题及改进情况",
+                "六、其他需要报告的事项",
+            ]
+        );
+        // The pieces are lines: the intro ends where section 一 starts, each section's text runs
+        // to the next, and together they cover the text they were cut from.
+        let intro: Vec<&str> = document.lines[document.intro_lines.clone()]
+            .iter()
+            .map(|line| &text[line.range.clone()])
+            .collect();
+        assert_eq!(
+            intro,
+            vec!["本报告由区政府办公室编制。如有疑问请与区政府办公室联系。"]
+        );
+        let last = document.headings.last().expect("six headings");
+        assert_eq!(
+            document.line_text(text, last.line),
+            "六、其他需要报告的事项无。"
+        );
+        assert!(document.has_outline());
+    }
+
+    #[test]
+    fn a_report_with_its_outline_on_lines_is_not_split() {
+        let text = "某局2021年政府信息公开工作年度报告\n一、总体情况\n主要做法:一、主动公开政府信息情况良好;二、收到和处理政府信息公开申请情况良好。\n二、主动公开政府信息情况\n正文。\n";
+        let documents = recognize(text, StructureOptions::default());
+        assert_eq!(
+            heading_texts(text, &documents[0]),
+            vec!["一、总体情况", "二、主动公开政府信息情况"]
+        );
+        assert_eq!(documents[0].lines.len(), 6);
+    }
+
+    #[test]
+    fn sections_numbered_out_of_sequence_and_table_captions_name_what_the_report_covers() {
+        // Sub-points numbered like sections push the sequence on, so the real sections 二 to 四
+        // are out of it; a table caption names section 三's table.
+        let text = "某局2021年政府信息公开工作年度报告\n一、总体情况\n二、加强组织领导\n正文。\n三、完善制度建设\n正文。\n                    四、强化平台建设\n正文。\n二、主动公开政府信息情况\n| 规章 | 0 | 0 | 0 |\n                    表三:收到和处理政府信息公开申请情况\n| 申请人情况 | 自然人 | 总计 |\n                    四、政府信息公开行政复议、行政诉讼情况\n| 0 | 0 | 0 |\n五、存在的主要问题及改进情况\n正文。\n";
+        let documents = recognize(text, StructureOptions::default());
+        let document = &documents[0];
+        let numbers: Vec<u32> = document.sections().map(|heading| heading.number).collect();
+        assert_eq!(numbers, vec![1, 2, 3, 4, 5]);
+        // The headings' titles, then the other lines that name a section.
+        assert_eq!(
+            words(document),
+            vec![
+                "总体情况",
+                "加强组织领导",
+                "完善制度建设",
+                "强化平台建设",
+                "存在的主要问题及改进情况",
+                "主动公开政府信息情况",
+                "收到和处理政府信息公开申请情况",
+                "政府信息公开行政复议、行政诉讼情况",
+            ]
+        );
+    }
+
     #[test]
     fn table_row_labels_are_not_headings() {
         let text = "某局2020年政府信息公开工作年度报告\n一、总体情况\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n四、结转下年度继续办理 | 0 | 0\n四、政府信息公开行政复议、行政诉讼情况\n";
