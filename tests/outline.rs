@@ -98,7 +98,8 @@ fn a_table_caption_numbered_like_a_section_names_the_section_and_the_numbering_i
 #[test]
 fn five_sections_merged_or_demoted_are_renumbered_not_missing() {
     let head = "一、总体情况\n2022年,某局深入贯彻落实《条例》。\n二、主动公开政府信息情况\n本年度主动公开政府信息120条。\n";
-    let tail = "四、存在的主要问题及改进情况\n一是公开内容不够全面。\n五、其他需要报告的事项\n无。\n";
+    let tail =
+        "四、存在的主要问题及改进情况\n一是公开内容不够全面。\n五、其他需要报告的事项\n无。\n";
     let merged = report(
         "某市某局2022年政府信息公开工作年度报告",
         &format!(

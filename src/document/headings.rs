@@ -104,6 +104,14 @@ pub fn section_words(title: &str) -> Option<usize> {
 pub fn heading_title_end(line: &str, title_start: usize) -> usize {
     let end = title_end(line, title_start);
     let title = &line[title_start..end];
+    // Most headings are short, with no comma or digit: the section words need not be looked for.
+    let may_run_on = !is_short_title(title)
+        || title
+            .bytes()
+            .any(|byte| byte == b',' || byte.is_ascii_digit());
+    if !may_run_on {
+        return end;
+    }
     let Some(words) = section_words(title) else {
         return end;
     };

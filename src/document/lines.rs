@@ -331,6 +331,10 @@ impl<'a> LinePattern<'a> {
 /// A line of marks alone (`###`, `****`) keeps them: it is decoration.
 fn markdown_marks(line: &str) -> (usize, usize) {
     const MAX_HEADING_LEVEL: usize = 6;
+    // This runs on every line; most start otherwise.
+    if !matches!(line.as_bytes().first(), Some(b'#' | b'*')) {
+        return (0, 0);
+    }
     let hashes = line.bytes().take_while(|&byte| byte == b'#').count();
     let mut lead = 0;
     if (1..=MAX_HEADING_LEVEL).contains(&hashes) {

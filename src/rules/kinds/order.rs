@@ -6,7 +6,8 @@
 //! With `numbers = true` the check is of the numbering instead: a report whose sections are in
 //! order but numbered otherwise than their places in `sections` (a template that merges two
 //! sections, or demotes one to `(四)`, and renumbers the rest) is reported once, at the first
-//! heading numbered otherwise. A section is present whatever its number (`required` judges that),
+//! heading numbered otherwise — unless a section before it is missing altogether, which explains
+//! its number and is reported as missing. A section is present whatever its number (`required` judges that),
 //! so renumbering is its own finding, never a missing section.
 
 /// The kind's reference for rule authors (`docs/authoring.md`, `ogilint rules --kinds-reference`).
@@ -21,10 +22,11 @@ Each level-1 heading is matched to the first pattern it fits; a heading that com
 later pattern fires on that heading. Placeholders: `{found}` (the heading), `{after}` (the heading it
 should precede).
 
-With `numbers = true`, the check is of the numbering: when the sections are in order, the first
-level-1 heading whose number is not its pattern's place in `sections` (1-based) fires, once per
-report that has an outline (see `outline`). Placeholders: `{found}` (the heading), `{number}` (its
-number), `{expected}` (its place).
+With `numbers = true`, the check is of the numbering: in a report with an outline (see `outline`)
+whose sections are in order, the first level-1 heading whose number is not its pattern's place in
+`sections` (1-based) fires, once per report — unless a section before it is named by no heading at
+all, which explains the number. Placeholders: `{found}` (the heading), `{number}` (its number),
+`{expected}` (its place).
 "#;
 
 use serde::Deserialize;
@@ -115,10 +117,22 @@ impl Evaluate for Order {
         if !misplaced.is_empty() || !context.document.has_outline() {
             return;
         }
-        if let Some((position, heading)) = placed
+        let Some((position, heading)) = placed
             .iter()
             .find(|(position, heading)| heading.number as usize != position + 1)
-        {
+        else {
+            return;
+        };
+        // A section missing before it explains the number, and is `required`'s finding: only a
+        // report that names every section before this one has renumbered them.
+        let words = &context.document.heading_words;
+        let all_named_before = self.sections[..*position].iter().all(|section| {
+            section
+                .line_pattern()
+                .first_line(&words.text, &words.lines, |_| true)
+                .is_some()
+        });
+        if all_named_before {
             hits.push(
                 Hit::at(heading.range.clone())
                     .with("found", heading.title.clone())
