@@ -96,7 +96,7 @@ pub fn section_words(title: &str) -> Option<usize> {
     SECTION_WORDS.find(title).map(|found| found.end())
 }
 
-/// Where a numbered line's heading words end: at the first sentence end ([`title_end`]), or at
+/// Where a section (level-1) heading's words end: at the first sentence end ([`title_end`]), or at
 /// the end of the section words the title starts with when the words run on into the section's
 /// text (`一、总体情况2021年,我区…`): when the title is too long for a heading, or when what follows
 /// the section words has a comma or starts with a number. A note in brackets or more heading words
@@ -106,9 +106,8 @@ pub fn heading_title_end(line: &str, title_start: usize) -> usize {
     let title = &line[title_start..end];
     // Most headings are short, with no comma or digit: the section words need not be looked for.
     let may_run_on = !is_short_title(title)
-        || title
-            .bytes()
-            .any(|byte| byte == b',' || byte.is_ascii_digit());
+        || memchr::memchr(b',', title.as_bytes()).is_some()
+        || title.bytes().any(|byte| byte.is_ascii_digit());
     if !may_run_on {
         return end;
     }
@@ -130,7 +129,17 @@ pub fn heading_title_end(line: &str, title_start: usize) -> usize {
 /// `附表2 主动公开政府信息情况`): a table's number and name on a short line of their own. A caption
 /// names its section's content but is no heading of the outline (its number counts tables, not
 /// sections), so its words count for what the report covers and nothing else.
+#[inline]
 pub fn table_caption(line: &str) -> Option<usize> {
+    // This runs on most lines: `表` and `附` are the only lead bytes E8 A1 and E9 99 it needs.
+    if !matches!(line.as_bytes(), [0xE8, 0xA1, ..] | [0xE9, 0x99, ..]) {
+        return None;
+    }
+    caption_words(line)
+}
+
+/// [`table_caption`] of a line that may start with `表` or `附`.
+fn caption_words(line: &str) -> Option<usize> {
     let after = line
         .strip_prefix("附表")
         .or_else(|| line.strip_prefix('表'))?;

@@ -329,12 +329,18 @@ impl<'a> LinePattern<'a> {
 /// they like) and the `**` of a line set in bold as a whole (`**(一)主动公开**`). The line's range
 /// leaves them out, as it leaves out indentation, so that every later stage reads the words.
 /// A line of marks alone (`###`, `****`) keeps them: it is decoration.
+#[inline]
 fn markdown_marks(line: &str) -> (usize, usize) {
-    const MAX_HEADING_LEVEL: usize = 6;
     // This runs on every line; most start otherwise.
     if !matches!(line.as_bytes().first(), Some(b'#' | b'*')) {
         return (0, 0);
     }
+    markdown_marks_of(line)
+}
+
+/// [`markdown_marks`] of a line that starts with `#` or `*`.
+fn markdown_marks_of(line: &str) -> (usize, usize) {
+    const MAX_HEADING_LEVEL: usize = 6;
     let hashes = line.bytes().take_while(|&byte| byte == b'#').count();
     let mut lead = 0;
     if (1..=MAX_HEADING_LEVEL).contains(&hashes) {
@@ -377,11 +383,13 @@ pub fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
             .bytes()
             .take_while(|byte| matches!(byte, b' ' | b'\t'))
             .count();
-        let (lead, trail) = markdown_marks(&words[indent..]);
-        let range = start + indent + lead..start + words.len() - trail;
+        let rest = &words[indent..];
+        let (lead, trail) = markdown_marks(rest);
+        let words = &rest[lead..rest.len() - trail];
+        let words_start = start + indent + lead;
         lines.push(Line {
-            kind: classify(&text[range.clone()]),
-            range,
+            range: words_start..words_start + words.len(),
+            kind: classify(words),
         });
         start = next_start;
     }

@@ -502,7 +502,10 @@ fn find_headings(
         if level == 1 && headings::is_table_row_label(line_text) {
             continue;
         }
-        let title_end = if inline.binary_search(&line_index).is_ok() {
+        // A section's title may run on into its text; a sub-heading's words are its own.
+        let title_end = if level != 1 {
+            headings::title_end(line_text, title_start)
+        } else if inline.binary_search(&line_index).is_ok() {
             headings::section_words(&line_text[title_start..])
                 .map_or(line_text.len(), |length| title_start + length)
         } else {

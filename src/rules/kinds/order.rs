@@ -23,9 +23,9 @@ later pattern fires on that heading. Placeholders: `{found}` (the heading), `{af
 should precede).
 
 With `numbers = true`, the check is of the numbering: in a report with an outline (see `outline`)
-whose sections are in order, the first level-1 heading whose number is not its pattern's place in
-`sections` (1-based) fires, once per report — unless a section before it is named by no heading at
-all, which explains the number. Placeholders: `{found}` (the heading), `{number}` (its number),
+whose sections are in order, the first level-1 heading that does not fit the pattern its number
+names (`四、` → the fourth) but fits another fires, once per report — unless a section before that
+one is named by no heading at all, which explains the number. Placeholders: `{found}` (the heading), `{number}` (its number),
 `{expected}` (its place).
 "#;
 
@@ -100,10 +100,9 @@ fn out_of_order<'d>(placed: &[(usize, &'d Heading)]) -> Vec<(&'d Heading, &'d st
 
 impl Evaluate for Order {
     fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
-        let placed = self.placed(context.document);
-        let misplaced = out_of_order(&placed);
+        let document = context.document;
         if !self.numbers {
-            for (heading, after) in misplaced {
+            for (heading, after) in out_of_order(&self.placed(document)) {
                 hits.push(
                     Hit::at(heading.range.clone())
                         .with("found", heading.title.clone())
@@ -112,21 +111,34 @@ impl Evaluate for Order {
             }
             return;
         }
-        // Numbers say nothing more about sections out of order (the order is the finding), nor
-        // about a report with no outline to speak of (`outline` says so).
-        if !misplaced.is_empty() || !context.document.has_outline() {
-            return;
-        }
-        let Some((position, heading)) = placed
-            .iter()
-            .find(|(position, heading)| heading.number as usize != position + 1)
+        // Most headings fit the section their number names: one match each settles them.
+        let fits_its_number = |heading: &Heading| {
+            (heading.number as usize)
+                .checked_sub(1)
+                .and_then(|place| self.sections.get(place))
+                .is_some_and(|section| section.is_match(&heading.title))
+        };
+        let Some((position, heading)) = document
+            .sections()
+            .filter(|heading| !fits_its_number(heading))
+            .find_map(|heading| {
+                self.sections
+                    .iter()
+                    .position(|section| section.is_match(&heading.title))
+                    .map(|position| (position, heading))
+            })
         else {
             return;
         };
+        // Numbers say nothing more about sections out of order (the order is the finding), nor
+        // about a report with no outline to speak of (`outline` says so).
+        if !document.has_outline() || !out_of_order(&self.placed(document)).is_empty() {
+            return;
+        }
         // A section missing before it explains the number, and is `required`'s finding: only a
         // report that names every section before this one has renumbered them.
-        let words = &context.document.heading_words;
-        let all_named_before = self.sections[..*position].iter().all(|section| {
+        let words = &document.heading_words;
+        let all_named_before = self.sections[..position].iter().all(|section| {
             section
                 .line_pattern()
                 .first_line(&words.text, &words.lines, |_| true)
@@ -137,7 +149,7 @@ impl Evaluate for Order {
                 Hit::at(heading.range.clone())
                     .with("found", heading.title.clone())
                     .with("number", chinese_numeral(heading.number))
-                    .with("expected", chinese_numeral(*position as u32 + 1)),
+                    .with("expected", chinese_numeral(position as u32 + 1)),
             );
         }
     }
