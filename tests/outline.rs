@@ -215,3 +215,55 @@ fn a_section_missing_from_a_readable_outline_is_still_an_error() {
         expect(&[("required/review-litigation", "error", "")])
     );
 }
+
+/// The level-1 headings recognised in a file's first report, as written in the original.
+fn section_headings(name: &str, text: &str) -> Vec<String> {
+    let rules = load(&RuleSources {
+        builtin: true,
+        paths: Vec::new(),
+    })
+    .expect("built-in rules load");
+    check_text(name, text, &rules, Options::default()).documents[0]
+        .headings
+        .iter()
+        .filter(|heading| heading.level == 1)
+        .map(|heading| heading.text.clone())
+        .collect()
+}
+
+#[test]
+fn a_clean_report_with_its_line_breaks_removed_keeps_its_outline() {
+    // Its tables are one cell per line, so without the breaks their row labels (`一、本年新收…`,
+    // `四、结转下年度继续办理`) stand inline too: they must not become sections.
+    let path = format!(
+        "{}/fixtures/synthetic/2021-table-cells-per-line.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).expect("fixture is readable");
+    let joined: String = text.split('\n').collect();
+    assert_eq!(findings("joined.txt", &joined), expect(&[]));
+    assert_eq!(
+        section_headings("joined.txt", &joined),
+        section_headings("report.txt", &text)
+    );
+    assert_eq!(section_headings("report.txt", &text).len(), 6);
+}
+
+#[test]
+fn an_inline_heading_is_underlined_in_the_original_text() {
+    // Traditional script and full-width forms: the finding still underlines the original's
+    // characters of the heading, and only them.
+    let text = without_line_breaks("五、存在的主要問題及改進措施一是公开内容不够全面。")
+        .replace("一、总体情况2021年", "一、概述２０２１年");
+    assert_eq!(
+        findings("page.txt", &text),
+        expect(&[
+            ("format/heading-wording", "warning", "一、概述"),
+            (
+                "format/heading-wording",
+                "warning",
+                "五、存在的主要問題及改進措施"
+            ),
+        ])
+    );
+}
