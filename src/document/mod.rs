@@ -160,8 +160,9 @@ pub struct Document {
     pub regulation: Regulation,
     pub regulation_source: RegulationSource,
     pub headings: Vec<Heading>,
-    /// The words of every section title and unnumbered heading (a short line of its own before a
-    /// paragraph, see [`headings::is_unnumbered_heading`]), for one search over them all.
+    /// The words of every line that names a section: heading titles, numbered lines out of the
+    /// outline's sequence, table captions and unnumbered headings (a short line of its own before
+    /// a paragraph, see [`headings::is_unnumbered_heading`]), for one search over them all.
     pub heading_words: HeadingWords,
     /// Indexes into `lines`: the intro runs from after the title to before the first level-1 heading.
     pub intro_lines: Range<usize>,
@@ -172,8 +173,9 @@ pub struct Document {
     pub published: Option<publication::PublicationDate>,
 }
 
-/// The words of a document's section titles ([`Heading::is_section_title`]) and unnumbered
-/// headings, one per line of one text: whether a pattern names any of them is then one search
+/// The words of a document's section titles ([`Heading::is_section_title`]), of its numbered lines
+/// out of the outline's sequence and table captions (they name a section without being headings of
+/// the outline: see [`headings`]) and of its unnumbered headings, one per line of one text: whether a pattern names any of them is then one search
 /// over that text ([`lines::LinePattern::matching_lines`]) rather than one per heading, and the
 /// per-search cost of a regex is most of what matching a short title costs.
 #[derive(Debug, Clone, Default)]
