@@ -236,6 +236,11 @@ pub fn parse_marker(line: &str) -> Option<(u8, u32, usize)> {
             '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         )
     };
+    // Most lines start with none of the markers' first characters: one character settles them.
+    let first = line.chars().next()?;
+    if !(first == '(' || first == '第' || first.is_ascii_digit() || chinese(first)) {
+        return None;
+    }
     let (level, number, rest) = if let Some(inner) = line.strip_prefix('(') {
         let (digits, after) = take_while(inner, 2, |ch| ch.is_ascii_digit());
         if !digits.is_empty() {
