@@ -187,6 +187,33 @@ fn headings_inline_in_text_without_line_breaks_are_found() {
 }
 
 #[test]
+fn headings_inline_where_paragraphs_ran_together_but_tables_kept_their_rows() {
+    // Sections 三 and 四 start lines (their tables kept their rows); 一 and 二 stand inline in the
+    // run of the preamble's paragraph, 六 in the run of section 五's.
+    let text = "某区人民政府2021年政府信息公开工作年度报告\n\
+        本报告由某区人民政府办公室编制,所列数据统计期限为2021年1月1日至2021年12月31日。\
+        如对本报告有疑问,请与我区政府信息公开办联系(电话:0123-4567890)。\
+        一、总体情况2021年,我区扎实推进政务公开工作。(一)主动公开方面。全年主动公开信息1000条。\
+        二、主动公开政府信息情况\n\
+        | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n\
+        三、收到和处理政府信息公开申请情况\n| 申请人情况 | 自然人 | 总计 |\n\
+        四、政府信息公开行政复议、行政诉讼情况\n| 行政复议 | 维持 | 纠正 |\n\
+        五、存在的主要问题及改进情况一是公开内容不够全面,二是解读形式单一。六、其他需要报告的事项无。\n";
+    assert_eq!(findings("page.txt", text), expect(&[]));
+    assert_eq!(
+        section_headings("page.txt", text),
+        [
+            "一、总体情况",
+            "二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "五、存在的主要问题及改进情况",
+            "六、其他需要报告的事项",
+        ]
+    );
+}
+
+#[test]
 fn a_report_with_no_recognisable_outline_gets_one_info_finding() {
     let text = report(
         "某市某局2022年政府信息公开工作年度报告",

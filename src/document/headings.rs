@@ -13,14 +13,17 @@
 //! without making them headings.
 //!
 //! Text that lost its line breaks (copied out of a web page, saved by a crawler) has its headings
-//! inline: `…请与我区政府信息公开办联系。一、总体情况2021年,我区…`. When a document's lines give no
-//! outline, its lines are split where a level-1 number and a section's words stand together
-//! ([`inline_heading_starts`]; the words are `SECTION_WORDS`, the format's headings and their
-//! common variants). A line is a byte range of the normalised text, so the pieces are lines like
-//! any other and every offset stays exact; each inline heading starts a line, as headings do, and
-//! its title is its section's words (nothing else tells where it ends). Splitting only a document
-//! with no outline keeps the common case as it was, and keeps a numbered list inside a paragraph
-//! of a well-formed report (`主要做法:一、主动公开…`) from being read as its sections.
+//! inline: `…请与我区政府信息公开办联系。一、总体情况2021年,我区…`, all of them or only some (the
+//! paragraphs run together, the tables kept their rows). Where the outline read from line starts
+//! leaves room for sections (no heading yet, a gap between `二、` and `五、`, fewer than six), the
+//! lines in that room are split where a level-1 number that fits the room and a section's words
+//! stand together ([`inline_heading_starts`]; the words are `SECTION_WORDS`, the format's headings
+//! and their common variants). A line is a byte range of the normalised text, so the pieces are
+//! lines like any other and every offset stays exact; each inline heading starts a line, as
+//! headings do, and its title is its section's words (nothing else tells where it ends). A
+//! report whose six sections stand on lines of their own is not searched at all, and a numbered
+//! list inside a paragraph of a well-formed report (`主要做法:一、主动公开…` under `一、`) cannot
+//! fit between the sections around it, so it is never read as its sections.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -158,13 +161,14 @@ fn caption_words(line: &str) -> Option<usize> {
     (!words.is_empty() && is_short_title(words) && !words.contains('。')).then_some(start)
 }
 
-/// The offsets in `line` where a section heading stands inline, after other words: the number
+/// The offsets in `line` where a section heading stands inline, after other words, with the
+/// heading's number: the number
 /// and the section's words together (`…请与我区政府信息公开办联系。一、总体情况2021年…`,
 /// `…行政规范性文件120118三、收到和处理政府信息公开申请情况…`), as text copied from a web page or
 /// saved without line breaks gives them. Only a level-1 marker (`三、`) that is a number of its
 /// own (not the end of `第三、` or of a longer numeral) and is followed by a section's words
 /// counts: `一是`, `(一)`, `1.` and a table's row labels (`一、本年新收…`) never do.
-pub fn inline_heading_starts(line: &str) -> Vec<usize> {
+pub fn inline_heading_starts(line: &str) -> Vec<(usize, u32)> {
     const MARK: &str = "、";
     let numeral = |ch: char| {
         matches!(
@@ -187,13 +191,15 @@ pub fn inline_heading_starts(line: &str) -> Vec<usize> {
             continue;
         }
         let previous = before[..start].chars().next_back();
-        if previous.is_some_and(|ch| numeral(ch) || ch == '第')
-            || chinese_small_number(&line[start..at]).is_none()
-            || section_words(&line[at + MARK.len()..]).is_none()
-        {
+        if previous.is_some_and(|ch| numeral(ch) || ch == '第') {
             continue;
         }
-        starts.push(start);
+        let Some(number) = chinese_small_number(&line[start..at]) else {
+            continue;
+        };
+        if section_words(&line[at + MARK.len()..]).is_some() {
+            starts.push((start, number));
+        }
     }
     starts
 }
@@ -454,7 +460,7 @@ mod tests {
         let starts = |line: &str| -> Vec<String> {
             inline_heading_starts(line)
                 .into_iter()
-                .map(|start| line[start..].chars().take(6).collect())
+                .map(|(start, _)| line[start..].chars().take(6).collect())
                 .collect()
         };
         assert_eq!(

@@ -345,18 +345,13 @@ fn build_document(
     };
 
     let mut outline = find_headings(text, &mut lines, body_start, &[]);
-    if outline
-        .headings
-        .iter()
-        .filter(|heading| heading.level == 1)
-        .count()
-        < MIN_SECTIONS
+    // Where the outline by lines leaves room for sections, the text may have lost its line breaks
+    // and the headings stand inline.
+    if let Some((split, inline)) =
+        split_at_inline_headings(text, &lines, body_start, &outline.headings)
     {
-        // No outline by lines: the text may have lost its line breaks, headings standing inline.
-        if let Some((split, inline)) = split_at_inline_headings(text, &lines, body_start) {
-            lines = split;
-            outline = find_headings(text, &mut lines, body_start, &inline);
-        }
+        lines = split;
+        outline = find_headings(text, &mut lines, body_start, &inline);
     }
     let found_headings = outline.headings;
     let intro_end = found_headings
@@ -455,8 +450,7 @@ fn build_document(
     }
 }
 
-/// A document whose outline has fewer level-1 headings than this has none to speak of: its text
-/// is searched for headings standing inline, and (with fewer heading words too) it has no
+/// A document with fewer level-1 headings than this, and fewer lines naming a section, has no
 /// recognisable outline ([`Document::has_outline`]).
 const MIN_SECTIONS: usize = 2;
 
@@ -531,21 +525,63 @@ fn find_headings(
     found
 }
 
-/// `lines` with every text line from `body_start` on split where a section heading stands inline
-/// ([`headings::inline_heading_starts`]), and the indexes of the lines that start with such a
-/// heading; `None` if no heading stands inline. The pieces are lines of their own, classified like
-/// any: a line is a byte range of the normalised text, so the split keeps every offset exact, and
-/// each inline heading then starts a line as headings do.
+/// The number of sections in the unified format: an outline by lines that ends before its sixth
+/// section leaves room after its last heading.
+const FORMAT_SECTIONS: u32 = 6;
+
+/// `lines` split where a section heading stands inline ([`headings::inline_heading_starts`]) in
+/// the room the outline by lines (`headings`) leaves: before its first section if that is not
+/// `一`, between two sections whose numbers are not consecutive, after its last section if that is
+/// not the sixth. An inline heading counts only where its number fits the room (between the numbers
+/// of the sections around it). Returns the lines, and the indexes of those that start with an
+/// inline heading; `None` if no heading stands inline, or the outline leaves no room (the common
+/// case, which costs nothing more). The pieces are lines of their own, classified like any: a line
+/// is a byte range of the normalised text, so the split keeps every offset exact, and each inline
+/// heading then starts a line as headings do.
 fn split_at_inline_headings(
     text: &str,
     lines: &[Line],
     body_start: usize,
+    headings: &[Heading],
 ) -> Option<(Vec<Line>, Vec<usize>)> {
+    let sections: Vec<(usize, u32)> = headings
+        .iter()
+        .filter(|heading| heading.level == 1)
+        .map(|heading| (heading.line, heading.number))
+        .collect();
+    let consecutive = sections
+        .iter()
+        .enumerate()
+        .all(|(index, &(_, number))| number as usize == index + 1);
+    if consecutive && sections.len() >= FORMAT_SECTIONS as usize {
+        return None;
+    }
     let mut split: Vec<Line> = Vec::with_capacity(lines.len());
     let mut inline = Vec::new();
+    // The sections around the current line: the last one at or before it, the first one after.
+    let mut next_section = 0;
     for (index, line) in lines.iter().enumerate() {
-        let starts = if index >= body_start && line.kind == LineKind::Text {
+        while next_section < sections.len() && sections[next_section].0 <= index {
+            next_section += 1;
+        }
+        let after = next_section
+            .checked_sub(1)
+            .map_or(0, |previous| sections[previous].1);
+        let before = sections.get(next_section).map(|&(_, number)| number);
+        let room = match before {
+            Some(before) => before > after + 1,
+            None => after < FORMAT_SECTIONS,
+        };
+        let searched =
+            room && index >= body_start && matches!(line.kind, LineKind::Text | LineKind::Heading);
+        let starts: Vec<usize> = if searched {
             headings::inline_heading_starts(&text[line.range.clone()])
+                .into_iter()
+                .filter(|&(_, number)| {
+                    number > after && before.is_none_or(|before| number < before)
+                })
+                .map(|(start, _)| start)
+                .collect()
         } else {
             Vec::new()
         };
@@ -832,6 +868,27 @@ mod tests {
             vec!["一、总体情况", "二、主动公开政府信息情况"]
         );
         assert_eq!(documents[0].lines.len(), 6);
+    }
+
+    #[test]
+    fn an_inline_heading_counts_only_where_its_number_fits_the_outline() {
+        // Room between 二 and 五: an inline 三 and 四 fit it; an inline 二 (a list item repeating
+        // a section's words) and 六 do not.
+        let text = "某局2021年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n\
+                    正文。二、主动公开政府信息情况另见上文。三、收到和处理政府信息公开申请情况正文。\
+                    四、政府信息公开行政复议、行政诉讼情况无。六、其他需要报告的事项无。\n\
+                    五、存在的主要问题及改进情况\n正文。\n";
+        let documents = recognize(text, StructureOptions::default());
+        assert_eq!(
+            heading_texts(text, &documents[0]),
+            vec![
+                "一、总体情况",
+                "二、主动公开政府信息情况",
+                "三、收到和处理政府信息公开申请情况",
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "五、存在的主要问题及改进情况",
+            ]
+        );
     }
 
     #[test]
