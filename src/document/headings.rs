@@ -170,6 +170,8 @@ fn caption_words(line: &str) -> Option<usize> {
 /// counts: `一是`, `(一)`, `1.` and a table's row labels (`一、本年新收…`) never do.
 pub fn inline_heading_starts(line: &str) -> Vec<(usize, u32)> {
     const MARK: &str = "、";
+    static MARKS: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(MARK));
     let numeral = |ch: char| {
         matches!(
             ch,
@@ -177,7 +179,7 @@ pub fn inline_heading_starts(line: &str) -> Vec<(usize, u32)> {
         )
     };
     let mut starts = Vec::new();
-    for at in memchr::memmem::find_iter(line.as_bytes(), MARK) {
+    for at in MARKS.find_iter(line.as_bytes()) {
         let before = &line[..at];
         let digits = before
             .chars()

@@ -556,11 +556,11 @@ fn split_at_inline_headings(
     if consecutive && sections.len() >= FORMAT_SECTIONS as usize {
         return None;
     }
-    let mut split: Vec<Line> = Vec::with_capacity(lines.len());
-    let mut inline = Vec::new();
+    // Where each line with inline headings is cut: most documents have none, and keep their lines.
+    let mut cuts: Vec<(usize, Vec<usize>)> = Vec::new();
     // The sections around the current line: the last one at or before it, the first one after.
     let mut next_section = 0;
-    for (index, line) in lines.iter().enumerate() {
+    for (index, line) in lines.iter().enumerate().skip(body_start) {
         while next_section < sections.len() && sections[next_section].0 <= index {
             next_section += 1;
         }
@@ -572,23 +572,29 @@ fn split_at_inline_headings(
             Some(before) => before > after + 1,
             None => after < FORMAT_SECTIONS,
         };
-        let searched =
-            room && index >= body_start && matches!(line.kind, LineKind::Text | LineKind::Heading);
-        let starts: Vec<usize> = if searched {
-            headings::inline_heading_starts(&text[line.range.clone()])
-                .into_iter()
-                .filter(|&(_, number)| {
-                    number > after && before.is_none_or(|before| number < before)
-                })
-                .map(|(start, _)| start)
-                .collect()
-        } else {
-            Vec::new()
-        };
-        if starts.is_empty() {
-            split.push(line.clone());
+        if !room || !matches!(line.kind, LineKind::Text | LineKind::Heading) {
             continue;
         }
+        let starts: Vec<usize> = headings::inline_heading_starts(&text[line.range.clone()])
+            .into_iter()
+            .filter(|&(_, number)| number > after && before.is_none_or(|before| number < before))
+            .map(|(start, _)| start)
+            .collect();
+        if !starts.is_empty() {
+            cuts.push((index, starts));
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut split: Vec<Line> = Vec::with_capacity(lines.len() + cuts.len());
+    let mut inline = Vec::new();
+    let mut cuts = cuts.into_iter().peekable();
+    for (index, line) in lines.iter().enumerate() {
+        let Some((_, starts)) = cuts.next_if(|(cut, _)| *cut == index) else {
+            split.push(line.clone());
+            continue;
+        };
         let mut piece_start = line.range.start;
         for start in starts
             .iter()
