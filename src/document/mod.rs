@@ -877,6 +877,56 @@ mod tests {
     }
 
     #[test]
+    fn random_outlines_give_ordered_lines_and_headings_on_their_words() {
+        let pieces = [
+            "一、总体情况",
+            "二、主动公开政府信息情况",
+            "三、",
+            "十二、其他需要报告的事项",
+            "、",
+            "。",
+            "\n",
+            "## ",
+            "**",
+            "(一)",
+            "表三:收到和处理政府信息公开申请情况",
+            "一是",
+            "2021年",
+            "第",
+            " ",
+            "正文",
+            "| 0 | 0 |",
+        ];
+        let mut seed: u64 = 11;
+        let mut random = move |below: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % below
+        };
+        for _ in 0..3000 {
+            let text: String = (0..random(24))
+                .map(|_| pieces[random(pieces.len())])
+                .collect();
+            for document in recognize(&text, StructureOptions::default()) {
+                let mut end = 0;
+                for line in &document.lines {
+                    assert!(line.range.start >= end && line.range.end >= line.range.start);
+                    assert!(text.is_char_boundary(line.range.start));
+                    assert!(text.is_char_boundary(line.range.end));
+                    end = line.range.end;
+                }
+                for heading in &document.headings {
+                    let line = &document.lines[heading.line];
+                    assert_eq!(heading.range.start, line.range.start, "{text:?}");
+                    assert!(heading.range.end <= line.range.end, "{text:?}");
+                    assert!(text[heading.range.clone()].ends_with(heading.title.as_str()));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn an_inline_heading_counts_only_where_its_number_fits_the_outline() {
         // Room between 二 and 五: an inline 三 and 四 fit it; an inline 二 (a list item repeating
         // a section's words) and 六 do not.
