@@ -1,9 +1,29 @@
 //! Numbered headings: `一、` (level 1), `(一)` (level 2), `1、`/`1.` (level 3), `(1)` (level 4).
 //!
-//! Markers are matched on normalised text, so full-width `（一）` and `１．` are covered. A level-1
-//! marker only counts when its number continues the sequence (`一` first, then larger numbers): the
-//! row labels of a flattened table (`一、本年新收…`, `四、结转下年度…`) would otherwise break the
-//! report's outline.
+//! Markers are matched on normalised text, so full-width `（一）` and `１．` are covered; a line's
+//! Markdown marks (`## `, `**…**`) are already outside its range ([`super::lines`]), so a heading
+//! is found at any Markdown level. `一是`, `1.5` and `2004年` are no markers.
+//!
+//! The outline is read from the headings in sequence: a level-1 marker only starts a section when
+//! its number continues the sequence (`一` first, then larger numbers), and never when the line is
+//! a row label of table 三 (`一、本年新收…`, `四、结转下年度…`). What a report *covers* is a wider
+//! question, answered by words: a numbered line out of sequence (a section numbered again after
+//! sub-points numbered like sections, a renumbered template) and a table caption (`表三:收到和处理…`)
+//! still name their sections, and the document keeps their words for that ([`super::HeadingWords`])
+//! without making them headings.
+//!
+//! Text that lost its line breaks (copied out of a web page, saved by a crawler) has its headings
+//! inline: `…请与我区政府信息公开办联系。一、总体情况2021年,我区…`, all of them or only some (the
+//! paragraphs run together, the tables kept their rows). Where the outline read from line starts
+//! leaves room for sections (no heading yet, a gap between `二、` and `五、`, fewer than six), the
+//! lines in that room are split where a level-1 number that fits the room and a section's words
+//! stand together ([`inline_heading_starts`]; the words are `SECTION_WORDS`, the format's headings
+//! and their common variants). A line is a byte range of the normalised text, so the pieces are
+//! lines like any other and every offset stays exact; each inline heading starts a line, as
+//! headings do, and its title is its section's words (nothing else tells where it ends). A
+//! report whose six sections stand on lines of their own is not searched at all, and a numbered
+//! list inside a paragraph of a well-formed report (`主要做法:一、主动公开…` under `一、`) cannot
+//! fit between the sections around it, so it is never read as its sections.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -36,10 +56,7 @@ impl Heading {
 
     /// Whether the heading is short enough to name a section.
     pub fn is_section_title(&self) -> bool {
-        // A character is one to four bytes: the length in bytes often settles it.
-        self.title.len() <= Self::MAX_TITLE_CHARS
-            || (self.title.len() <= 4 * Self::MAX_TITLE_CHARS
-                && self.title.chars().count() <= Self::MAX_TITLE_CHARS)
+        is_short_title(&self.title)
     }
 }
 
@@ -54,6 +71,147 @@ static TABLE_ROW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a line is a row label of the unified format's table 三 rather than a heading.
 pub fn is_table_row_label(line: &str) -> bool {
     TABLE_ROW_LABEL.is_match(line)
+}
+
+/// The words that head the sections of a report on open government information, as the unified
+/// format words them and as reports commonly do (`概述`, `依申请公开情况`, `存在的问题`), longest
+/// first. They are structure, like the table's row labels above: where a heading runs on into its
+/// section's text without a break (`一、总体情况2021年,我区…`), they are where the heading ends,
+/// and in text without line breaks they are what tells a heading from a numbered list item.
+static SECTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:总体情况|总体概述|基本情况|概述|概况|",
+        r"(?:行政机关)?主动公开(?:政府信息)?(?:的)?(?:工作)?情况|",
+        r"(?:行政机关)?收到和处理政府信息公开(?:的)?申请(?:的)?情况|",
+        r"(?:政府信息)?依申请公开(?:政府信息)?(?:的)?(?:工作|办理)?情况|",
+        r"(?:因)?(?:政府信息公开(?:工作|申请)?)?(?:被申请|申请|引发的?)?",
+        r"行政复议(?:、|和|或|及)?(?:提起)?行政诉讼(?:的)?情况|",
+        r"(?:政府信息公开工作)?(?:当前)?存在的?(?:主要)?(?:问题|不足)(?:及|和|与)(?:下一步)?",
+        r"(?:改进|整改)(?:情况|措施|方向)|",
+        r"存在的?主要问题|",
+        r"其[他它](?:需要|需)?报告的?事项)",
+    ))
+    .expect("section words pattern is valid")
+});
+
+/// The length in bytes of the section words that `title` starts with, if it starts with some.
+pub fn section_words(title: &str) -> Option<usize> {
+    SECTION_WORDS.find(title).map(|found| found.end())
+}
+
+/// Where a section (level-1) heading's words end: at the first sentence end ([`title_end`]), or at
+/// the end of the section words the title starts with when the words run on into the section's
+/// text (`一、总体情况2021年,我区…`): when the title is too long for a heading, or when what follows
+/// the section words has a comma or starts with a number. A note in brackets or more heading words
+/// (`主动公开政府信息情况(单位:件)`, `…申请情况及行政复议、行政诉讼情况`) stay in the title.
+pub fn heading_title_end(line: &str, title_start: usize) -> usize {
+    let end = title_end(line, title_start);
+    let title = &line[title_start..end];
+    // Most headings are short, with no comma or digit: the section words need not be looked for.
+    let may_run_on = !is_short_title(title)
+        || memchr::memchr(b',', title.as_bytes()).is_some()
+        || title.bytes().any(|byte| byte.is_ascii_digit());
+    if !may_run_on {
+        return end;
+    }
+    let Some(words) = section_words(title) else {
+        return end;
+    };
+    let rest = &title[words..];
+    let runs_on = !is_short_title(title)
+        || rest.starts_with(|ch: char| ch.is_ascii_digit())
+        || rest.contains(',');
+    if runs_on {
+        title_start + words
+    } else {
+        end
+    }
+}
+
+/// The offset of a table caption's words in `line` (`表三:收到和处理政府信息公开申请情况`,
+/// `附表2 主动公开政府信息情况`): a table's number and name on a short line of their own. A caption
+/// names its section's content but is no heading of the outline (its number counts tables, not
+/// sections), so its words count for what the report covers and nothing else.
+#[inline]
+pub fn table_caption(line: &str) -> Option<usize> {
+    // This runs on most lines: `表` and `附` are the only lead bytes E8 A1 and E9 99 it needs.
+    if !matches!(line.as_bytes(), [0xE8, 0xA1, ..] | [0xE9, 0x99, ..]) {
+        return None;
+    }
+    caption_words(line)
+}
+
+/// [`table_caption`] of a line that may start with `表` or `附`.
+fn caption_words(line: &str) -> Option<usize> {
+    let after = line
+        .strip_prefix("附表")
+        .or_else(|| line.strip_prefix('表'))?;
+    let (number, rest) = take_while(after, 2, |ch| {
+        ch.is_ascii_digit()
+            || matches!(
+                ch,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            )
+    });
+    if number.is_empty() {
+        return None;
+    }
+    let words = rest.trim_start_matches([':', '、', '.', ' ']);
+    let start = line.len() - words.len();
+    (!words.is_empty() && is_short_title(words) && !words.contains('。')).then_some(start)
+}
+
+/// The offsets in `line` where a section heading stands inline, after other words, with the
+/// heading's number: the number
+/// and the section's words together (`…请与我区政府信息公开办联系。一、总体情况2021年…`,
+/// `…行政规范性文件120118三、收到和处理政府信息公开申请情况…`), as text copied from a web page or
+/// saved without line breaks gives them. Only a level-1 marker (`三、`) that is a number of its
+/// own (not the end of `第三、` or of a longer numeral) and is followed by a section's words
+/// counts: `一是`, `(一)`, `1.` and a table's row labels (`一、本年新收…`) never do.
+pub fn inline_heading_starts(line: &str) -> Vec<(usize, u32)> {
+    const MARK: &str = "、";
+    static MARKS: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(MARK));
+    let numeral = |ch: char| {
+        matches!(
+            ch,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+    };
+    let mut starts = Vec::new();
+    for at in MARKS.find_iter(line.as_bytes()) {
+        let before = &line[..at];
+        let digits = before
+            .chars()
+            .rev()
+            .take_while(|&ch| numeral(ch))
+            .take(3)
+            .count();
+        // Each numeral is three bytes.
+        let start = at - 3 * digits;
+        if digits == 0 || start == 0 {
+            continue;
+        }
+        let previous = before[..start].chars().next_back();
+        if previous.is_some_and(|ch| numeral(ch) || ch == '第') {
+            continue;
+        }
+        let Some(number) = chinese_small_number(&line[start..at]) else {
+            continue;
+        };
+        if section_words(&line[at + MARK.len()..]).is_some() {
+            starts.push((start, number));
+        }
+    }
+    starts
+}
+
+/// Whether words are short enough to be a heading's (see [`Heading::is_section_title`]).
+fn is_short_title(words: &str) -> bool {
+    // A character is one to four bytes: the length in bytes often settles it.
+    words.len() <= Heading::MAX_TITLE_CHARS
+        || (words.len() <= 4 * Heading::MAX_TITLE_CHARS
+            && words.chars().count() <= Heading::MAX_TITLE_CHARS)
 }
 
 /// The longest run (at most `max` characters) at the start of `text` of characters accepted by
@@ -86,6 +244,11 @@ pub fn parse_marker(line: &str) -> Option<(u8, u32, usize)> {
             '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         )
     };
+    // Most lines start with none of the markers' first characters: one character settles them.
+    let first = line.chars().next()?;
+    if !(first == '(' || first == '第' || first.is_ascii_digit() || chinese(first)) {
+        return None;
+    }
     let (level, number, rest) = if let Some(inner) = line.strip_prefix('(') {
         let (digits, after) = take_while(inner, 2, |ch| ch.is_ascii_digit());
         if !digits.is_empty() {
@@ -241,6 +404,96 @@ mod tests {
         assert!(!is_table_row_label(
             "四、政府信息公开行政复议、行政诉讼情况"
         ));
+    }
+
+    #[test]
+    fn a_heading_that_runs_on_into_its_text_ends_with_its_section_words() {
+        fn title(line: &str) -> &str {
+            let start = parse_marker(line).expect("a heading").2;
+            &line[start..heading_title_end(line, start)]
+        }
+        assert_eq!(
+            title("一、总体情况2021年,我区扎实推进政务公开。"),
+            "总体情况"
+        );
+        assert_eq!(
+            title("二、主动公开政府信息情况本年度,我局主动公开信息一百条,其中规范性文件五件,其他信息九十五条,均通过门户网站发布。"),
+            "主动公开政府信息情况"
+        );
+        // A note in brackets and a merged heading stay; so do headings without section words.
+        assert_eq!(
+            title("二、主动公开政府信息情况(单位:件)"),
+            "主动公开政府信息情况(单位:件)"
+        );
+        assert_eq!(
+            title("三、收到和处理政府信息公开申请情况及行政复议、行政诉讼情况"),
+            "收到和处理政府信息公开申请情况及行政复议、行政诉讼情况"
+        );
+        assert_eq!(
+            title("(一)加强组织领导,健全工作机制。"),
+            "加强组织领导,健全工作机制"
+        );
+    }
+
+    #[test]
+    fn table_captions_name_their_tables_words() {
+        fn words(line: &str) -> Option<&str> {
+            table_caption(line).map(|start| &line[start..])
+        }
+        assert_eq!(
+            words("表三:收到和处理政府信息公开申请情况"),
+            Some("收到和处理政府信息公开申请情况")
+        );
+        assert_eq!(
+            words("附表2 主动公开政府信息情况"),
+            Some("主动公开政府信息情况")
+        );
+        assert_eq!(words("表格如下"), None);
+        assert_eq!(words("表三"), None);
+        assert_eq!(words("表明本局高度重视政务公开工作"), None);
+        assert_eq!(
+            words("表一所列数据均来自政务公开工作台账,统计期限为本年度。"),
+            None
+        );
+    }
+
+    #[test]
+    fn inline_headings_are_a_number_and_a_sections_words_together() {
+        let starts = |line: &str| -> Vec<String> {
+            inline_heading_starts(line)
+                .into_iter()
+                .map(|(start, _)| line[start..].chars().take(6).collect())
+                .collect()
+        };
+        assert_eq!(
+            starts("请与本局办公室联系。一、总体情况2021年,本局……规章000行政规范性文件120118二、主动公开政府信息情况第二十条……如下:三、收到和处理政府信息公开申请情况"),
+            vec!["一、总体情况", "二、主动公开", "三、收到和处"]
+        );
+        // The variants reports use.
+        assert_eq!(
+            starts("如下:三、收到和处理政府信息公开的申请情况表略。四、政府信息公开行政复议及行政诉讼情况无。"),
+            vec!["三、收到和处", "四、政府信息"]
+        );
+        assert_eq!(
+            starts("联系。二、行政机关主动公开政府信息的情况正文。四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况无。"),
+            vec!["二、行政机关", "四、因政府信"]
+        );
+        assert_eq!(
+            starts("本年度无。十二、其他需要报告的事项无。五、存在不足及改进措施一是"),
+            vec!["十二、其他需", "五、存在不足"]
+        );
+        // Sub-points, list items, table row labels, numbers inside a numeral, the line's start.
+        for line in [
+            "一、总体情况",
+            "全年工作:(一)主动公开情况良好。一是主动公开,二是依申请公开。",
+            "申请人情况一、本年新收政府信息公开申请数量5二、上年结转政府信息公开申请数量0三、本年度办理结果",
+            "按照第三、主动公开的要求",
+            "全年办理二十三、主动公开政府信息",
+            "1、主动公开情况。2、依申请公开情况。",
+            "我局在一、加强领导方面",
+        ] {
+            assert!(inline_heading_starts(line).is_empty(), "{line}");
+        }
     }
 
     #[test]

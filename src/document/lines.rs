@@ -3,6 +3,11 @@
 //! Reports copied from web pages arrive wrapped in navigation (`网站首页 > 政府信息公开 > …`),
 //! metadata blocks (`索引号:`, `成文日期:`) and footers (`上一条:`, `相关词条`). Chrome must never
 //! satisfy a rule nor trigger one, so it is recognised here, once, before any rule runs.
+//!
+//! A line's range leaves out what is not its words: the line break, indentation, and the marks a
+//! Markdown converter puts around a heading or a bold line (`## 一、总体情况`, `**(一)主动公开**`).
+//! Lines are ranges of the normalised text and need not be whole physical lines: the document stage
+//! splits a line where a section heading stands inline in text without line breaks.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -319,6 +324,48 @@ impl<'a> LinePattern<'a> {
     }
 }
 
+/// The Markdown marks around a line's words, in bytes from its start and from its end: a heading's
+/// `#`s (`## 一、总体情况`, at any level: converters put a report's sections at whatever level
+/// they like) and the `**` of a line set in bold as a whole (`**(一)主动公开**`). The line's range
+/// leaves them out, as it leaves out indentation, so that every later stage reads the words.
+/// A line of marks alone (`###`, `****`) keeps them: it is decoration.
+#[inline]
+fn markdown_marks(line: &str) -> (usize, usize) {
+    // This runs on every line; most start otherwise.
+    if !matches!(line.as_bytes().first(), Some(b'#' | b'*')) {
+        return (0, 0);
+    }
+    markdown_marks_of(line)
+}
+
+/// [`markdown_marks`] of a line that starts with `#` or `*`.
+fn markdown_marks_of(line: &str) -> (usize, usize) {
+    const MAX_HEADING_LEVEL: usize = 6;
+    let hashes = line.bytes().take_while(|&byte| byte == b'#').count();
+    let mut lead = 0;
+    if (1..=MAX_HEADING_LEVEL).contains(&hashes) {
+        let spaces = line[hashes..]
+            .bytes()
+            .take_while(|byte| matches!(byte, b' ' | b'\t'))
+            .count();
+        if hashes + spaces < line.len() {
+            lead = hashes + spaces;
+        }
+    }
+    let words = &line[lead..];
+    match words
+        .strip_prefix("**")
+        .and_then(|inner| inner.strip_suffix("**"))
+    {
+        Some(inner) if !inner.trim().is_empty() && !inner.starts_with('*') => {
+            let inner_lead = inner.len() - inner.trim_start().len();
+            let inner_trail = inner.len() - inner.trim_end().len();
+            (lead + 2 + inner_lead, 2 + inner_trail)
+        }
+        _ => (lead, 0),
+    }
+}
+
 /// Splits `text[range]` into lines and classifies each.
 pub fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
     let mut lines = Vec::new();
@@ -336,9 +383,13 @@ pub fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
             .bytes()
             .take_while(|byte| matches!(byte, b' ' | b'\t'))
             .count();
+        let rest = &words[indent..];
+        let (lead, trail) = markdown_marks(rest);
+        let words = &rest[lead..rest.len() - trail];
+        let words_start = start + indent + lead;
         lines.push(Line {
-            range: start + indent..start + words.len(),
-            kind: classify(&words[indent..]),
+            range: words_start..words_start + words.len(),
+            kind: classify(words),
         });
         start = next_start;
     }
@@ -526,6 +577,30 @@ mod tests {
         ] {
             assert_ne!(classify(line), LineKind::Chrome, "{line}");
         }
+    }
+
+    #[test]
+    fn markdown_heading_and_bold_marks_are_not_part_of_a_line() {
+        let text = "# 某局2022年政府信息公开工作年度报告\n##一、总体情况\n#### 1. 公开内容\n**(一)主动公开**\n###\n****\n**注:**本表单位为件\n#3号楼\n";
+        let lines = split_lines(text, 0..text.len());
+        let words: Vec<(&str, LineKind)> = lines
+            .iter()
+            .map(|line| (&text[line.range.clone()], line.kind))
+            .collect();
+        assert_eq!(
+            words,
+            vec![
+                ("某局2022年政府信息公开工作年度报告", LineKind::Text),
+                ("一、总体情况", LineKind::Text),
+                ("1. 公开内容", LineKind::Text),
+                ("(一)主动公开", LineKind::Text),
+                ("###", LineKind::Chrome),
+                ("****", LineKind::Chrome),
+                ("**注:**本表单位为件", LineKind::Text),
+                ("3号楼", LineKind::Text),
+                ("", LineKind::Blank),
+            ]
+        );
     }
 
     #[test]

@@ -160,8 +160,9 @@ pub struct Document {
     pub regulation: Regulation,
     pub regulation_source: RegulationSource,
     pub headings: Vec<Heading>,
-    /// The words of every section title and unnumbered heading (a short line of its own before a
-    /// paragraph, see [`headings::is_unnumbered_heading`]), for one search over them all.
+    /// The words of every line that names a section: heading titles, numbered lines out of the
+    /// outline's sequence, table captions and unnumbered headings (a short line of its own before
+    /// a paragraph, see [`headings::is_unnumbered_heading`]), for one search over them all.
     pub heading_words: HeadingWords,
     /// Indexes into `lines`: the intro runs from after the title to before the first level-1 heading.
     pub intro_lines: Range<usize>,
@@ -172,8 +173,9 @@ pub struct Document {
     pub published: Option<publication::PublicationDate>,
 }
 
-/// The words of a document's section titles ([`Heading::is_section_title`]) and unnumbered
-/// headings, one per line of one text: whether a pattern names any of them is then one search
+/// The words of a document's section titles ([`Heading::is_section_title`]), of its numbered lines
+/// out of the outline's sequence and table captions (they name a section without being headings of
+/// the outline: see [`headings`]) and of its unnumbered headings, one per line of one text: whether a pattern names any of them is then one search
 /// over that text ([`lines::LinePattern::matching_lines`]) rather than one per heading, and the
 /// per-search cost of a regex is most of what matching a short title costs.
 #[derive(Debug, Clone, Default)]
@@ -184,16 +186,9 @@ pub struct HeadingWords {
 }
 
 impl HeadingWords {
-    fn new(text: &str, lines: &[Line], headings: &[Heading], unnumbered: &[usize]) -> Self {
-        let titles = headings
-            .iter()
-            .filter(|heading| heading.is_section_title())
-            .map(|heading| heading.title.as_str());
-        let labels = unnumbered
-            .iter()
-            .map(|&line| &text[lines[line].range.clone()]);
+    fn new<'t>(titles: impl Iterator<Item = &'t str>) -> Self {
         let mut words = HeadingWords::default();
-        for title in titles.chain(labels) {
+        for title in titles {
             let start = words.text.len();
             words.text.push_str(title);
             words.lines.push(Line {
@@ -239,6 +234,14 @@ impl Document {
             .map(|line| line.range.end)
             .or_else(|| self.title.as_ref().map(|title| title.end))
             .unwrap_or(self.range.start)
+    }
+
+    /// Whether the report has a recognisable outline: at least two level-1 headings, or at least
+    /// two lines naming a section ([`HeadingWords`]: titles at any level, unnumbered headings, table
+    /// captions). Without one, which items a report covers cannot be judged by its headings.
+    pub fn has_outline(&self) -> bool {
+        self.sections().nth(MIN_SECTIONS - 1).is_some()
+            || self.heading_words.lines.len() >= MIN_SECTIONS
     }
 
     /// Where a missing section should be pointed at: the first level-1 heading's start, else the
@@ -341,33 +344,16 @@ fn build_document(
         None => 0,
     };
 
-    let mut outline = headings::Outline::default();
-    let mut found_headings = Vec::new();
-    for (line_index, line) in lines.iter_mut().enumerate().skip(body_start) {
-        if line.kind != LineKind::Text {
-            continue;
-        }
-        let line_text = &text[line.range.clone()];
-        // The marker first: most lines have none, and the row-label test is a regex.
-        let Some((level, number, title_start)) = headings::parse_marker(line_text) else {
-            continue;
-        };
-        if level == 1 && headings::is_table_row_label(line_text) {
-            continue;
-        }
-        if !outline.accepts(level, number) {
-            continue;
-        }
-        let title_end = headings::title_end(line_text, title_start);
-        line.kind = LineKind::Heading;
-        found_headings.push(Heading {
-            line: line_index,
-            level,
-            number,
-            title: line_text[title_start..title_end].to_string(),
-            range: line.range.start..line.range.start + title_end,
-        });
+    let mut outline = find_headings(text, &mut lines, body_start, &[]);
+    // Where the outline by lines leaves room for sections, the text may have lost its line breaks
+    // and the headings stand inline.
+    if let Some((split, inline)) =
+        split_at_inline_headings(text, &lines, body_start, &outline.headings)
+    {
+        lines = split;
+        outline = find_headings(text, &mut lines, body_start, &inline);
     }
+    let found_headings = outline.headings;
     let intro_end = found_headings
         .iter()
         .find(|heading| heading.level == 1)
@@ -390,7 +376,23 @@ fn build_document(
         })
         .map(|pair| pair[0])
         .collect();
-    let heading_words = HeadingWords::new(text, &lines, &found_headings, &unnumbered_headings);
+    let heading_words = HeadingWords::new(
+        found_headings
+            .iter()
+            .filter(|heading| heading.is_section_title())
+            .map(|heading| heading.title.as_str())
+            .chain(
+                outline
+                    .other_titles
+                    .iter()
+                    .map(|range| &text[range.clone()]),
+            )
+            .chain(
+                unnumbered_headings
+                    .iter()
+                    .map(|&line| &text[lines[line].range.clone()]),
+            ),
+    );
     let title_year = found_title.as_ref().and_then(|found| found.year);
     let report_year = title_year
         .map(|year| ReportYear {
@@ -446,6 +448,176 @@ fn build_document(
         published: publication::find_publication_date(&lines, text),
         lines,
     }
+}
+
+/// A document with fewer level-1 headings than this, and fewer lines naming a section, has no
+/// recognisable outline ([`Document::has_outline`]).
+const MIN_SECTIONS: usize = 2;
+
+/// The headings of a document, and the words of lines that name a section without being a
+/// heading of the outline.
+struct FoundOutline {
+    headings: Vec<Heading>,
+    /// Byte ranges of the words of numbered lines out of the outline's sequence (a section
+    /// numbered again after sub-points numbered like sections, a report's renumbered sections)
+    /// and of table captions (`表三:收到和处理政府信息公开申请情况`).
+    other_titles: Vec<Range<usize>>,
+}
+
+/// Reads the numbered headings of `lines` from `body_start` on, marking their lines as headings.
+/// `inline` lists (in order) the lines that start with a heading found inline: nothing but its
+/// section's words tells where such a heading ends.
+fn find_headings(
+    text: &str,
+    lines: &mut [Line],
+    body_start: usize,
+    inline: &[usize],
+) -> FoundOutline {
+    let mut outline = headings::Outline::default();
+    let mut found = FoundOutline {
+        headings: Vec::new(),
+        other_titles: Vec::new(),
+    };
+    for (line_index, line) in lines.iter_mut().enumerate().skip(body_start) {
+        if line.kind == LineKind::Heading {
+            line.kind = LineKind::Text;
+        }
+        if line.kind != LineKind::Text {
+            continue;
+        }
+        let line_text = &text[line.range.clone()];
+        // The marker first: most lines have none, and the row-label test is a regex.
+        let Some((level, number, title_start)) = headings::parse_marker(line_text) else {
+            if let Some(words) = headings::table_caption(line_text) {
+                found
+                    .other_titles
+                    .push(line.range.start + words..line.range.end);
+            }
+            continue;
+        };
+        if level == 1 && headings::is_table_row_label(line_text) {
+            continue;
+        }
+        // A section's title may run on into its text; a sub-heading's words are its own.
+        let title_end = if level != 1 {
+            headings::title_end(line_text, title_start)
+        } else if inline.binary_search(&line_index).is_ok() {
+            headings::section_words(&line_text[title_start..])
+                .map_or(line_text.len(), |length| title_start + length)
+        } else {
+            headings::heading_title_end(line_text, title_start)
+        };
+        let title = line.range.start + title_start..line.range.start + title_end;
+        if !outline.accepts(level, number) {
+            // Its words still say what the report covers, whatever its number.
+            found.other_titles.push(title);
+            continue;
+        }
+        line.kind = LineKind::Heading;
+        found.headings.push(Heading {
+            line: line_index,
+            level,
+            number,
+            title: text[title.clone()].to_string(),
+            range: line.range.start..title.end,
+        });
+    }
+    found
+}
+
+/// The number of sections in the unified format: an outline by lines that ends before its sixth
+/// section leaves room after its last heading.
+const FORMAT_SECTIONS: u32 = 6;
+
+/// `lines` split where a section heading stands inline ([`headings::inline_heading_starts`]) in
+/// the room the outline by lines (`headings`) leaves: before its first section if that is not
+/// `一`, between two sections whose numbers are not consecutive, after its last section if that is
+/// not the sixth. An inline heading counts only where its number fits the room (between the numbers
+/// of the sections around it). Returns the lines, and the indexes of those that start with an
+/// inline heading; `None` if no heading stands inline, or the outline leaves no room (the common
+/// case, which costs nothing more). The pieces are lines of their own, classified like any: a line
+/// is a byte range of the normalised text, so the split keeps every offset exact, and each inline
+/// heading then starts a line as headings do.
+fn split_at_inline_headings(
+    text: &str,
+    lines: &[Line],
+    body_start: usize,
+    headings: &[Heading],
+) -> Option<(Vec<Line>, Vec<usize>)> {
+    let sections: Vec<(usize, u32)> = headings
+        .iter()
+        .filter(|heading| heading.level == 1)
+        .map(|heading| (heading.line, heading.number))
+        .collect();
+    let consecutive = sections
+        .iter()
+        .enumerate()
+        .all(|(index, &(_, number))| number as usize == index + 1);
+    if consecutive && sections.len() >= FORMAT_SECTIONS as usize {
+        return None;
+    }
+    // Where each line with inline headings is cut: most documents have none, and keep their lines.
+    let mut cuts: Vec<(usize, Vec<usize>)> = Vec::new();
+    // The sections around the current line: the last one at or before it, the first one after.
+    let mut next_section = 0;
+    for (index, line) in lines.iter().enumerate().skip(body_start) {
+        while next_section < sections.len() && sections[next_section].0 <= index {
+            next_section += 1;
+        }
+        let after = next_section
+            .checked_sub(1)
+            .map_or(0, |previous| sections[previous].1);
+        let before = sections.get(next_section).map(|&(_, number)| number);
+        let room = match before {
+            Some(before) => before > after + 1,
+            None => after < FORMAT_SECTIONS,
+        };
+        if !room || !matches!(line.kind, LineKind::Text | LineKind::Heading) {
+            continue;
+        }
+        let starts: Vec<usize> = headings::inline_heading_starts(&text[line.range.clone()])
+            .into_iter()
+            .filter(|&(_, number)| number > after && before.is_none_or(|before| number < before))
+            .map(|(start, _)| start)
+            .collect();
+        if !starts.is_empty() {
+            cuts.push((index, starts));
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut split: Vec<Line> = Vec::with_capacity(lines.len() + cuts.len());
+    let mut inline = Vec::new();
+    let mut cuts = cuts.into_iter().peekable();
+    for (index, line) in lines.iter().enumerate() {
+        let Some((_, starts)) = cuts.next_if(|(cut, _)| *cut == index) else {
+            split.push(line.clone());
+            continue;
+        };
+        let mut piece_start = line.range.start;
+        for start in starts
+            .iter()
+            .map(|start| line.range.start + start)
+            .chain([line.range.end])
+        {
+            // Whitespace at a piece's edges belongs to no line, like indentation.
+            let raw = &text[piece_start..start];
+            let piece = raw.trim();
+            if !piece.is_empty() {
+                if piece_start > line.range.start {
+                    inline.push(split.len());
+                }
+                let offset = piece_start + (raw.len() - raw.trim_start().len());
+                split.push(Line {
+                    range: offset..offset + piece.len(),
+                    kind: lines::classify(piece),
+                });
+            }
+            piece_start = start;
+        }
+    }
+    (!inline.is_empty()).then_some((split, inline))
 }
 
 static YEAR_IN_TEXT: LazyLock<Regex> =
@@ -640,6 +812,164 @@ mod tests {
             .map(|heading| &text[heading.range.clone()])
             .collect();
         assert_eq!(headings, vec!["一、概述", "(一)组织领导"]);
+    }
+
+    fn heading_texts<'t>(text: &'t str, document: &Document) -> Vec<&'t str> {
+        document
+            .headings
+            .iter()
+            .map(|heading| &text[heading.range.clone()])
+            .collect()
+    }
+
+    fn words(document: &Document) -> Vec<&str> {
+        let words = &document.heading_words;
+        words
+            .lines
+            .iter()
+            .map(|line| &words.text[line.range.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn text_without_line_breaks_is_split_at_its_inline_headings() {
+        let text = "某区2021年政府信息公开工作年度报告\n本报告由区政府办公室编制。如有疑问请与区政府办公室联系。                    一、总体情况2021年,我区扎实推进政务公开。(一)主动公开方面。一是加强领导,二是完善制度。                    二、主动公开政府信息情况第二十条第(一)项规章000行政规范性文件120118                    三、收到和处理政府信息公开申请情况申请人情况自然人一、本年新收政府信息公开申请数量5三、本年度办理结果                    四、政府信息公开行政复议、行政诉讼情况00000五、存在的主要问题及改进情况一是解读不足。                    六、其他需要报告的事项无。\n";
+        let documents = recognize(text, StructureOptions::default());
+        let document = &documents[0];
+        assert_eq!(
+            heading_texts(text, document),
+            vec![
+                "一、总体情况",
+                "二、主动公开政府信息情况",
+                "三、收到和处理政府信息公开申请情况",
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "五、存在的主要问题及改进情况",
+                "六、其他需要报告的事项",
+            ]
+        );
+        // The pieces are lines: the intro ends where section 一 starts, each section's text runs
+        // to the next, and together they cover the text they were cut from.
+        let intro: Vec<&str> = document.lines[document.intro_lines.clone()]
+            .iter()
+            .map(|line| &text[line.range.clone()])
+            .collect();
+        assert_eq!(
+            intro,
+            vec!["本报告由区政府办公室编制。如有疑问请与区政府办公室联系。"]
+        );
+        let last = document.headings.last().expect("six headings");
+        assert_eq!(
+            document.line_text(text, last.line),
+            "六、其他需要报告的事项无。"
+        );
+        assert!(document.has_outline());
+    }
+
+    #[test]
+    fn a_report_with_its_outline_on_lines_is_not_split() {
+        let text = "某局2021年政府信息公开工作年度报告\n一、总体情况\n主要做法:一、主动公开政府信息情况良好;二、收到和处理政府信息公开申请情况良好。\n二、主动公开政府信息情况\n正文。\n";
+        let documents = recognize(text, StructureOptions::default());
+        assert_eq!(
+            heading_texts(text, &documents[0]),
+            vec!["一、总体情况", "二、主动公开政府信息情况"]
+        );
+        assert_eq!(documents[0].lines.len(), 6);
+    }
+
+    #[test]
+    fn random_outlines_give_ordered_lines_and_headings_on_their_words() {
+        let pieces = [
+            "一、总体情况",
+            "二、主动公开政府信息情况",
+            "三、",
+            "十二、其他需要报告的事项",
+            "、",
+            "。",
+            "\n",
+            "## ",
+            "**",
+            "(一)",
+            "表三:收到和处理政府信息公开申请情况",
+            "一是",
+            "2021年",
+            "第",
+            " ",
+            "正文",
+            "| 0 | 0 |",
+        ];
+        let mut seed: u64 = 11;
+        let mut random = move |below: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % below
+        };
+        for _ in 0..3000 {
+            let text: String = (0..random(24))
+                .map(|_| pieces[random(pieces.len())])
+                .collect();
+            for document in recognize(&text, StructureOptions::default()) {
+                let mut end = 0;
+                for line in &document.lines {
+                    assert!(line.range.start >= end && line.range.end >= line.range.start);
+                    assert!(text.is_char_boundary(line.range.start));
+                    assert!(text.is_char_boundary(line.range.end));
+                    end = line.range.end;
+                }
+                for heading in &document.headings {
+                    let line = &document.lines[heading.line];
+                    assert_eq!(heading.range.start, line.range.start, "{text:?}");
+                    assert!(heading.range.end <= line.range.end, "{text:?}");
+                    assert!(text[heading.range.clone()].ends_with(heading.title.as_str()));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_inline_heading_counts_only_where_its_number_fits_the_outline() {
+        // Room between 二 and 五: an inline 三 and 四 fit it; an inline 二 (a list item repeating
+        // a section's words) and 六 do not.
+        let text = "某局2021年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n\
+                    正文。二、主动公开政府信息情况另见上文。三、收到和处理政府信息公开申请情况正文。\
+                    四、政府信息公开行政复议、行政诉讼情况无。六、其他需要报告的事项无。\n\
+                    五、存在的主要问题及改进情况\n正文。\n";
+        let documents = recognize(text, StructureOptions::default());
+        assert_eq!(
+            heading_texts(text, &documents[0]),
+            vec![
+                "一、总体情况",
+                "二、主动公开政府信息情况",
+                "三、收到和处理政府信息公开申请情况",
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "五、存在的主要问题及改进情况",
+            ]
+        );
+    }
+
+    #[test]
+    fn sections_numbered_out_of_sequence_and_table_captions_name_what_the_report_covers() {
+        // Sub-points numbered like sections push the sequence on, so the real sections 二 to 四
+        // are out of it; a table caption names section 三's table.
+        let text = "某局2021年政府信息公开工作年度报告\n一、总体情况\n二、加强组织领导\n正文。\n三、完善制度建设\n正文。\n                    四、强化平台建设\n正文。\n二、主动公开政府信息情况\n| 规章 | 0 | 0 | 0 |\n                    表三:收到和处理政府信息公开申请情况\n| 申请人情况 | 自然人 | 总计 |\n                    四、政府信息公开行政复议、行政诉讼情况\n| 0 | 0 | 0 |\n五、存在的主要问题及改进情况\n正文。\n";
+        let documents = recognize(text, StructureOptions::default());
+        let document = &documents[0];
+        let numbers: Vec<u32> = document.sections().map(|heading| heading.number).collect();
+        assert_eq!(numbers, vec![1, 2, 3, 4, 5]);
+        // The headings' titles, then the other lines that name a section.
+        assert_eq!(
+            words(document),
+            vec![
+                "总体情况",
+                "加强组织领导",
+                "完善制度建设",
+                "强化平台建设",
+                "存在的主要问题及改进情况",
+                "主动公开政府信息情况",
+                "收到和处理政府信息公开申请情况",
+                "政府信息公开行政复议、行政诉讼情况",
+            ]
+        );
     }
 
     #[test]

@@ -100,6 +100,8 @@ struct RawRule {
     #[serde(default)]
     order: Option<kinds::order::Params>,
     #[serde(default)]
+    outline: Option<kinds::outline::Params>,
+    #[serde(default)]
     pattern: Option<kinds::pattern::Params>,
     #[serde(default)]
     period: Option<kinds::period::Params>,
@@ -139,6 +141,7 @@ const BUILTIN_PREFIX: &str = "builtin:";
 pub const KINDS: &[&str] = &[
     "required",
     "order",
+    "outline",
     "pattern",
     "period",
     "contact",
@@ -239,6 +242,9 @@ fn build_rule(origin: &str, raw: RawRule, errors: &mut Vec<ParamError>) -> Optio
     if let Some(params) = &raw.order {
         checks.push(Check::Order(params.compile(errors)));
     }
+    if let Some(params) = &raw.outline {
+        checks.push(Check::Outline(params.compile()));
+    }
     if let Some(params) = &raw.pattern {
         if let Some(check) = params.compile(id_span.clone(), errors) {
             checks.push(Check::Pattern(check));
@@ -277,6 +283,7 @@ fn build_rule(origin: &str, raw: RawRule, errors: &mut Vec<ParamError>) -> Optio
     let kind_count = [
         raw.required.is_some(),
         raw.order.is_some(),
+        raw.outline.is_some(),
         raw.pattern.is_some(),
         raw.period.is_some(),
         raw.contact.is_some(),

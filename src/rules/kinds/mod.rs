@@ -13,6 +13,7 @@ pub mod layout;
 pub mod narrative;
 pub mod nonempty;
 pub mod order;
+pub mod outline;
 pub mod pattern;
 pub mod period;
 pub mod required;
@@ -193,6 +194,7 @@ pub trait Evaluate {
 pub enum Check {
     Required(required::Required),
     Order(order::Order),
+    Outline(outline::Outline),
     Pattern(pattern::Pattern),
     Period(period::PeriodCheck),
     Contact(contact::Contact),
@@ -212,6 +214,7 @@ impl Check {
         match self {
             Check::Required(_) => "required",
             Check::Order(_) => "order",
+            Check::Outline(_) => "outline",
             Check::Pattern(_) => "pattern",
             Check::Period(_) => "period",
             Check::Contact(_) => "contact",
@@ -253,6 +256,7 @@ impl Check {
             Check::Layout(check) => check.patterns(),
             Check::Identity(check) => check.patterns(),
             Check::Period(_)
+            | Check::Outline(_)
             | Check::Contact(_)
             | Check::Cells(_)
             | Check::Deadline(_)
@@ -282,6 +286,7 @@ impl Evaluate for Check {
         match self {
             Check::Required(check) => check.evaluate(context, hits),
             Check::Order(check) => check.evaluate(context, hits),
+            Check::Outline(check) => check.evaluate(context, hits),
             Check::Pattern(check) => check.evaluate(context, hits),
             Check::Period(check) => check.evaluate(context, hits),
             Check::Contact(check) => check.evaluate(context, hits),
@@ -323,6 +328,7 @@ pub fn reference_markdown() -> String {
         period::REFERENCE,
         contact::REFERENCE,
         order::REFERENCE,
+        outline::REFERENCE,
         wording::REFERENCE,
         nonempty::REFERENCE,
         identity::REFERENCE,

@@ -68,6 +68,15 @@ static NOTHING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("nothing pattern is valid")
 });
 
+/// The longest text [`NOTHING`] matches, in bytes (a test checks it against the pattern).
+const MAX_NOTHING_BYTES: usize = 30;
+
+/// A section body's words: without whitespace and punctuation at its edges. The words of a longer
+/// body start where a shorter one's do and end no earlier.
+fn body_words(body: &str) -> &str {
+    body.trim_matches(|c: char| c.is_whitespace() || "。.,;:!“”\"'、".contains(c))
+}
+
 impl Evaluate for Nonempty {
     fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
         let document = context.document;
@@ -79,16 +88,33 @@ impl Evaluate for Nonempty {
             let line_text = document.line_text(context.text, heading.line);
             let after_title =
                 &line_text[heading.range.end - document.lines[heading.line].range.start..];
+            // Only a body that is empty or as short as a "nothing" phrase can fire: its words are
+            // gathered until they are longer than that (most sections' first line settles it).
             let mut body = String::from(after_title);
-            for (_, line) in context.report_lines_in(document.body_lines(heading)) {
-                body.push_str(line);
+            for line in &document.lines[document.body_lines(heading)] {
+                if body_words(&body).len() > MAX_NOTHING_BYTES {
+                    break;
+                }
+                if line.kind.is_report_text() {
+                    body.push_str(&context.text[line.range.clone()]);
+                }
             }
-            let words =
-                body.trim_matches(|c: char| c.is_whitespace() || "。.,;:!“”\"'、".contains(c));
+            let words = body_words(&body);
             let says_nothing = NOTHING.is_match(words);
             if words.is_empty() || (says_nothing && !none_ok) {
                 hits.push(Hit::at(heading.range.clone()).with("section", heading.title.clone()));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_nothing_phrase_is_longer_than_the_limit() {
+        let hir = regex_syntax::parse(NOTHING.as_str()).expect("nothing pattern parses");
+        assert_eq!(hir.properties().maximum_len(), Some(MAX_NOTHING_BYTES));
     }
 }

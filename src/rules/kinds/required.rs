@@ -4,7 +4,8 @@
 //! words match one of `headings`, or, where the rule
 //! allows it (`sentences-for`, e.g. 2007 reports, which had no prescribed outline), by a sentence
 //! of the report that clearly reports on the item (`全年未发生行政复议、行政诉讼`). A missing item is
-//! reported once, pointing at the start of the report's outline.
+//! reported once, pointing at the start of the report's outline. Where only a heading can satisfy
+//! the item, a report with no recognisable outline is not judged (see [`super::outline`]).
 
 /// The kind's reference for rule authors (`docs/authoring.md`, `ogilint rules --kinds-reference`).
 pub const REFERENCE: &str = r#"### `required` — a content item must be present
@@ -19,6 +20,8 @@ sentences-for = ["2007"]           # optional: where a sentence suffices (defaul
 Satisfied by a numbered heading of any level (`一、` `(一)` `1、` `(1)`) whose words match, by an
 unnumbered heading (a short line of its own followed by a paragraph), or — where `sentences-for`
 allows — by a sentence of the report. Fires once per report, pointing at its first section heading.
+Where a sentence cannot satisfy the item, a report with no recognisable outline (see `outline`) is
+not judged: the `outline` rule says so once instead.
 "#;
 
 use serde::Deserialize;
@@ -67,10 +70,13 @@ impl Required {
         self.headings.iter().chain(&self.sentences).collect()
     }
 
+    /// Whether a sentence may satisfy the item in a report under `regulation`.
     fn sentences_apply(&self, regulation: Regulation) -> bool {
-        self.sentences_for
-            .as_ref()
-            .is_none_or(|versions| versions.contains(&regulation))
+        !self.sentences.is_empty()
+            && self
+                .sentences_for
+                .as_ref()
+                .is_none_or(|versions| versions.contains(&regulation))
     }
 }
 
@@ -81,10 +87,17 @@ impl Evaluate for Required {
         if any_line_matches(&self.headings, &words.text, &words.lines, |_| true) {
             return;
         }
-        let by_sentence = self.sentences_apply(document.regulation)
-            && context.any_line_matches(&self.sentences, |index| {
-                document.lines[index].kind == LineKind::Text
-            });
+        if !self.sentences_apply(document.regulation) {
+            // Judged by headings alone: with no outline to read them from, `outline` says so
+            // once rather than every item being reported missing.
+            if document.has_outline() {
+                hits.push(Hit::missing_at(document.outline_anchor()));
+            }
+            return;
+        }
+        let by_sentence = context.any_line_matches(&self.sentences, |index| {
+            document.lines[index].kind == LineKind::Text
+        });
         if !by_sentence {
             hits.push(Hit::missing_at(document.outline_anchor()));
         }

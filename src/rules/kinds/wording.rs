@@ -2,7 +2,8 @@
 //!
 //! Each level-1 heading is matched to the first entry of `sections` whose `match` pattern fits;
 //! if its words (normalised, trailing punctuation ignored) differ from that entry's `expected`
-//! wording, it is reported with both.
+//! wording and from each of its `accepted` wordings (a statute's own words, say), it is reported
+//! with the expected wording.
 
 /// The kind's reference for rule authors (`docs/authoring.md`, `ogilint rules --kinds-reference`).
 pub const REFERENCE: &str = r#"### `wording` — headings in prescribed words
@@ -11,11 +12,14 @@ pub const REFERENCE: &str = r#"### `wording` — headings in prescribed words
 [rule.wording]
 sections = [
   { match = '总体情况|概述', expected = "总体情况" },
+  { match = '主动公开', expected = "主动公开政府信息情况",
+    accepted = ["行政机关主动公开政府信息的情况"] },   # optional: other wordings that are right
 ]
 ```
 
 A level-1 heading matched by `match` whose words (without number, trailing punctuation or a trailing
-note in brackets) differ from `expected` fires on the heading. Placeholders: `{found}`, `{expected}`.
+note in brackets) differ from `expected` and from every `accepted` wording fires on the heading.
+Placeholders: `{found}`, `{expected}`.
 "#;
 
 use serde::Deserialize;
@@ -39,12 +43,16 @@ pub struct SectionParams {
     pub matches: RawPattern,
     /// The prescribed words, without the number.
     pub expected: String,
+    /// Other wordings that are right too (the words of the article the section reports on).
+    #[serde(default)]
+    pub accepted: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
 struct Section {
     matches: CompiledPattern,
     expected: String,
+    accepted: Vec<String>,
 }
 
 /// A compiled `wording` check.
@@ -66,6 +74,11 @@ impl Params {
                 Some(Section {
                     matches,
                     expected: fold_str(&section.expected),
+                    accepted: section
+                        .accepted
+                        .iter()
+                        .map(|words| fold_str(words))
+                        .collect(),
                 })
             })
             .collect();
@@ -107,7 +120,7 @@ impl Evaluate for Wording {
                 continue;
             };
             let words = without_trailing_note(&heading.title);
-            if words != section.expected {
+            if words != section.expected && !section.accepted.iter().any(|right| right == words) {
                 hits.push(
                     Hit::at(heading.range.clone())
                         .with("found", words)
