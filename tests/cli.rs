@@ -202,8 +202,8 @@ fn directories_and_globs_are_expanded_in_path_order() {
     sorted.sort();
     assert_eq!(files, sorted);
     assert_eq!(
-        value["summary"]["files"], 18,
-        "5 seeds, docx/ (2), encodings/ (4), html/ (2), pdf/ (3), render/ and synthetic/"
+        value["summary"]["files"], 74,
+        "5 seeds, corpus/ (56), docx/ (2), encodings/ (4), html/ (2), pdf/ (3), render/ and synthetic/"
     );
 }
 
