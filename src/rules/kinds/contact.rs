@@ -22,7 +22,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::{Context, Evaluate, Hit};
-use crate::document::lines::LinePattern;
+use crate::document::lines::{Line, LineKind, LinePattern};
 
 /// A kind of contact detail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -117,24 +117,48 @@ pub fn patterns() -> Vec<String> {
     .collect()
 }
 
+/// Characters a line may end with when a contact detail goes on in the next line: a label's
+/// first characters (`联系电` ⏎ `话:`), its colon, an area code's dash, an e-mail's `@`.
+const BROKEN_CONTACT_ENDS: &[char] = &[
+    ':', '(', '@', '-', '‐', '‑', '‒', '–', '—', '―', '−', '电', '话', '传', '真', '热', '线',
+    '手', '机', '联', '系', '方', '式', '邮', '箱', '编', '地', '址', '子',
+];
+
 impl Contact {
-    /// Whether a contact detail is found in the report's text with its line breaks removed:
-    /// printed reports break a label (`电` ⏎ `子邮箱`) or a number (`0XXX-` ⏎ `XXXXXXX`) over two
-    /// lines. Run only when no line holds one, so a report with a contact pays nothing for it.
+    /// Whether a contact detail is found across a line break: printed reports break a label
+    /// (`联系电` ⏎ `话:…`) or a number (`0XXX-` ⏎ `XXXXXXX`) over two or three lines. Only
+    /// lines of text that end the way such a break does are joined with the next two, so a report
+    /// without contact details pays one look at each line's last character.
     fn found_across_line_breaks(&self, context: &Context<'_>) -> bool {
-        let document = context.document;
-        let mut joined = String::new();
-        for line in document
+        let lines: Vec<&Line> = context
+            .document
             .lines
             .iter()
             .filter(|line| line.kind.is_report_text())
-        {
-            joined.push_str(context.text[line.range.clone()].trim());
-        }
-        DETECTORS
-            .iter()
-            .filter(|(kind, _)| self.any_of.contains(kind))
-            .any(|(_, regex)| regex.is_match(&joined))
+            .collect();
+        let words = |line: &Line| context.text[line.range.clone()].trim();
+        (0..lines.len()).any(|index| {
+            let Some(last) = words(lines[index]).chars().next_back() else {
+                return false;
+            };
+            let next_starts_a_number = lines.get(index + 1).is_some_and(|next| {
+                words(next).starts_with(|c: char| c.is_ascii_digit() || c == '-')
+            });
+            let broken = lines[index].kind != LineKind::TableRow
+                && (BROKEN_CONTACT_ENDS.contains(&last)
+                    || ((last.is_ascii_digit() || last == ')') && next_starts_a_number));
+            if !broken {
+                return false;
+            }
+            let joined: String = lines[index..lines.len().min(index + 3)]
+                .iter()
+                .map(|line| words(line))
+                .collect();
+            DETECTORS
+                .iter()
+                .filter(|(kind, _)| self.any_of.contains(kind))
+                .any(|(_, regex)| regex.is_match(&joined))
+        })
     }
 }
 
