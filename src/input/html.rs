@@ -346,8 +346,9 @@ fn entity_char(entity: &str) -> Option<char> {
     })
 }
 
-/// Whether a short line of a page names an annual report on open government information: the
-/// report's title, not a sentence that cites the report format (`…年度报告格式》要求编制。`).
+/// Whether a short line of a page names an annual report on open government information and its
+/// year: the report's title, not a sentence that cites the report format (`…年度报告格式》要求编制。`)
+/// nor a column of the site (`政府信息公开年报`).
 fn names_annual_report(line: &str) -> bool {
     const MAX_TITLE_CHARS: usize = 80;
     if line.chars().nth(MAX_TITLE_CHARS).is_some() || line.contains(['。', '《']) {
@@ -358,6 +359,18 @@ fn names_annual_report(line: &str) -> bool {
         && ["年度报告", "工作报告", "年报"]
             .iter()
             .any(|kind| folded.contains(kind))
+        && names_a_year(&folded)
+}
+
+/// Whether folded text names a year: `2023`, or `二〇二三年`.
+fn names_a_year(folded: &str) -> bool {
+    const CHINESE_DIGITS: &str = "〇零○O0一二三四五六七八九";
+    let chars: Vec<char> = folded.chars().collect();
+    chars.windows(4).enumerate().any(|(at, four)| {
+        let arabic = matches!(four, ['1', '9', c, d] | ['2', '0', c, d] if c.is_ascii_digit() && d.is_ascii_digit());
+        let chinese = four.iter().all(|c| CHINESE_DIGITS.contains(*c)) && chars.get(at + 4) == Some(&'年');
+        arabic || chinese
+    })
 }
 
 /// Whether a line of a page carries its publication date: `发布日期：…`, `发布时间：…` and their kin.
@@ -694,6 +707,20 @@ mod tests {
     }
 
     #[test]
+    fn a_title_names_the_report_and_its_year() {
+        assert!(names_annual_report("某局2023年政府信息公开工作年度报告"));
+        assert!(names_annual_report(
+            "某镇二〇二三年政府信息公开工作年度报告"
+        ));
+        assert!(names_annual_report("某局2023年度政府信息公开年报"));
+        assert!(!names_annual_report("政府信息公开年报"));
+        assert!(!names_annual_report("某局政府信息公开工作年度报告"));
+        assert!(!names_annual_report(
+            "本报告根据《中华人民共和国政府信息公开工作年度报告格式》要求编制。"
+        ));
+    }
+
+    #[test]
     fn a_heading_in_traditional_script_names_the_report_too() {
         let html = page("", "<h1>某局2023年政府信息公開工作年度報告</h1>", "");
         assert!(extract(&html)
@@ -737,8 +764,9 @@ mod tests {
             source_of(&html, &extracted, "某局2023年政府信息公开工作年度报告"),
             "某局2023年政府信息公开工作年度报告"
         );
-        // A page title that names no report adds nothing.
-        let html = page("某市人民政府门户网站", "", "");
+        // A page title that names no report adds nothing, nor does a column heading that names
+        // no year.
+        let html = page("某市人民政府门户网站", "<h2>政府信息公开年报</h2>", "");
         assert!(extract(&html).text.starts_with("发布日期：2024-01-20"));
     }
 
