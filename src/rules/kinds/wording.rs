@@ -11,13 +11,11 @@ pub const REFERENCE: &str = r#"### `wording` — headings in prescribed words
 [rule.wording]
 sections = [
   { match = '总体情况|概述', expected = "总体情况" },
-  { match = '主动公开', expected = "主动公开政府信息情况", also = ["行政机关主动公开政府信息的情况"] },
 ]
 ```
 
 A level-1 heading matched by `match` whose words (without number, trailing punctuation or a trailing
-note in brackets) differ from `expected` and from every wording in `also` (other words that are no
-departure, such as the statute's own) fires on the heading. Placeholders: `{found}`, `{expected}`.
+note in brackets) differ from `expected` fires on the heading. Placeholders: `{found}`, `{expected}`.
 "#;
 
 use serde::Deserialize;
@@ -41,16 +39,12 @@ pub struct SectionParams {
     pub matches: RawPattern,
     /// The prescribed words, without the number.
     pub expected: String,
-    /// Other wordings that are no departure (the statute's own words for the section).
-    #[serde(default)]
-    pub also: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
 struct Section {
     matches: CompiledPattern,
     expected: String,
-    also: Vec<String>,
 }
 
 /// A compiled `wording` check.
@@ -72,7 +66,6 @@ impl Params {
                 Some(Section {
                     matches,
                     expected: fold_str(&section.expected),
-                    also: section.also.iter().map(|words| fold_str(words)).collect(),
                 })
             })
             .collect();
@@ -114,7 +107,7 @@ impl Evaluate for Wording {
                 continue;
             };
             let words = without_trailing_note(&heading.title);
-            if words != section.expected && !section.also.iter().any(|also| also == words) {
+            if words != section.expected {
                 hits.push(
                     Hit::at(heading.range.clone())
                         .with("found", words)
