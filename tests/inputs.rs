@@ -505,3 +505,60 @@ fn a_scanned_pdf_is_one_finding_not_a_flood() {
         vec![(0, "input/no-text".to_string())]
     );
 }
+
+#[test]
+fn a_page_whose_title_stands_above_the_article_is_judged_by_that_title() {
+    // A street office's page: the title heading and the publication date stand above the element
+    // that holds the report's text; the period names the year before the title's.
+    let paragraph =
+        "<p>本街道全年主动公开政府信息一百二十条，依申请公开办理答复均在法定期限内完成。</p>";
+    let page = format!(
+        "<html><head><title>东关街道办事处2023年政府信息公开工作年度报告_某区人民政府</title></head>\n\
+         <body><div class=\"crumb\">首页 &gt; 政府信息公开年报</div>\n\
+         <div class=\"content\"><h1 class=\"art-title\">东关街道办事处2023年政府信息公开工作年度报告</h1>\n\
+         <div class=\"art-info\"><span>发布日期：2024-02-20</span> <span>来源：东关街道办事处</span></div>\n\
+         <div id=\"zoom\"><p>本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。\
+         如对本报告有疑问，请与东关街道办事处联系（电话：0406—7158260）。</p>\n\
+         <p>一、总体情况</p>{}</div></div>\n<div class=\"footer\">版权所有</div></body></html>",
+        paragraph.repeat(4)
+    );
+    let output = Command::cargo_bin("ogilint")
+        .expect("binary")
+        .current_dir(ROOT)
+        .args([
+            "check",
+            "-",
+            "--stdin-filename",
+            "page.html",
+            "--format",
+            "json",
+        ])
+        .write_stdin(page.clone())
+        .output()
+        .expect("runs");
+    let value = json(&output);
+    let document = &value["documents"][0];
+    assert_eq!(
+        document["title"],
+        "东关街道办事处2023年政府信息公开工作年度报告"
+    );
+    assert_eq!(document["issuer_kind"], "government");
+    assert_eq!(document["report_year"]["year"], 2023);
+    assert_eq!(document["published"]["date"], "2024-02-20");
+    let findings = value["findings"].as_array().expect("findings");
+    let rules: Vec<&str> = findings
+        .iter()
+        .filter_map(|finding| finding["rule"].as_str())
+        .collect();
+    // Published in February: on time for a government (31 March).
+    assert!(!rules.contains(&"deadline/late"), "{rules:?}");
+    assert!(!rules.contains(&"contact/missing"), "{rules:?}");
+    let mismatch = findings
+        .iter()
+        .find(|finding| finding["rule"] == "period/mismatch")
+        .expect("the period names the year before the title's");
+    assert_eq!(mismatch["severity"], "error");
+    let start = mismatch["span"]["start"].as_u64().expect("start") as usize;
+    let end = mismatch["span"]["end"].as_u64().expect("end") as usize;
+    assert_eq!(&page[start..end], mismatch["text"].as_str().expect("text"));
+}

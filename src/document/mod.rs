@@ -77,7 +77,14 @@ impl IssuerKind {
     }
 
     /// Infers the kind from the issuer's name (normalised), if the name says.
+    ///
+    /// Townships (`乡`, `镇`, `苏木`) and streets (`街道`, `街道办事处`) are the lowest level of
+    /// government, so they report by a government's deadline although `办事处` ends in a
+    /// department's `处`. A government's `办公室` reporting in its own name is a department: a
+    /// report covering the whole government names the government itself.
     pub fn infer(issuer: &str) -> Option<IssuerKind> {
+        const GOVERNMENT_SUFFIXES: &[&str] =
+            &["政府", "街道办事处", "街道办", "街道", "镇", "乡", "苏木"];
         const DEPARTMENT_SUFFIXES: &[&str] = &[
             "局",
             "委",
@@ -98,7 +105,10 @@ impl IssuerKind {
             "司",
         ];
         let issuer = issuer.trim_end_matches(['(', ')']);
-        if issuer.ends_with("人民政府") || issuer.ends_with("政府") {
+        if GOVERNMENT_SUFFIXES
+            .iter()
+            .any(|suffix| issuer.ends_with(suffix))
+        {
             Some(IssuerKind::Government)
         } else if DEPARTMENT_SUFFIXES
             .iter()
@@ -676,6 +686,30 @@ mod tests {
             Some(IssuerKind::Department)
         );
         assert_eq!(IssuerKind::infer("绩溪县"), None);
+        // Townships and streets are governments, whatever their office is called.
+        for township in [
+            "东关街道办事处",
+            "某区东关街道",
+            "某县河口镇",
+            "某县河口乡",
+            "某旗巴彦苏木",
+            "某县河口镇人民政府",
+        ] {
+            assert_eq!(
+                IssuerKind::infer(township),
+                Some(IssuerKind::Government),
+                "{township}"
+            );
+        }
+        // Their offices, and other bodies called 办事处, are departments.
+        assert_eq!(
+            IssuerKind::infer("东关街道办事处党政办公室"),
+            Some(IssuerKind::Department)
+        );
+        assert_eq!(
+            IssuerKind::infer("某市人民政府驻京办事处"),
+            Some(IssuerKind::Department)
+        );
     }
 
     #[test]

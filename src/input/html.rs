@@ -346,17 +346,210 @@ fn entity_char(entity: &str) -> Option<char> {
     })
 }
 
+/// Whether a short line of a page names an annual report on open government information and its
+/// year: the report's title, not a sentence that cites the report format (`…年度报告格式》要求编制。`)
+/// nor a column of the site (`政府信息公开年报`).
+fn names_annual_report(line: &str) -> bool {
+    const MAX_TITLE_CHARS: usize = 80;
+    if line.chars().nth(MAX_TITLE_CHARS).is_some() || line.contains(['。', '《']) {
+        return false;
+    }
+    let folded = crate::text::fold::fold_str(line);
+    folded.contains("政府信息公开")
+        && ["年度报告", "工作报告", "年报"]
+            .iter()
+            .any(|kind| folded.contains(kind))
+        && names_a_year(&folded)
+}
+
+/// Whether folded text names a year: `2023`, or `二〇二三年`.
+fn names_a_year(folded: &str) -> bool {
+    const CHINESE_DIGITS: &str = "〇零○O0一二三四五六七八九";
+    let chars: Vec<char> = folded.chars().collect();
+    chars.windows(4).enumerate().any(|(at, four)| {
+        let arabic = matches!(four, ['1', '9', c, d] | ['2', '0', c, d] if c.is_ascii_digit() && d.is_ascii_digit());
+        let chinese = four.iter().all(|c| CHINESE_DIGITS.contains(*c)) && chars.get(at + 4) == Some(&'年');
+        arabic || chinese
+    })
+}
+
+/// Whether a line of a page carries its publication date: `发布日期：…`, `发布时间：…` and their kin.
+fn names_publication_date(line: &str) -> bool {
+    const LABELS: [&str; 5] = ["发布日期", "发布时间", "公开日期", "成文日期", "印发日期"];
+    LABELS.iter().any(|label| line.contains(label)) && line.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// The byte ranges of `extracted`'s lines (each with its line break).
+fn line_ranges(extracted: &Extracted) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    extracted.text.split_inclusive('\n').map(move |line| {
+        let range = start..start + line.len();
+        start = range.end;
+        range
+    })
+}
+
+/// Copies one line of `from` (a range from [`line_ranges`]) to `to`, with its source ranges.
+fn append_line(to: &mut Extracted, from: &Extracted, range: Range<usize>) {
+    to.text.push_str(&from.text[range.clone()]);
+    to.starts.extend_from_slice(&from.starts[range.clone()]);
+    to.ends.extend_from_slice(&from.ends[range]);
+    if !to.ends_with_break() {
+        let at = to.ends.last().map_or(0, |&end| end as usize);
+        to.push('\n', at..at);
+    }
+}
+
+/// Whether an element is a heading by its name or its class (`<h1>`, `<div class="art-title">`).
+fn is_heading(name: &str, attributes: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") || {
+        let attributes = attributes.to_ascii_lowercase();
+        ["class=", "id="].iter().any(|key| {
+            attributes.split(key).skip(1).any(|value| {
+                let value = value.trim_start_matches(['"', '\'']);
+                value[..value.find(['"', '\'', '>']).unwrap_or(value.len())].contains("title")
+            })
+        })
+    }
+}
+
+/// The page's `<title>` element (in the `<head>`, which the tokens skip): its text's source range.
+fn title_element(html: &str) -> Option<Range<usize>> {
+    let bytes = html.as_bytes();
+    let open = bytes
+        .windows(6)
+        .position(|window| window.eq_ignore_ascii_case(b"<title"))?;
+    let start = open + html[open..].find('>')? + 1;
+    let end = start
+        + bytes[start..]
+            .windows(8)
+            .position(|window| window.eq_ignore_ascii_case(b"</title>"))?;
+    Some(start..end)
+}
+
+/// The report's title from the page's `<title>`, which sites follow with their own name
+/// (`某局2024年政府信息公开工作年度报告_某市人民政府`): the part that names the report.
+fn title_from_title_element(html: &str) -> Option<Extracted> {
+    let range = title_element(html)?;
+    let mut title = Extracted::default();
+    decode_text(html, range, &mut |ch, source| {
+        if ch == '\n' || ch == '\r' {
+            title.push(' ', source);
+        } else {
+            title.push(ch, source);
+        }
+    });
+    let mut part_start = 0;
+    for (at, ch) in title
+        .text
+        .char_indices()
+        .chain(std::iter::once((title.text.len(), '|')))
+    {
+        if !matches!(ch, '_' | '|' | '｜' | '—' | '-' | '－') {
+            continue;
+        }
+        let part = title.text[part_start..at].trim();
+        if names_annual_report(part) {
+            let from = part_start + title.text[part_start..at].find(part).unwrap_or(0);
+            let mut kept = Extracted::default();
+            append_line(&mut kept, &title, from..from + part.len());
+            return Some(kept);
+        }
+        part_start = at + ch.len_utf8();
+    }
+    None
+}
+
 /// Extracts the report's text from a page.
+///
+/// Pages often set the report's title as a heading above the element that holds its text (and the
+/// publication date in a line between them): a title heading before the report that names an
+/// annual report is kept, then the page's `<title>` if no title is found at all, and a
+/// publication-date line between the heading (or the report's enclosing element) and the report.
 pub fn extract(html: &str) -> Extracted {
     let tokens = tokenize(html);
     let elements = elements(html, &tokens);
     let content = content_tokens(&elements, tokens.len());
-    // Tokens inside chrome elements (within the content) are skipped.
+    let mut body = Extracted::default();
+    render(html, &tokens[content.clone()], &mut body);
+    body.line_break(html.len());
+    // How many of the report's opening lines may stand before its title (a metadata table).
+    const TITLE_LINES: usize = 8;
+    let has_title = line_ranges(&body)
+        .take(TITLE_LINES)
+        .any(|line| names_annual_report(body.text[line].trim()));
+    // The nearest heading before the report that names it.
+    let heading = elements
+        .iter()
+        .rev()
+        .filter(|element| {
+            element.last_token < content.start
+                && !element.chrome
+                && element.cjk > 0
+                && matches!(&tokens[element.first_token], Token::Start { name, attributes, .. }
+                    if is_heading(name, attributes))
+        })
+        .find_map(|element| {
+            let mut title = Extracted::default();
+            render(
+                html,
+                &tokens[element.first_token..=element.last_token],
+                &mut title,
+            );
+            title.line_break(html.len());
+            let line = line_ranges(&title)
+                .find(|line| names_annual_report(title.text[line.clone()].trim()))?;
+            Some((element, title, line))
+        });
+    // The lead-in between the heading (or the start of the report's enclosing element) and the
+    // report, for its publication-date line.
+    let lead_in_start = match &heading {
+        Some((element, ..)) => element.last_token + 1,
+        None => elements
+            .iter()
+            .filter(|element| {
+                element.first_token < content.start && element.last_token >= content.end
+            })
+            .max_by_key(|element| element.depth)
+            .map_or(0, |element| element.first_token),
+    };
+    let mut lead_in = Extracted::default();
+    render(html, &tokens[lead_in_start..content.start], &mut lead_in);
+    lead_in.line_break(html.len());
+    let date_line = line_ranges(&lead_in)
+        .filter(|line| names_publication_date(&lead_in.text[line.clone()]))
+        .last();
+    let mut out = Extracted::default();
+    if !has_title {
+        match heading {
+            Some((_, title, line)) => append_line(&mut out, &title, line),
+            None => {
+                if let Some(title) = title_from_title_element(html) {
+                    out = title;
+                }
+            }
+        }
+    }
+    if let Some(line) = date_line {
+        append_line(&mut out, &lead_in, line);
+    }
+    if out.text.is_empty() {
+        return body;
+    }
+    out.text.push_str(&body.text);
+    out.starts.extend_from_slice(&body.starts);
+    out.ends.extend_from_slice(&body.ends);
+    out
+}
+
+/// Writes the text of `tokens` to `out`: blocks and `<br>` as line breaks, table rows as
+/// `|`-separated lines, chrome elements skipped.
+fn render(html: &str, tokens: &[Token<'_>], out: &mut Extracted) {
+    // Tokens inside chrome elements are skipped.
     let mut chrome_depth = 0usize;
     let mut chrome_names: Vec<String> = Vec::new();
-    let mut out = Extracted::default();
     let mut cells_in_row = 0usize;
-    for token in &tokens[content] {
+    for token in tokens {
         match token {
             Token::Start {
                 name,
@@ -427,8 +620,6 @@ pub fn extract(html: &str) -> Extracted {
             }
         }
     }
-    out.line_break(html.len());
-    out
 }
 
 /// The charset a page declares in its first bytes (`<meta charset="gbk">`, or `charset=` in a
@@ -466,6 +657,117 @@ mod tests {
         let at = extracted.text.find("“条例”").expect("found");
         let source = extracted.starts[at] as usize..extracted.ends[at] as usize;
         assert_eq!(&html[source], "&ldquo;");
+    }
+
+    /// A page body around an article: the site's heading, a heading `title`, a metadata line, and
+    /// an article long enough to be the element that holds most of the text.
+    fn page(head_title: &str, heading: &str, article_title: &str) -> String {
+        let paragraph =
+            "<p>本机关全年主动公开政府信息一百二十条，依申请公开办理答复均在法定期限内完成。</p>";
+        format!(
+            "<html><head><title>{head_title}</title></head><body>\n\
+             <div class=\"top\"><h2>某市人民政府门户网站</h2></div>\n\
+             <div class=\"links\"><p>某局2022年政府信息公开工作年度报告</p></div>\n\
+             <div class=\"content\">{heading}\n\
+             <div class=\"info\"><span>发布日期：2024-01-20</span> <span>字号：大 中 小</span></div>\n\
+             <div id=\"zoom\">{article_title}<p>一、总体情况</p>{}</div></div>\n\
+             <div class=\"footer\">版权所有</div></body></html>",
+            paragraph.repeat(4)
+        )
+    }
+
+    fn source_of<'a>(html: &'a str, extracted: &Extracted, words: &str) -> &'a str {
+        let at = extracted.text.find(words).expect("in the text");
+        let end = at + words.len();
+        &html[extracted.starts[at] as usize..extracted.ends[end - 1] as usize]
+    }
+
+    #[test]
+    fn keeps_a_title_heading_above_the_article_and_the_date_line_between() {
+        let html = page(
+            "某市人民政府",
+            "<h1 class=\"art-title\">某局2023年政府信息公开工作年度报告</h1>",
+            "",
+        );
+        let extracted = extract(&html);
+        assert!(
+            extracted.text.starts_with(
+                "某局2023年政府信息公开工作年度报告\n发布日期：2024-01-20 字号：大 中 小\n一、总体情况\n"
+            ),
+            "{}",
+            extracted.text
+        );
+        assert_eq!(
+            source_of(&html, &extracted, "某局2023年政府信息公开工作年度报告"),
+            "某局2023年政府信息公开工作年度报告"
+        );
+        assert_eq!(source_of(&html, &extracted, "2024-01-20"), "2024-01-20");
+        // The links to other reports before the article are not headings: never a title.
+        assert!(!extracted.text.contains("2022年"), "{}", extracted.text);
+    }
+
+    #[test]
+    fn a_title_names_the_report_and_its_year() {
+        assert!(names_annual_report("某局2023年政府信息公开工作年度报告"));
+        assert!(names_annual_report(
+            "某镇二〇二三年政府信息公开工作年度报告"
+        ));
+        assert!(names_annual_report("某局2023年度政府信息公开年报"));
+        assert!(!names_annual_report("政府信息公开年报"));
+        assert!(!names_annual_report("某局政府信息公开工作年度报告"));
+        assert!(!names_annual_report(
+            "本报告根据《中华人民共和国政府信息公开工作年度报告格式》要求编制。"
+        ));
+    }
+
+    #[test]
+    fn a_heading_in_traditional_script_names_the_report_too() {
+        let html = page("", "<h1>某局2023年政府信息公開工作年度報告</h1>", "");
+        assert!(extract(&html)
+            .text
+            .starts_with("某局2023年政府信息公開工作年度報告\n"));
+    }
+
+    #[test]
+    fn the_title_in_the_article_is_not_repeated_from_the_heading() {
+        let html = page(
+            "某局2023年政府信息公开工作年度报告_某市人民政府",
+            "<h1>某局2023年政府信息公开工作年度报告</h1>",
+            "<p>某局2023年政府信息公开工作年度报告</p>",
+        );
+        let extracted = extract(&html);
+        assert_eq!(
+            extracted.text.matches("年度报告").count(),
+            1,
+            "{}",
+            extracted.text
+        );
+        assert!(extracted.text.starts_with("发布日期：2024-01-20"));
+    }
+
+    #[test]
+    fn the_page_title_is_the_last_resort_without_the_site_name() {
+        let html = page(
+            "某局2023年政府信息公开工作年度报告_某市人民政府",
+            "<h1>政务公开</h1>",
+            "",
+        );
+        let extracted = extract(&html);
+        assert!(
+            extracted
+                .text
+                .starts_with("某局2023年政府信息公开工作年度报告\n发布日期"),
+            "{}",
+            extracted.text
+        );
+        assert_eq!(
+            source_of(&html, &extracted, "某局2023年政府信息公开工作年度报告"),
+            "某局2023年政府信息公开工作年度报告"
+        );
+        // A page title that names no report adds nothing, nor does a column heading that names
+        // no year.
+        let html = page("某市人民政府门户网站", "<h2>政府信息公开年报</h2>", "");
+        assert!(extract(&html).text.starts_with("发布日期：2024-01-20"));
     }
 
     #[test]
