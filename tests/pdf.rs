@@ -154,3 +154,77 @@ fn the_real_city_report_reads_right() {
         assert!(text.lines().any(|line| line == row), "no row {row:?}");
     }
 }
+
+#[test]
+fn malformed_pdfs_are_one_clear_error_and_exit_2() {
+    for (file, extra, cause) in [
+        (
+            "bomb.pdf",
+            ["--max-file-size", "1000000"].as_slice(),
+            "page 1 decompresses to more than 1000000 bytes",
+        ),
+        (
+            "cycle.pdf",
+            [].as_slice(),
+            "object 4 on page 1 refers to itself",
+        ),
+        ("cyclic-pages.pdf", [].as_slice(), "it has no pages"),
+    ] {
+        let path = format!("fixtures/pdf/malformed/{file}");
+        let mut args = vec!["check", path.as_str()];
+        args.extend_from_slice(extra);
+        let output = ogilint(&args);
+        assert_eq!(output.status.code(), Some(2), "{file}");
+        let stderr = common::stderr(&output);
+        assert_eq!(
+            stderr.trim(),
+            format!("ogilint: error: {path}: not a text report: not a readable PDF ({cause})"),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn a_pdf_read_in_part_says_so_instead_of_missing_sections() {
+    let result = check_json("fixtures/pdf/malformed/missing-page.pdf");
+    assert_eq!(
+        rules_by_document(&result),
+        vec![(0, "input/partial".to_string())]
+    );
+    assert_eq!(
+        result["findings"][0]["message"],
+        "文件已损坏或不完整:共2页,只读出1页(第1页),其余页面的内容未检查"
+    );
+    assert_eq!(result["findings"][0]["severity"], "warning");
+    // Ignored like any rule; the missing-content findings stay away all the same.
+    let ignored = json(&ogilint(&[
+        "check",
+        "fixtures/pdf/malformed/missing-page.pdf",
+        "--format",
+        "json",
+        "--ignore",
+        "input/partial",
+    ]));
+    assert_eq!(rules_by_document(&ignored), Vec::<(u64, String)>::new());
+}
+
+#[test]
+fn the_first_50_kb_of_the_real_report_are_read_as_part_of_it() {
+    let path = Path::new(ROOT).join("../shared/corpus/real/2024_huaian-shi.pdf");
+    let Ok(bytes) = std::fs::read(&path) else {
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    };
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let cut = directory.path().join("cut.pdf");
+    std::fs::write(&cut, &bytes[..50 * 1024]).expect("written");
+    let result = check_json(cut.to_str().expect("UTF-8 path"));
+    assert_eq!(
+        rules_by_document(&result),
+        vec![(0, "input/partial".to_string())]
+    );
+    assert_eq!(
+        result["findings"][0]["message"],
+        "文件已损坏或不完整:共6页,只读出1页(第1页),其余页面的内容未检查"
+    );
+}

@@ -115,8 +115,21 @@ pub fn interpret_page<'a>(
     limit: usize,
     fonts: &mut FontCache<'a>,
 ) -> Result<PageContent, lopdf::Error> {
-    let content = document.get_page_content_with_limit(page, limit)?;
     let page_dict = document.get_dictionary(page)?;
+    // A content stream the file no longer holds (cut off, damaged) makes the page unread, not
+    // blank: lopdf would skip it silently.
+    let missing = match page_dict.get(b"Contents") {
+        Ok(Object::Reference(id)) => Some(*id).filter(|id| document.get_object(*id).is_err()),
+        Ok(Object::Array(parts)) => parts.iter().find_map(|part| match part {
+            Object::Reference(id) if document.get_object(*id).is_err() => Some(*id),
+            _ => None,
+        }),
+        _ => None,
+    };
+    if let Some(id) = missing {
+        return Err(lopdf::Error::ObjectNotFound(id));
+    }
+    let content = document.get_page_content_with_limit(page, limit)?;
     let resources = page_resources(document, page);
     let mut out = PageContent::default();
     let mut interpreter = Interpreter {
@@ -125,10 +138,14 @@ pub fn interpret_page<'a>(
         fonts,
         out: &mut out,
         forms: Vec::new(),
+        cycle: None,
     };
     let base = page_matrix(document, page_dict);
     interpreter.run(&content, &resources, base);
-    Ok(out)
+    match interpreter.cycle {
+        Some(id) => Err(lopdf::Error::ReferenceCycle(id)),
+        None => Ok(out),
+    }
 }
 
 /// The page's resource dictionaries, nearest first (a page inherits them from its parents).
@@ -225,6 +242,8 @@ struct Interpreter<'a, 'p> {
     out: &'p mut PageContent,
     /// The form XObjects being interpreted, outermost first (to refuse cycles).
     forms: Vec<ObjectId>,
+    /// A form XObject that draws itself, directly or through others: the file is malformed.
+    cycle: Option<ObjectId>,
 }
 
 /// A path under construction: its subpaths' points, already in page coordinates.
@@ -476,7 +495,11 @@ impl<'a> Interpreter<'a, '_> {
         let Some(Object::Reference(id)) = lookup(document, resources, b"XObject", name) else {
             return;
         };
-        if self.forms.len() >= MAX_FORM_DEPTH || self.forms.contains(id) {
+        if self.forms.contains(id) {
+            self.cycle = Some(*id);
+            return;
+        }
+        if self.forms.len() >= MAX_FORM_DEPTH || self.cycle.is_some() {
             return;
         }
         let Ok(stream) = document.get_object(*id).and_then(Object::as_stream) else {

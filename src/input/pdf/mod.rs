@@ -43,6 +43,9 @@ pub fn extract(bytes: &[u8], limit: u64) -> Result<PdfText, String> {
         .map_err(|error| format!("not a readable PDF ({error})"))?;
     let limit = usize::try_from(limit).unwrap_or(usize::MAX);
     let pages = loaded.get_pages();
+    if pages.is_empty() {
+        return Err("not a readable PDF (it has no pages)".to_string());
+    }
     let declared = declared_page_count(&loaded);
     let mut out = PdfText {
         page_count: declared.max(pages.len() as u32),
@@ -65,6 +68,11 @@ pub fn extract(bytes: &[u8], limit: u64) -> Result<PdfText, String> {
             }))) => {
                 return Err(format!(
                     "not a readable PDF (page {number} decompresses to more than {limit} bytes)"
+                ))
+            }
+            Ok(Err(lopdf::Error::ReferenceCycle((object, _)))) => {
+                return Err(format!(
+                    "not a readable PDF (object {object} on page {number} refers to itself)"
                 ))
             }
             _ => {
