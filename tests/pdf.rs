@@ -170,7 +170,7 @@ fn malformed_pdfs_are_one_clear_error_and_exit_2() {
         ),
         ("cyclic-pages.pdf", [].as_slice(), "it has no pages"),
     ] {
-        let path = format!("fixtures/pdf/malformed/{file}");
+        let path = format!("tests/malformed/{file}");
         let mut args = vec!["check", path.as_str()];
         args.extend_from_slice(extra);
         let output = ogilint(&args);
@@ -186,7 +186,7 @@ fn malformed_pdfs_are_one_clear_error_and_exit_2() {
 
 #[test]
 fn a_pdf_read_in_part_says_so_instead_of_missing_sections() {
-    let result = check_json("fixtures/pdf/malformed/missing-page.pdf");
+    let result = check_json("tests/malformed/missing-page.pdf");
     assert_eq!(
         rules_by_document(&result),
         vec![(0, "input/partial".to_string())]
@@ -199,7 +199,7 @@ fn a_pdf_read_in_part_says_so_instead_of_missing_sections() {
     // Ignored like any rule; the missing-content findings stay away all the same.
     let ignored = json(&ogilint(&[
         "check",
-        "fixtures/pdf/malformed/missing-page.pdf",
+        "tests/malformed/missing-page.pdf",
         "--format",
         "json",
         "--ignore",

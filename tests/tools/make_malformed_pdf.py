@@ -1,5 +1,5 @@
-"""Builds fixtures/pdf/malformed/: small hand-written PDFs that are broken the ways real files
-break, for the reader's safety tests.
+"""Builds tests/malformed/ (outside fixtures/, which the tests check as a whole): small
+hand-written PDFs that are broken the ways real files break, for the reader's safety tests.
 
 - missing-page.pdf: two pages; the second page's content stream is not in the file (a file cut
   off or damaged), so only page 1 can be read.
@@ -13,7 +13,7 @@ import pathlib
 import zlib
 
 root = pathlib.Path(__file__).resolve().parents[2]
-out_dir = root / "fixtures/pdf/malformed"
+out_dir = root / "tests/malformed"
 out_dir.mkdir(parents=True, exist_ok=True)
 
 
