@@ -573,3 +573,125 @@ fn push_rule(rules: &mut Vec<Rule>, (x0, y0): (f32, f32), (x1, y1): (f32, f32)) 
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{dictionary, Stream};
+
+    /// A one-page document showing `content` with font `F1`: a composite font with UCS-2 codes
+    /// (as reportlab writes), widths 500 for codes 0x31–0x39 and 1000 for the rest.
+    fn page_with(content: &str, rotate: i64) -> (Document, ObjectId) {
+        let mut document = Document::with_version("1.5");
+        let descendant = document.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "CIDFontType0",
+            "BaseFont" => "STSong-Light",
+            "DW" => 1000,
+            "W" => vec![0x31.into(), 0x39.into(), 500.into()],
+        });
+        let font = document.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type0",
+            "BaseFont" => "STSong-Light",
+            "Encoding" => "UniGB-UCS2-H",
+            "DescendantFonts" => vec![descendant.into()],
+        });
+        let contents =
+            document.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+        let pages = document.new_object_id();
+        let page = document.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            "Rotate" => rotate,
+            "Contents" => contents,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        });
+        document.objects.insert(
+            pages,
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }.into(),
+        );
+        let catalog = document.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        document.trailer.set("Root", catalog);
+        (document, page)
+    }
+
+    fn hex(text: &str) -> String {
+        text.encode_utf16()
+            .map(|unit| format!("{unit:04X}"))
+            .collect()
+    }
+
+    fn glyphs(content: &str, rotate: i64) -> Vec<Glyph> {
+        let (document, page) = page_with(content, rotate);
+        let mut fonts = FontCache::new();
+        interpret_page(&document, page, 1 << 20, &mut fonts)
+            .expect("interpreted")
+            .glyphs
+    }
+
+    #[test]
+    fn glyphs_advance_by_their_widths_spacing_and_kerning() {
+        let content = format!(
+            "BT /F1 10 Tf 2 Tc 100 700 Td <{}> Tj [<{}> -500 <{}>] TJ ET",
+            hex("年1"),
+            hex("月"),
+            hex("日")
+        );
+        let placed: Vec<(char, f32, f32)> = glyphs(&content, 0)
+            .iter()
+            .map(|glyph| (glyph.text, glyph.left, glyph.baseline))
+            .collect();
+        // 年: 10 wide + 2 spacing; 1: 5 + 2; 月: 10 + 2, then 5 more (-500 thousandths of 10).
+        assert_eq!(
+            placed,
+            vec![
+                ('年', 100.0, 700.0),
+                ('1', 112.0, 700.0),
+                ('月', 119.0, 700.0),
+                ('日', 136.0, 700.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rotated_page_reads_left_to_right() {
+        // A landscape page stored upright and shown turned: its text runs up the stored page.
+        let content = format!("BT /F1 10 Tf 0 1 -1 0 300 100 Tm <{}> Tj ET", hex("报告"));
+        let placed = glyphs(&content, 90);
+        assert_eq!(placed.len(), 2);
+        assert_eq!(placed[0].baseline, placed[1].baseline);
+        assert!(placed[0].left < placed[1].left && placed[0].right <= placed[1].left + 0.01);
+        assert_eq!(placed[0].size, 10.0);
+    }
+
+    #[test]
+    fn stroked_lines_and_thin_rectangles_are_rules() {
+        let (document, page) = page_with(
+            "q 2 0 0 2 0 0 cm 10 10 m 100 10 l S 10 20 0.5 80 re f 10 10 m 50 50 l S Q",
+            0,
+        );
+        let mut fonts = FontCache::new();
+        let rules = interpret_page(&document, page, 1 << 20, &mut fonts)
+            .expect("interpreted")
+            .rules;
+        assert_eq!(
+            rules,
+            vec![
+                Rule {
+                    horizontal: true,
+                    at: 20.0,
+                    from: 20.0,
+                    to: 200.0
+                },
+                Rule {
+                    horizontal: false,
+                    at: 20.5,
+                    from: 40.0,
+                    to: 200.0
+                }
+            ]
+        );
+    }
+}

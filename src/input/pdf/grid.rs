@@ -278,3 +278,102 @@ fn grid(rules: &[&Rule]) -> Option<Grid> {
         owner,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(horizontal: bool, at: f32, from: f32, to: f32) -> Rule {
+        Rule {
+            horizontal,
+            at,
+            from,
+            to,
+        }
+    }
+
+    fn glyphs(text: &str, left: f32, baseline: f32) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(index, text)| Glyph {
+                text,
+                left: left + 10.0 * index as f32,
+                right: left + 10.0 * (index + 1) as f32,
+                baseline,
+                size: 10.0,
+            })
+            .collect()
+    }
+
+    fn written(grid: &Grid, glyphs: &[Glyph]) -> Vec<String> {
+        grid.rows(glyphs)
+            .iter()
+            .filter_map(|row| {
+                let mut line = String::new();
+                write_row(row, &mut line).then_some(line)
+            })
+            .collect()
+    }
+
+    /// A 3-column, 3-row table: column 0 merged down rows 1–2 (no rule between them there),
+    /// row 0's columns 1–2 merged (no rule between them there), drawn as separate cell borders.
+    fn merged_table() -> Vec<Rule> {
+        vec![
+            rule(true, 100.0, 0.0, 300.0),
+            rule(true, 80.0, 0.0, 300.0),
+            // Between rows 1 and 2 only under columns 1–2: column 0 is one cell down both rows.
+            rule(true, 60.0, 100.0, 300.0),
+            rule(true, 40.0, 0.0, 300.0),
+            rule(false, 0.0, 40.0, 100.0),
+            rule(false, 100.0, 40.0, 100.0),
+            // Between columns 1 and 2 only below row 0.
+            rule(false, 200.0, 40.0, 80.0),
+            rule(false, 300.0, 40.0, 100.0),
+        ]
+    }
+
+    #[test]
+    fn merged_cells_are_written_once_where_they_start() {
+        let grids = grids(&merged_table());
+        assert_eq!(grids.len(), 1);
+        let mut text = glyphs("标签", 5.0, 85.0);
+        text.extend(glyphs("表头", 110.0, 85.0));
+        // A label wrapped over two lines in its tall cell.
+        text.extend(glyphs("三、本年", 5.0, 65.0));
+        text.extend(glyphs("度", 5.0, 45.0));
+        text.extend(glyphs("1", 110.0, 65.0));
+        text.extend(glyphs("2", 210.0, 65.0));
+        text.extend(glyphs("3", 110.0, 45.0));
+        text.extend(glyphs("4", 210.0, 45.0));
+        assert_eq!(
+            written(&grids[0], &text),
+            vec!["标签 | 表头 |", "三、本年度 | 1 | 2", "3 | 4 |"]
+        );
+    }
+
+    #[test]
+    fn a_box_around_text_and_lone_lines_are_no_table() {
+        let boxed = [
+            rule(true, 100.0, 0.0, 300.0),
+            rule(true, 80.0, 0.0, 300.0),
+            rule(true, 60.0, 0.0, 300.0),
+            rule(false, 0.0, 60.0, 100.0),
+            rule(false, 300.0, 60.0, 100.0),
+        ];
+        assert!(grids(&boxed).is_empty());
+        let underline = [rule(true, 100.0, 0.0, 300.0), rule(true, 50.0, 0.0, 300.0)];
+        assert!(grids(&underline).is_empty());
+    }
+
+    #[test]
+    fn rules_drawn_in_pieces_and_doubled_are_one_rule() {
+        let merged = merge(vec![
+            rule(true, 100.0, 0.0, 150.0),
+            rule(true, 100.4, 150.0, 300.0),
+            rule(true, 100.0, 10.0, 20.0),
+            rule(true, 60.0, 0.0, 300.0),
+        ]);
+        assert_eq!(merged.len(), 2);
+        assert_eq!((merged[1].from, merged[1].to), (0.0, 300.0));
+    }
+}

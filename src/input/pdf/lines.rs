@@ -103,3 +103,69 @@ pub fn join_cell_lines(glyphs: &[Glyph]) -> String {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(text: char, left: f32, baseline: f32) -> Glyph {
+        Glyph {
+            text,
+            left,
+            right: left + 10.0,
+            baseline,
+            size: 10.0,
+        }
+    }
+
+    fn text_of(glyphs: &[Glyph]) -> Vec<String> {
+        group_lines(glyphs)
+            .iter()
+            .map(|line| {
+                let mut text = String::new();
+                line_text(line, &mut text);
+                text
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lines_by_baseline_top_down_and_left_to_right_whatever_the_drawing_order() {
+        let glyphs = [
+            glyph('日', 30.0, 700.0),
+            glyph('年', 10.0, 700.0),
+            glyph('月', 20.0, 701.5),
+            glyph('标', 10.0, 720.0),
+        ];
+        assert_eq!(text_of(&glyphs), vec!["标", "年月日"]);
+    }
+
+    #[test]
+    fn gaps_become_a_space_or_a_column_gap() {
+        let glyphs = [
+            glyph('a', 0.0, 100.0),
+            glyph('b', 14.0, 100.0),
+            glyph('规', 100.0, 100.0),
+            glyph('1', 200.0, 100.0),
+        ];
+        // A word gap is a space; a gap of two characters or more is a column gap.
+        assert_eq!(text_of(&glyphs), vec!["a b    规    1"]);
+    }
+
+    #[test]
+    fn a_cell_joins_its_lines_without_spreading_spaces() {
+        let glyphs = [
+            glyph('结', 0.0, 100.0),
+            glyph('果', 20.0, 100.0),
+            glyph('维', 0.0, 85.0),
+            glyph('持', 10.0, 85.0),
+        ];
+        assert_eq!(join_cell_lines(&glyphs), "结果维持");
+        let latin = [
+            glyph('a', 0.0, 100.0),
+            glyph('b', 0.0, 85.0),
+            glyph('|', 10.0, 85.0),
+        ];
+        assert_eq!(join_cell_lines(&latin), "a b｜");
+    }
+}
