@@ -172,6 +172,9 @@ fn covers(rule: &Rule, point: f32) -> bool {
     rule.from - TOLERANCE <= point && point <= rule.to + TOLERANCE
 }
 
+/// The most grid squares a table may have (the largest real tables have about 40 × 20).
+const MAX_SQUARES: usize = 10_000;
+
 /// The most rules a page's grids are built from: a page drawing more is a picture, not a table.
 const MAX_RULES: usize = 4000;
 
@@ -204,9 +207,16 @@ pub fn grids(rules: &[Rule]) -> Vec<Grid> {
             grid(&rules)
         })
         .collect();
+    // A page of many small ruled boxes is a form or a drawing, not a report's tables.
+    if grids.len() > MAX_GRIDS {
+        return Vec::new();
+    }
     grids.sort_by(|a, b| b.top().total_cmp(&a.top()));
     grids
 }
+
+/// The most tables a page may hold.
+const MAX_GRIDS: usize = 32;
 
 fn grid(rules: &[&Rule]) -> Option<Grid> {
     let xs = distinct(
@@ -225,8 +235,9 @@ fn grid(rules: &[&Rule]) -> Option<Grid> {
     );
     ys.reverse();
     let (columns, rows) = (xs.len().checked_sub(1)?, ys.len().checked_sub(1)?);
-    // One column is a box around text (a shaded paragraph, a framed note), not a table.
-    if columns < 2 || rows == 0 {
+    // One column is a box around text (a shaded paragraph, a framed note), not a table; a grid
+    // of more squares than any report's table is a drawing (and would cost too much to read).
+    if columns < 2 || rows == 0 || columns * rows > MAX_SQUARES {
         return None;
     }
     let squares = columns * rows;
@@ -363,6 +374,17 @@ mod tests {
         assert!(grids(&boxed).is_empty());
         let underline = [rule(true, 100.0, 0.0, 300.0), rule(true, 50.0, 0.0, 300.0)];
         assert!(grids(&underline).is_empty());
+    }
+
+    #[test]
+    fn a_mesh_of_rules_is_a_drawing_not_a_table() {
+        let mut mesh = Vec::new();
+        for index in 0..1000 {
+            let at = index as f32 * 3.0;
+            mesh.push(rule(true, at, 0.0, 3000.0));
+            mesh.push(rule(false, at, 0.0, 3000.0));
+        }
+        assert!(grids(&mesh).is_empty());
     }
 
     #[test]
