@@ -169,3 +169,177 @@ mod tests {
         assert_eq!(join_cell_lines(&latin), "a b｜");
     }
 }
+
+/// The fewest lines split by the same gutter for a page to be read as two columns.
+const MIN_COLUMN_LINES: usize = 8;
+
+/// Puts a two-column page's lines in reading order: the left column's lines, then the right
+/// column's, between the lines that span both (a title, a heading across the page). A page is
+/// read in two columns only when many lines are split by one gutter near the middle and both
+/// sides hold Chinese prose (a table's label and value columns do not count).
+pub fn reading_order(lines: Vec<Vec<Glyph>>) -> Vec<Vec<Glyph>> {
+    let Some(gutter) = gutter(&lines) else {
+        return lines;
+    };
+    let mut ordered = Vec::with_capacity(lines.len());
+    let (mut left, mut right): (Vec<Vec<Glyph>>, Vec<Vec<Glyph>>) = (Vec::new(), Vec::new());
+    for line in lines {
+        let split = line.partition_point(|glyph| glyph.centre() < gutter);
+        let spans = line[..split]
+            .last()
+            .zip(line.get(split))
+            .is_some_and(|(before, after)| after.left - before.right <= COLUMN_GAP * before.size);
+        if spans {
+            ordered.append(&mut left);
+            ordered.append(&mut right);
+            ordered.push(line);
+            continue;
+        }
+        let (first, second) = line.split_at(split);
+        if !first.is_empty() {
+            left.push(first.to_vec());
+        }
+        if !second.is_empty() {
+            right.push(second.to_vec());
+        }
+    }
+    ordered.append(&mut left);
+    ordered.append(&mut right);
+    ordered
+}
+
+/// The x of a gutter that splits at least [`MIN_COLUMN_LINES`] lines into two sides of Chinese
+/// prose, in the middle of the text's width.
+fn gutter(lines: &[Vec<Glyph>]) -> Option<f32> {
+    let left_edge = lines
+        .iter()
+        .filter_map(|line| line.first())
+        .map(|g| g.left)
+        .fold(f32::MAX, f32::min);
+    let right_edge = lines
+        .iter()
+        .filter_map(|line| line.last())
+        .map(|g| g.right)
+        .fold(f32::MIN, f32::max);
+    let width = right_edge - left_edge;
+    if width <= 0.0 || lines.len() < MIN_COLUMN_LINES {
+        return None;
+    }
+    // Each line's one wide gap near the middle, as an interval.
+    let gaps: Vec<(f32, f32)> = lines
+        .iter()
+        .filter_map(|line| {
+            let mut wide = line
+                .windows(2)
+                .filter(|pair| pair[1].left - pair[0].right > 2.0 * COLUMN_GAP * pair[0].size);
+            let pair = wide.next()?;
+            let middle = (pair[0].right + pair[1].left) / 2.0;
+            let central = (middle - left_edge) / width;
+            (wide.next().is_none() && (0.3..=0.7).contains(&central))
+                .then_some((pair[0].right, pair[1].left))
+        })
+        .collect();
+    if gaps.len() < MIN_COLUMN_LINES {
+        return None;
+    }
+    // The point most gaps share.
+    let (x, count) = gaps
+        .iter()
+        .map(|&(start, end)| {
+            let x = (start + end) / 2.0;
+            (x, gaps.iter().filter(|(s, e)| *s < x && x < *e).count())
+        })
+        .max_by_key(|&(_, count)| count)?;
+    if count < MIN_COLUMN_LINES {
+        return None;
+    }
+    // Both sides must be prose: mostly Chinese characters.
+    let han_share = |glyphs: &mut dyn Iterator<Item = &Glyph>| {
+        let (han, all) = glyphs.fold((0usize, 0usize), |(han, all), glyph| {
+            (
+                han + usize::from(crate::text::fold::is_han(glyph.text)),
+                all + 1,
+            )
+        });
+        all > 0 && han * 10 >= all * 6
+    };
+    let split: Vec<&Vec<Glyph>> = lines.iter().filter(|line| gaps_at(line, x)).collect();
+    let prose = han_share(
+        &mut split
+            .iter()
+            .flat_map(|line| line.iter().filter(|g| g.centre() < x)),
+    ) && han_share(
+        &mut split
+            .iter()
+            .flat_map(|line| line.iter().filter(|g| g.centre() > x)),
+    );
+    prose.then_some(x)
+}
+
+/// Whether a line has a wide gap at `x`.
+fn gaps_at(line: &[Glyph], x: f32) -> bool {
+    line.windows(2).any(|pair| {
+        pair[0].right < x
+            && x < pair[1].left
+            && pair[1].left - pair[0].right > 2.0 * COLUMN_GAP * pair[0].size
+    })
+}
+
+#[cfg(test)]
+mod column_tests {
+    use super::*;
+
+    fn run(text: &str, left: f32, baseline: f32) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(index, text)| Glyph {
+                text,
+                left: left + 10.0 * index as f32,
+                right: left + 10.0 * (index + 1) as f32,
+                baseline,
+                size: 10.0,
+            })
+            .collect()
+    }
+
+    fn texts(lines: &[Vec<Glyph>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|line| line.iter().map(|g| g.text).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_two_column_page_reads_down_the_left_column_first() {
+        let mut glyphs = run(
+            "某市二〇二三年政府信息公开工作年度报告全文如下所述",
+            0.0,
+            800.0,
+        );
+        for row in 0..8 {
+            let baseline = 780.0 - 15.0 * row as f32;
+            glyphs.extend(run(&format!("左栏第{row}行正文内容"), 0.0, baseline));
+            glyphs.extend(run(&format!("右栏第{row}行正文内容"), 200.0, baseline));
+        }
+        let ordered = texts(&reading_order(group_lines(&glyphs)));
+        assert_eq!(
+            ordered[0],
+            "某市二〇二三年政府信息公开工作年度报告全文如下所述"
+        );
+        assert_eq!(ordered[1], "左栏第0行正文内容");
+        assert_eq!(ordered[8], "左栏第7行正文内容");
+        assert_eq!(ordered[9], "右栏第0行正文内容");
+    }
+
+    #[test]
+    fn a_table_without_rules_is_not_two_columns() {
+        let mut glyphs = Vec::new();
+        for row in 0..10 {
+            let baseline = 780.0 - 15.0 * row as f32;
+            glyphs.extend(run("行政规范性文件", 0.0, baseline));
+            glyphs.extend(run("12", 200.0, baseline));
+        }
+        let lines = group_lines(&glyphs);
+        assert_eq!(reading_order(lines.clone()), lines);
+    }
+}

@@ -133,7 +133,7 @@ fn page_blocks(page: &PageContent) -> Vec<Block> {
         columns: grid.columns().to_vec(),
         rows: grid.rows(&page.glyphs),
     };
-    for line in lines::group_lines(&free) {
+    for line in lines::reading_order(lines::group_lines(&free)) {
         let baseline = line.first().map_or(0.0, |glyph| glyph.baseline);
         while let Some(grid) = grids.next_if(|grid| grid.top() > baseline) {
             blocks.push(table(grid));
