@@ -172,6 +172,8 @@ mod tests {
 
 /// The fewest lines split by the same gutter for a page to be read as two columns.
 const MIN_COLUMN_LINES: usize = 8;
+/// The most lines a printed page has (a page of 6-point type holds about 120).
+const MAX_PAGE_LINES: usize = 400;
 
 /// Puts a two-column page's lines in reading order: the left column's lines, then the right
 /// column's, between the lines that span both (a title, a heading across the page). A page is
@@ -222,7 +224,9 @@ fn gutter(lines: &[Vec<Glyph>]) -> Option<f32> {
         .map(|g| g.right)
         .fold(f32::MIN, f32::max);
     let width = right_edge - left_edge;
-    if width <= 0.0 || lines.len() < MIN_COLUMN_LINES {
+    // A page of more lines than any printed page holds is not looked at (the search for the
+    // gutter compares every line's gap with every other's).
+    if width <= 0.0 || !(MIN_COLUMN_LINES..=MAX_PAGE_LINES).contains(&lines.len()) {
         return None;
     }
     // Each line's one wide gap near the middle, as an interval.
