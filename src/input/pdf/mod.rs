@@ -151,7 +151,9 @@ fn page_blocks(page: &PageContent) -> Vec<Block> {
 const MAX_CHROME_CHARS: usize = 40;
 
 /// A table that ends one page and starts the next, with the same columns, is one table: a label
-/// cell cut by the page break (`(四)无` / `法提供`) is joined back into the cell it began in.
+/// cell cut by the page break (`(四)无` / `法提供`) is joined back into the cell it began in, when
+/// the next page starts with a data row or the rest of a cut row (a header row there starts
+/// another table).
 fn join_continued_tables(pages: &mut [Vec<Block>]) {
     for index in 1..pages.len() {
         let (before, after) = pages.split_at_mut(index);
@@ -177,7 +179,15 @@ fn join_continued_tables(pages: &mut [Vec<Block>]) {
         let Some(first_row) = next_rows.first_mut() else {
             continue;
         };
-        if !same_columns {
+        // A data row, or the rest of a row cut by the page break (one piece of text, no values),
+        // continues a cut label; a header row (texts, no values) starts another table.
+        let data = first_row.iter().any(|cell| is_value(&cell.text))
+            || first_row
+                .iter()
+                .filter(|cell| !cell.text.is_empty())
+                .count()
+                <= 1;
+        if !same_columns || !data {
             continue;
         }
         for cell in first_row.iter_mut() {
@@ -248,6 +258,58 @@ fn write_blocks(blocks: &[Block], out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cell(text: &str, column: usize, reaches_bottom: bool) -> grid::GridCell {
+        grid::GridCell {
+            text: text.to_string(),
+            first_column: column,
+            last_column: column,
+            reaches_bottom,
+        }
+    }
+
+    fn table(rows: Vec<Vec<grid::GridCell>>) -> Block {
+        Block::Table {
+            columns: vec![0.0, 100.0, 200.0, 300.0],
+            rows,
+        }
+    }
+
+    fn first_label(block: &Block) -> &str {
+        match block {
+            Block::Table { rows, .. } => &rows[0][0].text,
+            Block::Line(text) => text,
+        }
+    }
+
+    #[test]
+    fn a_label_cut_by_a_page_break_is_joined_only_before_a_data_row() {
+        let page = |next: &str, value: &str| {
+            vec![
+                vec![table(vec![vec![
+                    cell("（四）无", 0, true),
+                    cell("1.本机关不掌握相关政府信息", 1, true),
+                    cell("7", 2, true),
+                ]])],
+                vec![
+                    Block::Line("- 4 -".to_string()),
+                    table(vec![vec![
+                        cell(next, 0, false),
+                        cell("2.没有现成信息需要另行制作", 1, false),
+                        cell(value, 2, false),
+                    ]]),
+                ],
+            ]
+        };
+        let mut pages = page("法提供", "3");
+        join_continued_tables(&mut pages);
+        assert_eq!(first_label(&pages[0][0]), "（四）无法提供");
+        assert_eq!(first_label(&pages[1][1]), "");
+        // A header row on the next page is another table's.
+        let mut pages = page("信息内容", "本年处理决定数量");
+        join_continued_tables(&mut pages);
+        assert_eq!(first_label(&pages[0][0]), "（四）无");
+    }
 
     #[test]
     fn broken_files_are_errors_not_panics() {
