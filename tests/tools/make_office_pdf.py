@@ -22,7 +22,8 @@ import tempfile
 
 
 def ensure_tools():
-    if shutil.which("soffice") is None:
+    if shutil.which("soffice") is None or not pathlib.Path("/usr/share/fonts/opentype/noto").exists():
+        subprocess.run(["apt-get", "update"], check=True)
         subprocess.run(["apt-get", "install", "-y", "libreoffice-writer-nogui", "fonts-noto-cjk"], check=True)
     try:
         import docx  # noqa: F401
