@@ -582,6 +582,10 @@ mod tests {
     /// A one-page document showing `content` with font `F1`: a composite font with UCS-2 codes
     /// (as reportlab writes), widths 500 for codes 0x31–0x39 and 1000 for the rest.
     fn page_with(content: &str, rotate: i64) -> (Document, ObjectId) {
+        page_in(content.as_bytes(), rotate, "UniGB-UCS2-H")
+    }
+
+    fn page_in(content: &[u8], rotate: i64, cmap: &str) -> (Document, ObjectId) {
         let mut document = Document::with_version("1.5");
         let descendant = document.add_object(dictionary! {
             "Type" => "Font",
@@ -594,11 +598,10 @@ mod tests {
             "Type" => "Font",
             "Subtype" => "Type0",
             "BaseFont" => "STSong-Light",
-            "Encoding" => "UniGB-UCS2-H",
+            "Encoding" => cmap,
             "DescendantFonts" => vec![descendant.into()],
         });
-        let contents =
-            document.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+        let contents = document.add_object(Stream::new(dictionary! {}, content.to_vec()));
         let pages = document.new_object_id();
         let page = document.add_object(dictionary! {
             "Type" => "Page",
@@ -651,6 +654,35 @@ mod tests {
                 ('1', 112.0, 700.0),
                 ('月', 119.0, 700.0),
                 ('日', 136.0, 700.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_predefined_gbk_cmap_reads_one_and_two_byte_codes() {
+        let (shown, _, _) = encoding_rs::GBK.encode("2023年报告");
+        let mut content = b"BT /F1 10 Tf 100 700 Td (".to_vec();
+        content.extend_from_slice(&shown);
+        content.extend_from_slice(b") Tj ET");
+        let (document, page) = page_in(&content, 0, "GBK-EUC-H");
+        let mut fonts = FontCache::new();
+        let placed: Vec<(char, f32)> = interpret_page(&document, page, 1 << 20, &mut fonts)
+            .expect("interpreted")
+            .glyphs
+            .iter()
+            .map(|glyph| (glyph.text, glyph.left))
+            .collect();
+        // Digits are one byte and half a character wide; Chinese characters two bytes, one wide.
+        assert_eq!(
+            placed,
+            vec![
+                ('2', 100.0),
+                ('0', 105.0),
+                ('2', 110.0),
+                ('3', 115.0),
+                ('年', 120.0),
+                ('报', 130.0),
+                ('告', 140.0)
             ]
         );
     }

@@ -16,6 +16,9 @@ pub struct Font<'a> {
     encoding: Option<Encoding<'a>>,
     /// Two-byte codes (a composite font) instead of one byte.
     two_byte: bool,
+    /// For a composite font with one of Adobe's predefined GB or Big5 CMaps (`GBK-EUC-H`,
+    /// `B5pc-H`, …): the legacy encoding its codes are in (one byte below 0x80, else two).
+    legacy: Option<&'static encoding_rs::Encoding>,
     /// Vertical writing (`Identity-V`): glyphs advance downwards.
     pub vertical: bool,
     widths: Widths,
@@ -76,6 +79,7 @@ impl<'a> Font<'a> {
             .and_then(Object::as_name)
             .unwrap_or(b"");
         let vertical = two_byte && encoding_name.ends_with(b"-V");
+        let legacy = two_byte.then(|| legacy_cmap(encoding_name)).flatten();
         let encoding = font.get_font_encoding_with_limit(document, limit).ok();
         let widths = if two_byte {
             composite_widths(document, font)
@@ -85,6 +89,7 @@ impl<'a> Font<'a> {
         Font {
             encoding,
             two_byte,
+            legacy,
             vertical,
             widths,
             decoded: HashMap::new(),
@@ -93,20 +98,34 @@ impl<'a> Font<'a> {
 
     /// Calls `each` with every glyph of a shown string, in order.
     pub fn each_code(&mut self, bytes: &[u8], mut each: impl FnMut(Code<'_>)) {
-        let step = if self.two_byte { 2 } else { 1 };
-        for chunk in bytes.chunks(step) {
+        let mut at = 0;
+        while at < bytes.len() {
+            let length = match self.legacy {
+                Some(_) if bytes[at] < 0x80 => 1,
+                Some(_) | None if self.two_byte => 2,
+                _ => 1,
+            };
+            let chunk = &bytes[at..(at + length).min(bytes.len())];
+            at += length;
             let code = if chunk.len() == 2 {
                 u16::from_be_bytes([chunk[0], chunk[1]])
             } else {
                 u16::from(chunk[0])
             };
-            let width = self.width(code);
-            let encoding = &self.encoding;
+            let width = match self.legacy {
+                // Codes of a predefined CMap are not CIDs: a full-width or a half-width advance.
+                Some(_) => self.default_width() / if chunk.len() == 1 { 2.0 } else { 1.0 },
+                None => self.width(code),
+            };
+            let (encoding, legacy) = (&self.encoding, self.legacy);
             let text = self.decoded.entry(code).or_insert_with(|| {
-                let decoded = encoding
-                    .as_ref()
-                    .and_then(|encoding| encoding.bytes_to_string(chunk).ok())
-                    .unwrap_or_default();
+                let decoded = match legacy {
+                    Some(legacy) => legacy.decode_without_bom_handling(chunk).0.into_owned(),
+                    None => encoding
+                        .as_ref()
+                        .and_then(|encoding| encoding.bytes_to_string(chunk).ok())
+                        .unwrap_or_default(),
+                };
                 // Control characters and the replacement character are no text.
                 decoded
                     .chars()
@@ -117,8 +136,15 @@ impl<'a> Font<'a> {
             each(Code {
                 text,
                 width,
-                is_space: step == 1 && code == 32,
+                is_space: length == 1 && code == 32,
             });
+        }
+    }
+
+    fn default_width(&self) -> f32 {
+        match &self.widths {
+            Widths::Composite { default, .. } => *default,
+            Widths::Simple { missing, .. } => *missing,
         }
     }
 
@@ -144,6 +170,17 @@ impl<'a> Font<'a> {
                     .map_or(*default, |range| range.2)
             }),
         }
+    }
+}
+
+/// The legacy encoding of one of Adobe's predefined CJK CMaps for Chinese, by its name.
+fn legacy_cmap(name: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let name = std::str::from_utf8(name).ok()?;
+    let family = name.rsplit_once('-').map_or(name, |(family, _)| family);
+    match family {
+        "GB-EUC" | "GBpc-EUC" | "GBK-EUC" | "GBKp-EUC" | "GBK2K" => Some(encoding_rs::GB18030),
+        "B5pc" | "ETen-B5" | "HKscs-B5" | "ETenms-B5" => Some(encoding_rs::BIG5),
+        _ => None,
     }
 }
 
