@@ -1,4 +1,5 @@
-//! Reading arbitrary bytes as a PDF never panics (or, if the reader does, it is caught).
+//! Reading arbitrary bytes as a PDF never panics (or, if the reader does, it is caught): lopdf's
+//! parser, the content-stream interpreter, fonts and CMaps, lines and ruled grids.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -9,5 +10,11 @@ fuzz_target!(|bytes: &[u8]| {
             .pages
             .iter()
             .all(|(offset, _)| *offset as usize <= document.text.len()));
+        // A page is either read or unread, and both are pages of the document.
+        for (_, page) in &document.pages {
+            assert!(!document.unread.contains(page));
+            assert!(*page >= 1 && *page <= document.page_count);
+        }
+        assert!(document.unread.iter().all(|page| *page <= document.page_count));
     }
 });

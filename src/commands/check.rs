@@ -165,7 +165,7 @@ fn build_profile(settings: Settings, options: &CheckOptions) -> Result<Profile, 
         paths,
     })?;
     let known = |selector: &str| {
-        [suppression::UNUSED_RULE, NO_TEXT_RULE]
+        [suppression::UNUSED_RULE, NO_TEXT_RULE, PARTIAL_RULE]
             .iter()
             .any(|rule| config::selector_matches(selector, rule))
             || loaded
@@ -273,6 +273,100 @@ fn no_text_report(name: &str, lang: Lang) -> FileReport {
             location: None,
         }],
     }
+}
+
+/// The rule id of the finding for a damaged or cut-off PDF whose pages were read only in part.
+pub const PARTIAL_RULE: &str = "input/partial";
+
+/// Rules whose findings say something is missing from the report: on a partly read file the
+/// missing content may be on the pages that could not be read, so they are not reported.
+const ABSENCE_RULES: &[&str] = &[
+    "required/",
+    "table/layout",
+    "period/missing",
+    "contact/missing",
+    "section/empty",
+];
+
+/// For a file read only in part: drops the findings that only say something is missing, and
+/// (if the rule is enabled) says which pages were read of how many.
+fn report_partial(report: &mut FileReport, partial: &input::Partial, enabled: bool, lang: Lang) {
+    report.findings.retain(|finding| {
+        !ABSENCE_RULES
+            .iter()
+            .any(|rule| config::selector_matches(rule, &finding.rule))
+    });
+    if !enabled {
+        return;
+    }
+    let read = page_ranges(&partial.read);
+    let (message, help) = match lang {
+        Lang::Zh => (
+            format!(
+                "文件已损坏或不完整:共{}页,只读出{}页(第{read}页),其余页面的内容未检查",
+                partial.page_count,
+                partial.read.len()
+            ),
+            "用完整的文件重新检查;缺少章节、表格或统计期限等问题在未读出的页面上无法判断,未予报告"
+                .to_string(),
+        ),
+        Lang::En => (
+            format!(
+                "The file is damaged or cut off: {} of its {} pages could be read (pages {read}); the rest was not checked",
+                partial.read.len(),
+                partial.page_count
+            ),
+            "Check the complete file; missing sections, tables or statistics period cannot be judged on pages that were not read, and are not reported"
+                .to_string(),
+        ),
+    };
+    let span = engine::Span {
+        start: 0,
+        end: 0,
+        line: 1,
+        column: 1,
+        text_start: 0,
+        text_end: 0,
+    };
+    report.findings.insert(
+        0,
+        engine::Finding {
+            file: report.name.clone(),
+            document: 0,
+            rule: PARTIAL_RULE.to_string(),
+            severity: crate::rules::Severity::Warning,
+            label: message.clone(),
+            message,
+            help,
+            basis: Vec::new(),
+            span,
+            text: String::new(),
+            related: Vec::new(),
+            location: None,
+        },
+    );
+}
+
+/// Page numbers as ranges: `1–2, 5`.
+fn page_ranges(pages: &[u32]) -> String {
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for &page in pages {
+        match ranges.last_mut() {
+            Some((_, last)) if *last + 1 == page => *last = page,
+            _ => ranges.push((page, page)),
+        }
+    }
+    ranges
+        .iter()
+        .map(|&(first, last)| {
+            if first == last {
+                first.to_string()
+            } else {
+                format!("{first}–{last}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The path argument that means standard input.
@@ -460,6 +554,10 @@ fn check_file(
     };
     let lang = options.rules.lang;
     let mut report = engine::check_source(&source, &profile.rules, profile.engine_options(lang));
+    if let Some(partial) = &source.partial {
+        let enabled = profile.settings.enables(PARTIAL_RULE);
+        report_partial(&mut report, partial, enabled, lang);
+    }
     suppression::apply(
         &mut report,
         &named_path,

@@ -95,6 +95,12 @@ pub fn list_rules(options: &RuleOptions) -> u8 {
             "document has no text layer (a scan)",
         ),
         (
+            check::PARTIAL_RULE,
+            "warning",
+            "文件损坏或不完整,只读出部分页面",
+            "damaged or cut-off file, read only in part",
+        ),
+        (
             crate::suppression::UNUSED_RULE,
             "warning",
             "未使用的抑制注释",

@@ -1,7 +1,7 @@
 //! The report's title, its year and its issuer.
 //!
 //! A title names the report (`…政府信息公开工作年度报告`, sometimes `…工作报告` or `…工作总结`),
-//! may be broken over two lines (`某委2011年度` / `政府信息公开工作年度报告`), may follow a
+//! may be broken over two or three lines (`某委2011年度` / `政府信息公开工作年度报告`), may follow a
 //! `第一篇:` marker, and may be preceded by a cover letter that mentions the report in 《》.
 
 use std::ops::Range;
@@ -45,6 +45,8 @@ const TITLE_SEARCH_LINES: usize = 40;
 /// A line longer than this is a paragraph, not a title.
 const MAX_TITLE_CHARS: usize = 80;
 const MAX_TITLE_PART_CHARS: usize = 50;
+/// The most printed lines a title is broken over.
+const MAX_TITLE_LINES: usize = 3;
 
 fn title_like(candidate: &str, max_chars: usize) -> bool {
     candidate.chars().count() <= max_chars
@@ -194,8 +196,8 @@ pub(super) fn later_report_starts(text: &str, lines: &[Line]) -> Vec<usize> {
     starts
 }
 
-/// The title starting at `candidates[position]` (one line, or two lines with at most blank lines
-/// between them), if there is one, and whether it follows a `第一篇:` label.
+/// The title starting at `candidates[position]` (one line, or two or three lines with at most
+/// blank lines between them), if there is one, and whether it follows a `第一篇:` label.
 fn title_at(
     text: &str,
     lines: &[Line],
@@ -212,28 +214,43 @@ fn title_at(
         let range = line.range.start + marker_len..line.range.end;
         return Some((describe(index, index, range, own.to_string()), labelled));
     }
-    // A title broken over two lines, perhaps with a blank line between them.
-    let &next_index = candidates.get(position + 1)?;
-    let adjacent = lines[index + 1..next_index]
-        .iter()
-        .all(|between| between.kind == LineKind::Blank);
-    if !adjacent || own.chars().count() > MAX_TITLE_PART_CHARS || own.contains('。') {
-        return None;
-    }
-    let next = &text[lines[next_index].range.clone()];
-    // A dated line (`某委 2012年4月28日印发`) is not the first half of a title.
-    if next.chars().count() > MAX_TITLE_PART_CHARS
-        || super::headings::parse_marker(next).is_some()
+    // A title broken over two or three lines (`某市人民政府办公室` / `2024年政府信息公开` /
+    // `工作年度报告`), perhaps with blank lines between them.
+    if own.chars().count() > MAX_TITLE_PART_CHARS
+        || own.contains('。')
+        || own.ends_with([':', '：'])
         || !find_dates(own).is_empty()
     {
         return None;
     }
-    let joined = format!("{own}{next}");
-    if !title_like(&joined, MAX_TITLE_CHARS) {
-        return None;
+    let mut joined = own.to_string();
+    let mut last_index = index;
+    for offset in 1..MAX_TITLE_LINES {
+        let &next_index = candidates.get(position + offset)?;
+        let adjacent = lines[last_index + 1..next_index]
+            .iter()
+            .all(|between| between.kind == LineKind::Blank);
+        let next = &text[lines[next_index].range.clone()];
+        // A dated line (`某委 2012年4月28日印发`) is not part of a title, but its last line.
+        // An issuer line above a title that repeats it (`某局` / `某局2009年…`) is not the title's.
+        if !adjacent
+            || next.chars().count() > MAX_TITLE_PART_CHARS
+            || super::headings::parse_marker(next).is_some()
+            || next.starts_with(joined.as_str())
+        {
+            return None;
+        }
+        joined.push_str(next);
+        last_index = next_index;
+        if title_like(&joined, MAX_TITLE_CHARS) {
+            let range = line.range.start + marker_len..lines[next_index].range.end;
+            return Some((describe(index, next_index, range, joined), labelled));
+        }
+        if next.contains('。') || !find_dates(next).is_empty() {
+            return None;
+        }
     }
-    let range = line.range.start + marker_len..lines[next_index].range.end;
-    Some((describe(index, next_index, range, joined), labelled))
+    None
 }
 
 fn describe(first_line: usize, last_line: usize, range: Range<usize>, text: String) -> FoundTitle {
@@ -276,4 +293,37 @@ pub fn issuer_from_meta(text: &str, lines: &[Line]) -> Option<String> {
         .find_map(|line| text[line.range.clone()].strip_prefix("发文机关:"))
         .map(|value| value.trim().to_string())
         .filter(|value| !value.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{recognize, StructureOptions};
+
+    fn title_and_issuer(text: &str) -> (Option<String>, Option<String>) {
+        let documents = recognize(text, StructureOptions::default());
+        (documents[0].title_text.clone(), documents[0].issuer.clone())
+    }
+
+    #[test]
+    fn a_title_printed_over_three_lines_is_one_title_with_its_issuer() {
+        let (title, issuer) = title_and_issuer(
+            "某市人民政府办公室\n2024年政府信息公开\n\n工作年度报告\n本报告所列数据统计期限自2024年1月1日至2024年12月31日。\n一、总体情况\n正文。\n",
+        );
+        assert_eq!(
+            title.as_deref(),
+            Some("某市人民政府办公室2024年政府信息公开工作年度报告")
+        );
+        assert_eq!(issuer.as_deref(), Some("某市人民政府办公室"));
+    }
+
+    #[test]
+    fn an_issuer_line_above_a_title_that_repeats_it_is_not_joined() {
+        let (title, _) = title_and_issuer(
+            "某市环境保护局\n某市环境保护局2009年政府信息\n公开工作年度报告\n一、概述\n正文。\n",
+        );
+        assert_eq!(
+            title.as_deref(),
+            Some("某市环境保护局2009年政府信息公开工作年度报告")
+        );
+    }
 }

@@ -100,6 +100,7 @@ fn utf8(name: String, bytes: &[u8]) -> Result<SourceText, usize> {
         byte_map: None,
         encoding: "UTF-8",
         locations: None,
+        partial: None,
     })
 }
 
@@ -144,6 +145,7 @@ fn decode_mapped(
         byte_map: Some(map),
         encoding: encoding.name(),
         locations: None,
+        partial: None,
     })
 }
 

@@ -103,6 +103,8 @@ struct Walker {
     cell_has_text: bool,
     /// A paragraph of the current cell ended: a space goes before the cell's next text.
     cell_paragraph_ended: bool,
+    /// Cells of the current row written so far.
+    cells_in_row: u32,
 }
 
 impl Walker {
@@ -154,6 +156,7 @@ fn read_document(xml: &str) -> Result<DocxText, String> {
                     "tr" if walker.table_depth == 1 => {
                         walker.row += 1;
                         walker.column = 0;
+                        walker.cells_in_row = 0;
                         walker.line_break();
                     }
                     "tc" if walker.table_depth == 1 => {
@@ -207,6 +210,11 @@ fn read_document(xml: &str) -> Result<DocxText, String> {
                             walker.line_break();
                         }
                     }
+                    // A row of two cells (`行政许可 | 1520`) ends with a `|`, so that it reads as a
+                    // table row like the longer ones.
+                    "tr" if walker.table_depth == 1 && walker.cells_in_row == 2 => {
+                        walker.push_str(" |")
+                    }
                     "t" => walker.in_text = false,
                     "p" if walker.table_depth == 0 => walker.line_break(),
                     "p" if walker.table_depth == 1 && walker.cell_has_text => {
@@ -258,6 +266,7 @@ fn write_cell_text(walker: &mut Walker, text: &str) {
                 column: walker.column,
             });
             walker.cell_has_text = true;
+            walker.cells_in_row += 1;
         } else if walker.cell_paragraph_ended {
             walker.push_str(" ");
         }
@@ -281,9 +290,10 @@ mod tests {
 <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>(二)部分公开</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>0</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
 </w:body></w:document>"#;
         let text = read_document(xml).expect("reads");
+        // The second row writes two cells (the merged one is left out): it ends with a `|`.
         assert_eq!(
             text.text,
-            "某局2021年政府信息公开工作年度报告\n一、总体情况\n正文&内容\n文本框\n三、本年度办理结果 | (一)予以公开 | 1\n(二)部分公开 | 0\n"
+            "某局2021年政府信息公开工作年度报告\n一、总体情况\n正文&内容\n文本框\n三、本年度办理结果 | (一)予以公开 | 1\n(二)部分公开 | 0 |\n"
         );
         let at = text.text.find("(二)部分公开").expect("found") as u32;
         let location = text

@@ -39,6 +39,16 @@ pub struct SourceText {
     pub encoding: &'static str,
     /// For a Word document: where each paragraph and table cell starts in `text`.
     pub locations: Option<Vec<(u32, docx::Location)>>,
+    /// For a damaged or cut-off PDF whose pages could be read only in part: which were read.
+    pub partial: Option<Partial>,
+}
+
+/// The pages of a damaged or cut-off PDF that could be read, of how many it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partial {
+    /// The page numbers read, in order (1-based).
+    pub read: Vec<u32>,
+    pub page_count: u32,
 }
 
 /// What diagnostics show for a report whose text was extracted or rebuilt: an HTML page's source,
@@ -99,6 +109,7 @@ impl SourceText {
             byte_map: None,
             encoding: "UTF-8",
             locations: Some(locations),
+            partial: None,
         }
     }
 
@@ -282,12 +293,19 @@ fn from_bytes(
                     path: path.to_path_buf(),
                 });
             }
+            let partial = (!document.unread.is_empty()).then(|| Partial {
+                read: document.pages.iter().map(|&(_, page)| page).collect(),
+                page_count: document.page_count,
+            });
             let pages = document
                 .pages
                 .into_iter()
                 .map(|(offset, page)| (offset, docx::Location::Page { page, line: 1 }))
                 .collect();
-            return Ok(SourceText::extracted(name, document.text, pages).with_paragraphs_joined());
+            let mut source =
+                SourceText::extracted(name, document.text, pages).with_paragraphs_joined();
+            source.partial = partial;
+            return Ok(source);
         }
         _ => {}
     }
@@ -319,5 +337,6 @@ fn from_bytes(
         byte_map: page.byte_map,
         encoding: page.encoding,
         locations: None,
+        partial: None,
     })
 }

@@ -1,0 +1,230 @@
+//! PDFs as their readers see them: reports printed to PDF by LibreOffice from Word documents
+//! (`tests/tools/make_office_pdf.py`) give the findings of their Word source, their tables read
+//! as grids; the real published report in `../shared/corpus/real/` reads right.
+
+mod common;
+
+use std::path::Path;
+
+use common::{json, ogilint, rules_by_document, ROOT};
+use ogilint::input::{read_file, ReadOptions};
+
+/// Each variant of the office fixtures and the rules it must fire (in output order).
+const VARIANTS: &[(&str, &[&str])] = &[
+    ("clean", &[]),
+    (
+        "broken-table3-column",
+        &["table/row-total", "table/subtotal"],
+    ),
+    ("broken-table4-total", &["table/review-total"]),
+    ("missing-section", &["required/problems"]),
+    ("missing-period", &["period/missing"]),
+];
+
+fn check_json(path: &str) -> serde_json::Value {
+    json(&ogilint(&["check", path, "--format", "json"]))
+}
+
+#[test]
+fn office_pdfs_give_the_findings_of_their_word_source() {
+    for (variant, expected) in VARIANTS {
+        for margins in ["", "-narrow"] {
+            let word = format!("fixtures/pdf/office/{variant}{margins}.docx");
+            let pdf = format!("fixtures/pdf/office/{variant}{margins}.pdf");
+            let (word, pdf_result) = (check_json(&word), check_json(&pdf));
+            let expected: Vec<(u64, String)> =
+                expected.iter().map(|rule| (0, rule.to_string())).collect();
+            assert_eq!(rules_by_document(&pdf_result), expected, "{pdf}");
+            assert_eq!(rules_by_document(&word), expected, "{pdf}'s Word source");
+            for field in ["title", "report_year", "period", "issuer"] {
+                assert_eq!(
+                    pdf_result["documents"][0][field], word["documents"][0][field],
+                    "{pdf} {field}"
+                );
+            }
+            // The title is printed over two lines: the issuer, then the year and the name.
+            assert_eq!(
+                pdf_result["documents"][0]["report_year"]["source"], "title",
+                "{pdf}"
+            );
+        }
+    }
+}
+
+/// The extracted text of a fixture, with each paragraph's lines joined.
+fn text_of(path: &Path) -> String {
+    read_file(path, ReadOptions::default())
+        .expect("the PDF reads")
+        .text
+}
+
+#[test]
+fn office_pdf_tables_read_as_grids_with_merged_and_wrapped_cells() {
+    for name in ["clean.pdf", "clean-narrow.pdf"] {
+        let text = text_of(&Path::new(ROOT).join("fixtures/pdf/office").join(name));
+        let lines: Vec<&str> = text.lines().collect();
+        for row in [
+            // 表二: a value cell merged over three columns still makes a row.
+            "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数",
+            "行政规范性文件 | 3 | 1 | 12",
+            "行政许可 | 1520 |",
+            "行政事业性收费 | 12.5 |",
+            // 表三: merged header cells once; the label merged down the rows leads its first row.
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |",
+            "自然人 | 法人或其他组织 | 总计",
+            "三、本年度办理结果 | （一）予以公开 | 21 | 3 | 0 | 1 | 0 | 0 | 25",
+            "（三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+            // A label wrapped over three printed lines in its cell is one cell.
+            "（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2",
+            "（七）总计 | 50 | 5 | 0 | 1 | 0 | 1 | 57",
+            "四、结转下年度继续办理 | 4 | 1 | 0 | 0 | 0 | 0 | 5",
+            // 表四: fifteen values in one row.
+            "2 | 1 | 0 | 1 | 4 | 1 | 0 | 1 | 0 | 2 | 0 | 0 | 0 | 1 | 1",
+        ] {
+            assert!(lines.contains(&row), "{name}: no row {row:?} in\n{text}");
+        }
+        // 表三 crosses a page break: the page footer is between two of its rows.
+        let first = lines
+            .iter()
+            .position(|line| line.starts_with("一、本年新收"))
+            .expect("表三");
+        let last = lines
+            .iter()
+            .position(|line| line.starts_with("四、结转下年度"))
+            .expect("表三's last row");
+        assert!(
+            lines[first..last].contains(&"- 1 -"),
+            "{name}: 表三 is on one page"
+        );
+    }
+}
+
+#[test]
+fn the_real_city_report_reads_right() {
+    let path = Path::new(ROOT).join("../shared/corpus/real/2024_huaian-shi.pdf");
+    if !path.exists() {
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    }
+    let path = path.to_str().expect("UTF-8 path");
+    let result = check_json(path);
+    // Title over two lines, period with spaces around its digits, 表二's blocks, 表三 across
+    // pages 4–5 with vertical and cut labels, 表四: all read, and nothing is wrong with them.
+    assert_eq!(rules_by_document(&result), Vec::<(u64, String)>::new());
+    let document = &result["documents"][0];
+    assert_eq!(document["report_year"]["year"], 2024);
+    assert_eq!(document["report_year"]["source"], "title");
+    assert!(document["period"]
+        .as_str()
+        .is_some_and(|p| p.contains("12月 31日")));
+    let tables: Vec<(String, bool, u64)> = document["tables"]
+        .as_array()
+        .expect("tables")
+        .iter()
+        .map(|table| {
+            (
+                table["id"].as_str().unwrap_or("").to_string(),
+                table["unreadable"].as_bool().unwrap_or(true),
+                table["rows"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let expected = [
+        ("applications", 25),
+        ("review-litigation", 1),
+        ("disclosure-regulations-2021", 2),
+        ("disclosure-licensing-2021", 1),
+        ("disclosure-enforcement-2021", 2),
+        ("disclosure-fees-2021", 1),
+    ];
+    for (id, rows) in expected {
+        assert!(
+            tables.contains(&(id.to_string(), false, rows)),
+            "{id}: {tables:?}"
+        );
+    }
+    // Gold read off the printed page: 表三's (七)总计 row, the label cut by the page break
+    // joined, and 表四's row of fifteen values.
+    let text = text_of(Path::new(path));
+    for row in [
+        "（七）总计 | 2932 | 53 | 0 | 0 | 61 | 4 | 3050",
+        "（四）无法提供 | 1.本机关不掌握相关政府信息 | 746 | 12 | 0 | 0 | 10 | 1 | 769",
+        "72 | 64 | 178 | 37 | 351 | 13 | 4 | 8 | 1 | 26 | 12 | 1 | 1 | 6 | 20",
+    ] {
+        assert!(text.lines().any(|line| line == row), "no row {row:?}");
+    }
+}
+
+#[test]
+fn malformed_pdfs_are_one_clear_error_and_exit_2() {
+    for (file, extra, cause) in [
+        (
+            "bomb.pdf",
+            ["--max-file-size", "1000000"].as_slice(),
+            "page 1 decompresses to more than 1000000 bytes",
+        ),
+        (
+            "cycle.pdf",
+            [].as_slice(),
+            "object 4 on page 1 refers to itself",
+        ),
+        ("cyclic-pages.pdf", [].as_slice(), "it has no pages"),
+    ] {
+        let path = format!("tests/malformed/{file}");
+        let mut args = vec!["check", path.as_str()];
+        args.extend_from_slice(extra);
+        let output = ogilint(&args);
+        assert_eq!(output.status.code(), Some(2), "{file}");
+        let stderr = common::stderr(&output);
+        assert_eq!(
+            stderr.trim(),
+            format!("ogilint: error: {path}: not a text report: not a readable PDF ({cause})"),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn a_pdf_read_in_part_says_so_instead_of_missing_sections() {
+    let result = check_json("tests/malformed/missing-page.pdf");
+    assert_eq!(
+        rules_by_document(&result),
+        vec![(0, "input/partial".to_string())]
+    );
+    assert_eq!(
+        result["findings"][0]["message"],
+        "文件已损坏或不完整:共2页,只读出1页(第1页),其余页面的内容未检查"
+    );
+    assert_eq!(result["findings"][0]["severity"], "warning");
+    // Ignored like any rule; the missing-content findings stay away all the same.
+    let ignored = json(&ogilint(&[
+        "check",
+        "tests/malformed/missing-page.pdf",
+        "--format",
+        "json",
+        "--ignore",
+        "input/partial",
+    ]));
+    assert_eq!(rules_by_document(&ignored), Vec::<(u64, String)>::new());
+}
+
+#[test]
+fn the_first_50_kb_of_the_real_report_are_read_as_part_of_it() {
+    let path = Path::new(ROOT).join("../shared/corpus/real/2024_huaian-shi.pdf");
+    let Ok(bytes) = std::fs::read(&path) else {
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    };
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let cut = directory.path().join("cut.pdf");
+    std::fs::write(&cut, &bytes[..50 * 1024]).expect("written");
+    let result = check_json(cut.to_str().expect("UTF-8 path"));
+    assert_eq!(
+        rules_by_document(&result),
+        vec![(0, "input/partial".to_string())]
+    );
+    assert_eq!(
+        result["findings"][0]["message"],
+        "文件已损坏或不完整:共6页,只读出1页(第1页),其余页面的内容未检查"
+    );
+}
