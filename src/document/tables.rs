@@ -188,6 +188,13 @@ pub fn table_lines(document: &Document, text: &str) -> Vec<bool> {
 }
 
 /// Splits a line into cells (their trimmed ranges in `text`), into `cells`.
+///
+/// The outer bars are not cell separators: converters write Markdown rows with a bar at each end
+/// (`| 规章 | 0 | 0 | 0 |`), and pages copied as text end each cell of a one-cell-per-line table
+/// with one (`规章 |`). A line of the table with a bar left inside is `|`-separated even when
+/// [`super::lines::classify`] did not take it for a table row on its own: a two-cell row
+/// (`行政许可 | 526`, as the Word and web readers write one) has a single bar, and standing among
+/// the rows of a table it is a row, while the same bar in prose elsewhere is left alone.
 fn cells_of(text: &str, range: Range<usize>, kind: LineKind, cells: &mut Vec<Range<usize>>) {
     cells.clear();
     let line = &text[range.clone()];
@@ -197,25 +204,33 @@ fn cells_of(text: &str, range: Range<usize>, kind: LineKind, cells: &mut Vec<Ran
         let trimmed_end = end - (raw.len() - raw.trim_end().len());
         cells.push(range.start + trimmed_start..range.start + trimmed_end.max(trimmed_start));
     };
-    if kind == LineKind::TableRow {
-        let mut start = 0;
-        for (index, _) in line.match_indices('|') {
-            push(start, index);
-            start = index + 1;
+    let bytes = line.as_bytes();
+    let mut inner = 0..line.len();
+    if bytes.first() == Some(&b'|') {
+        inner.start = 1;
+    }
+    if inner.end > inner.start && bytes.last() == Some(&b'|') {
+        inner.end -= 1;
+    }
+    if kind == LineKind::TableRow || memchr::memchr(b'|', &bytes[inner.clone()]).is_some() {
+        let mut start = inner.start;
+        for index in memchr::memchr_iter(b'|', &bytes[inner.clone()]) {
+            push(start, inner.start + index);
+            start = inner.start + index + 1;
         }
-        push(start, line.len());
-    } else if memchr::memchr(b'\t', line.as_bytes()).is_some()
-        || SPACE_RUN.find(line.as_bytes()).is_some()
+        push(start, inner.end);
+    } else if memchr::memchr(b'\t', &bytes[inner.clone()]).is_some()
+        || SPACE_RUN.find(&bytes[inner.clone()]).is_some()
     {
         // Columns aligned with tabs or runs of spaces (what `COLUMN_GAP` matches).
-        let mut start = 0;
-        for gap in COLUMN_GAP.find_iter(line) {
-            push(start, gap.start());
-            start = gap.end();
+        let mut start = inner.start;
+        for gap in COLUMN_GAP.find_iter(&line[inner.clone()]) {
+            push(start, inner.start + gap.start());
+            start = inner.start + gap.end();
         }
-        push(start, line.len());
+        push(start, inner.end);
     } else {
-        push(0, line.len());
+        push(inner.start, inner.end);
     }
 }
 
@@ -299,11 +314,20 @@ pub fn read_table_until(
 ) -> Option<Table> {
     let is_table_line = |index: usize| table_lines.get(index).copied().unwrap_or(false);
     let start = anchor.first_line(text, &document.lines, is_table_line)?;
+    // A converter that splits a table in several repeats its first row atop each part: a line
+    // that repeats an earlier one word for word is that header again, not the next block.
+    let repeats_earlier = |index: usize| {
+        let words = &text[document.lines[index].range.clone()];
+        document.lines[..index]
+            .iter()
+            .any(|earlier| &text[earlier.range.clone()] == words)
+    };
     let end = (start..document.lines.len())
         .find(|&index| {
             let line = &document.lines[index];
-            let next_block =
-                index > start && end_at.is_some_and(|end| end.is_match(&text[line.range.clone()]));
+            let next_block = index > start
+                && end_at.is_some_and(|end| end.is_match(&text[line.range.clone()]))
+                && !repeats_earlier(index);
             next_block || !(is_table_line(index) || line.kind.is_between_rows())
         })
         .unwrap_or(document.lines.len());
@@ -340,6 +364,15 @@ pub fn read_table_until(
             if !pending_values.is_empty() {
                 unreadable = true;
             }
+            // Merged cells come out empty (Markdown, Word, web pages): empty cells before a row's
+            // first label are the ends of labels above it.
+            let merged = cells.iter().take_while(|cell| cell.is_empty()).count();
+            let cells = match cells.get(merged) {
+                Some(label) if merged > 0 && !looks_like_value(&text[label.clone()]) => {
+                    &cells[merged..]
+                }
+                _ => &cells[..],
+            };
             // Labels lead the row; once a numbered label (`(三)`, `1.`) is seen, an unnumbered
             // cell is a value gone wrong (`约1`, `十七`), not another label.
             let mut seen_numbered = false;
@@ -366,13 +399,23 @@ pub fn read_table_until(
             while values.len() > width && values.last().is_some_and(|cell| cell.is_empty()) {
                 values = &values[..values.len() - 1];
             }
-            // A row with no values at all is a header or a group label, unless a numbered label
-            // says it is a data row left blank.
+            // Likewise between the labels and the values: a label merged across columns.
+            while values.len() > width && values.first().is_some_and(|cell| cell.is_empty()) {
+                values = &values[1..];
+            }
+            // A row with no value at all (empty cells, or column names such as `商业企业` where
+            // values would stand) is a header or a group label, wherever it comes (a converter
+            // repeats the header where it split a table), unless a numbered label says it is a
+            // data row.
             let all_empty = values.iter().all(|cell| cell.is_empty());
             let numbered = labels
                 .iter()
                 .any(|label| parse_marker(&text[label.clone()]).is_some());
-            if all_empty && !numbered {
+            if !numbered
+                && values
+                    .iter()
+                    .all(|cell| !looks_like_value(&text[cell.clone()]))
+            {
                 continue;
             }
             if values.len() != width {
@@ -391,6 +434,10 @@ pub fn read_table_until(
             pending_labels.clear();
         } else {
             let cell = cells.first()?.clone();
+            if cell.is_empty() {
+                // A bare `|` between cells put one per line.
+                continue;
+            }
             if looks_like_value(&text[cell.clone()]) {
                 pending_values.push(cell);
                 if pending_values.len() == width {
