@@ -45,12 +45,78 @@ const NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之
 fn table_three() -> Grid {
     let mut grid: Grid = vec![
         vec![NOTE, "", "", "申请人情况", "", "", "", "", "", ""],
-        vec!["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
-        vec!["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""],
-        vec!["一、本年新收政府信息公开申请数量", "", "", "6", "0", "0", "0", "0", "0", "6"],
-        vec!["二、上年结转政府信息公开申请数量", "", "", "0", "0", "0", "0", "0", "0", "0"],
-        vec!["三、本年度办理结果", "（一）予以公开", "", "4", "0", "0", "0", "0", "0", "4"],
-        vec!["", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "", "1", "0", "0", "0", "0", "0", "1"],
+        vec![
+            "",
+            "",
+            "",
+            "自然人",
+            "法人或其他组织",
+            "",
+            "",
+            "",
+            "",
+            "总计",
+        ],
+        vec![
+            "",
+            "",
+            "",
+            "",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            "",
+        ],
+        vec![
+            "一、本年新收政府信息公开申请数量",
+            "",
+            "",
+            "6",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "6",
+        ],
+        vec![
+            "二、上年结转政府信息公开申请数量",
+            "",
+            "",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+        ],
+        vec![
+            "三、本年度办理结果",
+            "（一）予以公开",
+            "",
+            "4",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "4",
+        ],
+        vec![
+            "",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            "",
+            "1",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "1",
+        ],
     ];
     let groups: [(&'static str, &[&'static str]); 4] = [
         (
@@ -99,8 +165,30 @@ fn table_three() -> Grid {
             grid.push(vec!["", parent, item, "0", "0", "0", "0", "0", "0", "0"]);
         }
     }
-    grid.push(vec!["", "（七）总计", "", "6", "0", "0", "0", "0", "0", "6"]);
-    grid.push(vec!["四、结转下年度继续办理", "", "", "0", "0", "0", "0", "0", "0", "0"]);
+    grid.push(vec![
+        "",
+        "（七）总计",
+        "",
+        "6",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "6",
+    ]);
+    grid.push(vec![
+        "四、结转下年度继续办理",
+        "",
+        "",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+    ]);
     grid
 }
 
@@ -113,7 +201,18 @@ fn table_four() -> Grid {
     let mut first = vec!["行政复议", "", "", "", "", "行政诉讼"];
     first.extend([""; 9]);
     let mut second = outcomes.to_vec();
-    second.extend(["未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""]);
+    second.extend([
+        "未经复议直接起诉",
+        "",
+        "",
+        "",
+        "",
+        "复议后起诉",
+        "",
+        "",
+        "",
+        "",
+    ]);
     let mut third = vec![""; 5];
     third.extend(outcomes);
     third.extend(outcomes);
@@ -143,7 +242,10 @@ enum Shape {
 
 fn write_table(out: &mut String, grid: &Grid, split: usize, shape: Shape) {
     let filled = |row: &Vec<&'static str>| -> Vec<&'static str> {
-        row.iter().copied().filter(|cell| !cell.is_empty()).collect()
+        row.iter()
+            .copied()
+            .filter(|cell| !cell.is_empty())
+            .collect()
     };
     match shape {
         Shape::Plain => {
@@ -333,10 +435,13 @@ fn value_paths(name: &str, text: &str) -> Paths {
 
 /// The findings the schematic report must give in every shape: its one defect, in two columns.
 fn expected_findings() -> Vec<(String, String, String)> {
-    [("table/subtotal", "6", "error"), ("table/subtotal", "6", "error")]
-        .iter()
-        .map(|(rule, text, severity)| (rule.to_string(), text.to_string(), severity.to_string()))
-        .collect()
+    [
+        ("table/subtotal", "6", "error"),
+        ("table/subtotal", "6", "error"),
+    ]
+    .iter()
+    .map(|(rule, text, severity)| (rule.to_string(), text.to_string(), severity.to_string()))
+    .collect()
 }
 
 #[test]
@@ -396,7 +501,10 @@ fn cells_one_per_line_with_trailing_bars_read_as_plain_rows() {
 #[test]
 fn two_cell_rows_with_a_single_bar_are_rows_in_text_and_web_pages() {
     let plain = value_grids("report.txt", &report(Shape::Plain));
-    for (name, shape) in [("report.txt", Shape::InnerBars), ("report.html", Shape::Html)] {
+    for (name, shape) in [
+        ("report.txt", Shape::InnerBars),
+        ("report.html", Shape::Html),
+    ] {
         let text = report(shape);
         assert_eq!(findings(name, &text), expected_findings(), "{name}");
         assert_eq!(value_grids(name, &text), plain, "{name}");

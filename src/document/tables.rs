@@ -301,6 +301,9 @@ pub fn read_table(document: &Document, text: &str, anchor: &Regex, width: usize)
     )
 }
 
+/// How many lines above a block heading a repeat of it is looked for (see [`read_table_until`]).
+const REPEAT_WINDOW: usize = 64;
+
 /// Like [`read_table`], for a table that is one block of a larger one: it also ends before the
 /// first line after its anchor that matches `end` (the next block's heading).
 /// `table_lines` is [`table_lines`] of the document.
@@ -315,10 +318,12 @@ pub fn read_table_until(
     let is_table_line = |index: usize| table_lines.get(index).copied().unwrap_or(false);
     let start = anchor.first_line(text, &document.lines, is_table_line)?;
     // A converter that splits a table in several repeats its first row atop each part: a line
-    // that repeats an earlier one word for word is that header again, not the next block.
+    // that repeats one of the lines just above word for word is that header again, not the next
+    // block. (A table's first row is at most a few dozen lines above; the window keeps this
+    // linear.)
     let repeats_earlier = |index: usize| {
         let words = &text[document.lines[index].range.clone()];
-        document.lines[..index]
+        document.lines[index.saturating_sub(REPEAT_WINDOW)..index]
             .iter()
             .any(|earlier| &text[earlier.range.clone()] == words)
     };
