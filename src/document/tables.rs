@@ -1,7 +1,9 @@
 //! Tables: one grid model for every shape a table takes in real report text.
 //!
-//! A table arrives as `|`-separated rows (one row per line), as one cell per line (a web page
-//! copied as text), or as columns aligned with tabs or runs of spaces. Whatever the shape, the
+//! A table arrives as `|`-separated rows (one row per line; Markdown rows with outer bars, a
+//! `|---|` separator and merged cells left empty, as converters write them), as one cell per line
+//! (a web page copied as text, often each cell followed by ` |`), or as columns aligned with tabs
+//! or runs of spaces. Whatever the shape, the
 //! reader turns it into value rows: each row has its labels (with their nesting, from the
 //! `一、` / `(一)` / `1.` markers, so that `1.属于国家秘密` is known to sit under `(三)不予公开`)
 //! and exactly as many value cells as the table has value columns, every cell with its byte
