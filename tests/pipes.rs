@@ -560,3 +560,27 @@ fn a_single_bar_in_prose_is_not_a_table_row() {
     assert_eq!(line["kind"], "text");
     assert_eq!(findings("report.txt", &text), expected_findings());
 }
+
+#[test]
+fn a_row_of_values_gone_wrong_is_not_a_header() {
+    // Words where values would stand make a header row; counts in Chinese numerals beside a blank
+    // cell are values gone wrong, in a Markdown row as in a plain one.
+    let plain = report(Shape::Plain).replace("规章 | 0 | 0 | 0 |", "规章 |  | 十七 | 五 |");
+    let markdown =
+        report(Shape::Markdown).replace("| 规章 | 0 | 0 | 0 |", "| 规章 |  | 十七 | 五 |");
+    let mut expected = vec![
+        (
+            "table/bad-number".to_string(),
+            "十七".to_string(),
+            "error".to_string(),
+        ),
+        (
+            "table/bad-number".to_string(),
+            "五".to_string(),
+            "error".to_string(),
+        ),
+    ];
+    expected.extend(expected_findings());
+    assert_eq!(findings("report.txt", &plain), expected);
+    assert_eq!(findings("report.md", &markdown), expected);
+}

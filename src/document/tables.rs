@@ -159,6 +159,17 @@ fn looks_like_value(text: &str) -> bool {
     (BLANK.is_match(text) && !text.is_empty()) || INTEGER.is_match(text) || DECIMAL.is_match(text)
 }
 
+/// Whether a cell standing where a value would is a column name (`商业企业`, `本年处理决定数量`):
+/// words without a digit, and not a number in Chinese numerals (`十七`), which is a value gone
+/// wrong like `约20`.
+fn is_column_name(text: &str) -> bool {
+    const NUMERALS: &str = "零〇一二两三四五六七八九十百千万亿";
+    let text = text.trim();
+    !text.is_empty()
+        && !text.bytes().any(|b| b.is_ascii_digit())
+        && !text.chars().all(|c| NUMERALS.contains(c))
+}
+
 /// Longest line (in characters) that may be a cell of a one-cell-per-line table.
 const MAX_CELL_CHARS: usize = 60;
 
@@ -419,9 +430,10 @@ pub fn read_table_until(
                 .iter()
                 .any(|label| parse_marker(&text[label.clone()]).is_some());
             if !numbered
-                && values
-                    .iter()
-                    .all(|cell| !looks_like_value(&text[cell.clone()]))
+                && values.iter().all(|cell| {
+                    let cell = &text[cell.clone()];
+                    cell.is_empty() || (is_column_name(cell) && !looks_like_value(cell))
+                })
             {
                 continue;
             }
