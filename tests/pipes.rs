@@ -274,7 +274,8 @@ fn write_table(out: &mut String, grid: &Grid, split: usize, shape: Shape) {
             }
         }
         Shape::Markdown => {
-            let separator = format!("|{}\n", "---|".repeat(grid[0].len()));
+            // Alignment marks as converters write them: the labels left, the values centred.
+            let separator = format!("|:---|{}\n", ":---:|".repeat(grid[0].len() - 1));
             let markdown = |row: &Vec<&str>| format!("| {} |\n", row.join(" | "));
             for (index, row) in grid.iter().enumerate() {
                 if index == split {
