@@ -585,3 +585,15 @@ fn a_row_of_values_gone_wrong_is_not_a_header() {
     assert_eq!(findings("report.txt", &plain), expected);
     assert_eq!(findings("report.md", &markdown), expected);
 }
+
+#[test]
+fn a_row_without_an_opening_bar_keeps_its_empty_last_cell() {
+    // Written `label | a | b | ` with the last cell empty, the trailing bar is a separator: the
+    // row has three values, the last blank, as when written with a closing bar after it.
+    for row in ["行政规范性文件 | 2 | 1 |", "行政规范性文件 | 2 | 1 |  |"] {
+        let text = report(Shape::Plain).replace("行政规范性文件 | 2 | 1 | 9 |", row);
+        assert_eq!(findings("report.txt", &text), expected_findings(), "{row}");
+        let grids = value_grids("report.txt", &text);
+        assert_eq!(grids[0].2[1], ["行政规范性文件", "2", "1", ""], "{row}");
+    }
+}

@@ -219,10 +219,17 @@ fn cells_of(text: &str, range: Range<usize>, kind: LineKind, cells: &mut Vec<Ran
     };
     let bytes = line.as_bytes();
     let mut inner = 0..line.len();
-    if bytes.first() == Some(&b'|') {
+    let opened = bytes.first() == Some(&b'|');
+    if opened {
         inner.start = 1;
     }
-    if inner.end > inner.start && bytes.last() == Some(&b'|') {
+    // The closing bar of a Markdown row, or of a cell alone on its line. A row without the opening
+    // bar may end with a bar before an empty last cell (`行政处罚 | 5 | -2 |`): there the last bar
+    // stays a separator, and surplus empty cells at the end are dropped when the row is read.
+    if inner.end > inner.start
+        && bytes.last() == Some(&b'|')
+        && (opened || memchr::memchr(b'|', &bytes[inner.start..inner.end - 1]).is_none())
+    {
         inner.end -= 1;
     }
     if kind == LineKind::TableRow || memchr::memchr(b'|', &bytes[inner.clone()]).is_some() {
