@@ -103,7 +103,7 @@ static COMMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^<!--.*-->$").expect("comment pattern is valid"));
 
 static DECORATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[|•·\-—=_*#~\s]+$").expect("decoration pattern is valid"));
+    LazyLock::new(|| Regex::new(r"^[|•·\-—=_*#~:\s]+$").expect("decoration pattern is valid"));
 
 static META: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(

@@ -1,7 +1,9 @@
 //! Tables: one grid model for every shape a table takes in real report text.
 //!
-//! A table arrives as `|`-separated rows (one row per line), as one cell per line (a web page
-//! copied as text), or as columns aligned with tabs or runs of spaces. Whatever the shape, the
+//! A table arrives as `|`-separated rows (one row per line; Markdown rows with outer bars, a
+//! `|---|` separator and merged cells left empty, as converters write them), as one cell per line
+//! (a web page copied as text, often each cell followed by ` |`), or as columns aligned with tabs
+//! or runs of spaces. Whatever the shape, the
 //! reader turns it into value rows: each row has its labels (with their nesting, from the
 //! `一、` / `(一)` / `1.` markers, so that `1.属于国家秘密` is known to sit under `(三)不予公开`)
 //! and exactly as many value cells as the table has value columns, every cell with its byte
@@ -157,6 +159,17 @@ fn looks_like_value(text: &str) -> bool {
     (BLANK.is_match(text) && !text.is_empty()) || INTEGER.is_match(text) || DECIMAL.is_match(text)
 }
 
+/// Whether a cell standing where a value would is a column name (`商业企业`, `本年处理决定数量`):
+/// words without a digit, and not a number in Chinese numerals (`十七`), which is a value gone
+/// wrong like `约20`.
+fn is_column_name(text: &str) -> bool {
+    const NUMERALS: &str = "零〇一二两三四五六七八九十百千万亿";
+    let text = text.trim();
+    !text.is_empty()
+        && !text.bytes().any(|b| b.is_ascii_digit())
+        && !text.chars().all(|c| NUMERALS.contains(c))
+}
+
 /// Longest line (in characters) that may be a cell of a one-cell-per-line table.
 const MAX_CELL_CHARS: usize = 60;
 
@@ -188,6 +201,13 @@ pub fn table_lines(document: &Document, text: &str) -> Vec<bool> {
 }
 
 /// Splits a line into cells (their trimmed ranges in `text`), into `cells`.
+///
+/// The outer bars are not cell separators: converters write Markdown rows with a bar at each end
+/// (`| 规章 | 0 | 0 | 0 |`), and pages copied as text end each cell of a one-cell-per-line table
+/// with one (`规章 |`). A line of the table with a bar left inside is `|`-separated even when
+/// [`super::lines::classify`] did not take it for a table row on its own: a two-cell row
+/// (`行政许可 | 526`, as the Word and web readers write one) has a single bar, and standing among
+/// the rows of a table it is a row, while the same bar in prose elsewhere is left alone.
 fn cells_of(text: &str, range: Range<usize>, kind: LineKind, cells: &mut Vec<Range<usize>>) {
     cells.clear();
     let line = &text[range.clone()];
@@ -197,25 +217,40 @@ fn cells_of(text: &str, range: Range<usize>, kind: LineKind, cells: &mut Vec<Ran
         let trimmed_end = end - (raw.len() - raw.trim_end().len());
         cells.push(range.start + trimmed_start..range.start + trimmed_end.max(trimmed_start));
     };
-    if kind == LineKind::TableRow {
-        let mut start = 0;
-        for (index, _) in line.match_indices('|') {
-            push(start, index);
-            start = index + 1;
+    let bytes = line.as_bytes();
+    let mut inner = 0..line.len();
+    let opened = bytes.first() == Some(&b'|');
+    if opened {
+        inner.start = 1;
+    }
+    // The closing bar of a Markdown row, or of a cell alone on its line. A row without the opening
+    // bar may end with a bar before an empty last cell (`行政处罚 | 5 | -2 |`): there the last bar
+    // stays a separator, and surplus empty cells at the end are dropped when the row is read.
+    if inner.end > inner.start
+        && bytes.last() == Some(&b'|')
+        && (opened || memchr::memchr(b'|', &bytes[inner.start..inner.end - 1]).is_none())
+    {
+        inner.end -= 1;
+    }
+    if kind == LineKind::TableRow || memchr::memchr(b'|', &bytes[inner.clone()]).is_some() {
+        let mut start = inner.start;
+        for index in memchr::memchr_iter(b'|', &bytes[inner.clone()]) {
+            push(start, inner.start + index);
+            start = inner.start + index + 1;
         }
-        push(start, line.len());
-    } else if memchr::memchr(b'\t', line.as_bytes()).is_some()
-        || SPACE_RUN.find(line.as_bytes()).is_some()
+        push(start, inner.end);
+    } else if memchr::memchr(b'\t', &bytes[inner.clone()]).is_some()
+        || SPACE_RUN.find(&bytes[inner.clone()]).is_some()
     {
         // Columns aligned with tabs or runs of spaces (what `COLUMN_GAP` matches).
-        let mut start = 0;
-        for gap in COLUMN_GAP.find_iter(line) {
-            push(start, gap.start());
-            start = gap.end();
+        let mut start = inner.start;
+        for gap in COLUMN_GAP.find_iter(&line[inner.clone()]) {
+            push(start, inner.start + gap.start());
+            start = inner.start + gap.end();
         }
-        push(start, line.len());
+        push(start, inner.end);
     } else {
-        push(0, line.len());
+        push(inner.start, inner.end);
     }
 }
 
@@ -286,6 +321,9 @@ pub fn read_table(document: &Document, text: &str, anchor: &Regex, width: usize)
     )
 }
 
+/// How many lines above a block heading a repeat of it is looked for (see [`read_table_until`]).
+const REPEAT_WINDOW: usize = 64;
+
 /// Like [`read_table`], for a table that is one block of a larger one: it also ends before the
 /// first line after its anchor that matches `end` (the next block's heading).
 /// `table_lines` is [`table_lines`] of the document.
@@ -299,11 +337,22 @@ pub fn read_table_until(
 ) -> Option<Table> {
     let is_table_line = |index: usize| table_lines.get(index).copied().unwrap_or(false);
     let start = anchor.first_line(text, &document.lines, is_table_line)?;
+    // A converter that splits a table in several repeats its first row atop each part: a line
+    // that repeats one of the lines just above word for word is that header again, not the next
+    // block. (A table's first row is at most a few dozen lines above; the window keeps this
+    // linear.)
+    let repeats_earlier = |index: usize| {
+        let words = &text[document.lines[index].range.clone()];
+        document.lines[index.saturating_sub(REPEAT_WINDOW)..index]
+            .iter()
+            .any(|earlier| &text[earlier.range.clone()] == words)
+    };
     let end = (start..document.lines.len())
         .find(|&index| {
             let line = &document.lines[index];
-            let next_block =
-                index > start && end_at.is_some_and(|end| end.is_match(&text[line.range.clone()]));
+            let next_block = index > start
+                && end_at.is_some_and(|end| end.is_match(&text[line.range.clone()]))
+                && !repeats_earlier(index);
             next_block || !(is_table_line(index) || line.kind.is_between_rows())
         })
         .unwrap_or(document.lines.len());
@@ -340,6 +389,15 @@ pub fn read_table_until(
             if !pending_values.is_empty() {
                 unreadable = true;
             }
+            // Merged cells come out empty (Markdown, Word, web pages): empty cells before a row's
+            // first label are the ends of labels above it.
+            let merged = cells.iter().take_while(|cell| cell.is_empty()).count();
+            let cells = match cells.get(merged) {
+                Some(label) if merged > 0 && !looks_like_value(&text[label.clone()]) => {
+                    &cells[merged..]
+                }
+                _ => &cells[..],
+            };
             // Labels lead the row; once a numbered label (`(三)`, `1.`) is seen, an unnumbered
             // cell is a value gone wrong (`约1`, `十七`), not another label.
             let mut seen_numbered = false;
@@ -366,13 +424,24 @@ pub fn read_table_until(
             while values.len() > width && values.last().is_some_and(|cell| cell.is_empty()) {
                 values = &values[..values.len() - 1];
             }
-            // A row with no values at all is a header or a group label, unless a numbered label
-            // says it is a data row left blank.
+            // Likewise between the labels and the values: a label merged across columns.
+            while values.len() > width && values.first().is_some_and(|cell| cell.is_empty()) {
+                values = &values[1..];
+            }
+            // A row with no value at all (empty cells, or column names such as `商业企业` where
+            // values would stand) is a header or a group label, wherever it comes (a converter
+            // repeats the header where it split a table), unless a numbered label says it is a
+            // data row.
             let all_empty = values.iter().all(|cell| cell.is_empty());
             let numbered = labels
                 .iter()
                 .any(|label| parse_marker(&text[label.clone()]).is_some());
-            if all_empty && !numbered {
+            if !numbered
+                && values.iter().all(|cell| {
+                    let cell = &text[cell.clone()];
+                    cell.is_empty() || (is_column_name(cell) && !looks_like_value(cell))
+                })
+            {
                 continue;
             }
             if values.len() != width {
@@ -391,6 +460,10 @@ pub fn read_table_until(
             pending_labels.clear();
         } else {
             let cell = cells.first()?.clone();
+            if cell.is_empty() {
+                // A bare `|` between cells put one per line.
+                continue;
+            }
             if looks_like_value(&text[cell.clone()]) {
                 pending_values.push(cell);
                 if pending_values.len() == width {
