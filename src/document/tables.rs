@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::headings::parse_marker;
+use crate::text::fold::is_han;
 use super::lines::LinePattern;
 use super::{Document, LineKind};
 
@@ -49,10 +50,11 @@ impl Cell {
 pub struct Row {
     /// The labels that lead to this row, outermost first (`三、本年度办理结果`, `(三)不予公开`,
     /// `1.属于国家秘密`), including those inherited from earlier rows, joined with `/`, for
-    /// matching row references.
+    /// matching row references. Once the row is matched to its table's format
+    /// ([`Table::match_format`]), the path the format gives it.
     path_text: String,
-    /// Where the row's own (last) label starts in `path_text`.
-    label_start: usize,
+    /// The row's own (last) label, as read.
+    label: String,
     /// One cell per value column.
     pub values: Vec<Cell>,
 }
@@ -61,17 +63,16 @@ impl Row {
     fn new(text: &str, path: &[Range<usize>], values: Vec<Cell>) -> Row {
         let length = path.iter().map(|label| label.len() + 1).sum();
         let mut path_text = String::with_capacity(length);
-        let mut label_start = 0;
         for (index, label) in path.iter().enumerate() {
             if index > 0 {
                 path_text.push('/');
             }
-            label_start = path_text.len();
             path_text.push_str(&text[label.clone()]);
         }
+        let label = path.last().map_or("", |label| &text[label.clone()]);
         Row {
+            label: label.to_string(),
             path_text,
-            label_start,
             values,
         }
     }
@@ -81,9 +82,9 @@ impl Row {
         &self.path_text
     }
 
-    /// The row's own label (the last of its path).
+    /// The row's own label (the last of its path), as read.
     pub fn label(&self) -> &str {
-        &self.path_text[self.label_start..]
+        &self.label
     }
 }
 
@@ -97,6 +98,56 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// The cells could not be arranged into rows of the expected width.
     pub unreadable: bool,
+}
+
+/// One row of a table's published format, as a table definition gives it: where the row sits
+/// (its label path in the format) and whether a label read from a report names it.
+pub trait FormatRow {
+    /// The row's label path in the format (`三、本年度办理结果/(三)不予公开/1.属于国家秘密`).
+    fn path(&self) -> &str;
+    /// Whether `label`, a row's own label as read, names this row.
+    fn names(&self, label: &str) -> bool;
+    /// Whether the row groups others (`三、本年度办理结果`, `(三)不予公开`): a row of blanks
+    /// under its label is the group's heading, not a row of values.
+    fn is_group(&self) -> bool;
+}
+
+impl Table {
+    /// Gives each row the path the format gives it, by the row's own label: a row whose label is
+    /// unique in the format is that row wherever its parent cells ended, so a merged
+    /// `三、本年度办理结果` cell that stops short or is split in two loses no row. The table is
+    /// trusted only if every value row is named, in the format's order, each format row at most
+    /// once; otherwise it is marked unreadable (rows read from cells in a scrambled order, or
+    /// from labels and digits run together, cannot be checked). An empty `format` changes nothing.
+    pub fn match_format<F: FormatRow>(&mut self, format: &[F]) {
+        if format.is_empty() || self.unreadable {
+            return;
+        }
+        // Format rows before `next` are used up: the rows come in the format's order.
+        let mut next = 0;
+        let mut matched = true;
+        self.rows.retain_mut(|row| {
+            let found = format[next..]
+                .iter()
+                .position(|candidate| candidate.names(&row.label))
+                .map(|offset| next + offset);
+            let Some(index) = found else {
+                matched = false;
+                return true;
+            };
+            next = index + 1;
+            let format_row = &format[index];
+            if format_row.is_group() && row.values.iter().all(|cell| cell.value == Value::Blank) {
+                return false;
+            }
+            row.path_text.clear();
+            row.path_text.push_str(format_row.path());
+            true
+        });
+        if !matched {
+            self.unreadable = true;
+        }
+    }
 }
 
 static INTEGER: LazyLock<Regex> = LazyLock::new(|| {
@@ -279,7 +330,9 @@ pub fn read_table_until(
     width: usize,
 ) -> Option<Table> {
     let is_table_line = |index: usize| table_lines.get(index).copied().unwrap_or(false);
-    let start = anchor.first_line(text, &document.lines, is_table_line)?;
+    let Some(start) = anchor.first_line(text, &document.lines, is_table_line) else {
+        return flattened_table(document, text, anchor);
+    };
     let end = (start..document.lines.len())
         .find(|&index| {
             let line = &document.lines[index];
@@ -316,6 +369,16 @@ pub fn read_table_until(
             continue;
         }
         cells_of(text, line.range.clone(), line.kind, &mut cells);
+        // Empty cells before a row's first label are what is left of a merged label cell that
+        // ended on an earlier row (or was split in two): the labels that follow name the row.
+        let leading_empty = cells.iter().take_while(|cell| cell.is_empty()).count();
+        if leading_empty > 0
+            && cells
+                .get(leading_empty)
+                .is_some_and(|cell| !looks_like_value(&text[cell.clone()]))
+        {
+            cells.drain(..leading_empty);
+        }
         if cells.len() > 1 {
             // A row laid out on one line: leading labels, then value slots.
             if !pending_values.is_empty() {
@@ -347,13 +410,18 @@ pub fn read_table_until(
             while values.len() > width && values.last().is_some_and(|cell| cell.is_empty()) {
                 values = &values[..values.len() - 1];
             }
-            // A row with no values at all is a header or a group label, unless a numbered label
-            // says it is a data row left blank.
+            if labels.iter().any(|label| has_fused_digits(&text[label.clone()])) {
+                unreadable = true;
+            }
+            // A row without a numbered label and without a number is a header or a group label:
+            // with no values at all, or with column names where values would be (the header row
+            // that a converter repeats at the top of each piece of a split table). A numbered
+            // label says it is a data row, left blank or filled with what is not a number.
             let all_empty = values.iter().all(|cell| cell.is_empty());
             let numbered = labels
                 .iter()
                 .any(|label| parse_marker(&text[label.clone()]).is_some());
-            if all_empty && !numbered {
+            if !numbered && (all_empty || is_header_row(text, values)) {
                 continue;
             }
             if values.len() != width {
@@ -384,6 +452,9 @@ pub fn read_table_until(
                     unreadable = true;
                     pending_values.clear();
                 }
+                if has_fused_digits(&text[cell.clone()]) {
+                    unreadable = true;
+                }
                 // Labels before the first marked label are column headers, not row labels.
                 if parse_marker(&text[cell.clone()]).is_some() {
                     pending_labels.retain(|label| parse_marker(&text[label.clone()]).is_some());
@@ -401,6 +472,86 @@ pub fn read_table_until(
         rows,
         unreadable,
     })
+}
+
+/// Whether value cells hold column names rather than values: no number among them, and some
+/// text that is neither a number nor a blank mark.
+fn is_header_row(text: &str, values: &[Range<usize>]) -> bool {
+    let mut names = false;
+    for cell in values {
+        match parse_value(&text[cell.clone()]) {
+            Value::Number(_) => return false,
+            Value::Bad => names |= !looks_like_value(&text[cell.clone()]),
+            Value::Blank => {}
+        }
+    }
+    names
+}
+
+/// Whether a label ends in digits run onto its words (`行政规范性文件120118`,
+/// `一、本年新收政府信息公开申请数量2030000023`): the cell boundaries between a label and its
+/// values were lost, so which digit is which cell cannot be known.
+fn has_fused_digits(label: &str) -> bool {
+    let words = label.trim_end_matches(|c: char| c.is_ascii_digit());
+    words.len() < label.len()
+        && words.chars().next_back().is_some_and(is_han)
+        && words.chars().filter(|&c| is_han(c)).count() >= MIN_FUSED_WORDS
+}
+
+/// Han characters a label needs before its digits for them to be taken as run-on values rather
+/// than part of a short name (`附表1`).
+const MIN_FUSED_WORDS: usize = 3;
+
+/// A table whose anchor is on a line of running text rather than on a line of its own, with
+/// values run onto the labels (text copied from a page with no line breaks): the table is there,
+/// but its cells cannot be told apart. `None` if the anchor is nowhere, or the line holds no such
+/// run of digits (the anchor's words in a sentence).
+fn flattened_table(document: &Document, text: &str, anchor: LinePattern<'_>) -> Option<Table> {
+    let index = anchor.first_line(text, &document.lines, |index| {
+        document.lines[index].kind.is_report_text()
+    })?;
+    let line = document.lines[index].range.clone();
+    let found = anchor.regex.find(&text[line.clone()])?;
+    let rest = &text[line.start + found.end()..line.end];
+    if !has_fused_run(rest) {
+        return None;
+    }
+    Some(Table {
+        lines: index..index + 1,
+        anchor: line.start + found.start()..line.start + found.end(),
+        rows: Vec::new(),
+        unreadable: true,
+    })
+}
+
+/// Whether `text` holds a run of three or more digits between two Han characters that is not a
+/// count or a date (`件120118规`, not `申请1021件` or `2021年`).
+fn has_fused_run(text: &str) -> bool {
+    let mut previous: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, ch)) = chars.next() {
+        if ch.is_ascii_digit() && previous.is_some_and(is_han) {
+            let mut digits = 1;
+            while chars.peek().is_some_and(|(_, c)| c.is_ascii_digit()) {
+                chars.next();
+                digits += 1;
+            }
+            let next = chars.peek().map(|&(_, c)| c);
+            if digits >= 3 && next.is_some_and(|c| is_han(c) && !is_unit(c)) {
+                return true;
+            }
+            previous = Some('0');
+            continue;
+        }
+        previous = Some(ch);
+    }
+    false
+}
+
+/// Measure words and date units: digits followed by one of these are a count or a date.
+fn is_unit(ch: char) -> bool {
+    "件条个项次人家份页起名元万亿千百余多户台张本篇期批场所座辆天年月日号时分秒岁位宗例类部倍届处间套吨米亩笔单"
+        .contains(ch)
 }
 
 #[cfg(test)]

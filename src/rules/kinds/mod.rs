@@ -84,7 +84,10 @@ impl Context<'_> {
             def.end.as_ref().map(CompiledPattern::regex),
             def.columns.len(),
         )
-        .map(Rc::new);
+        .map(|mut table| {
+            table.match_format(&def.format);
+            Rc::new(table)
+        });
         self.tables
             .read
             .borrow_mut()
