@@ -266,6 +266,8 @@ fn cells_of(text: &str, range: Range<usize>, kind: LineKind, cells: &mut Vec<Ran
 struct PathBuilder {
     /// The latest label at each marker level (1 `一、`, 2 `(一)`, 3 `1.`), as ranges of the text.
     levels: [Option<Range<usize>>; 3],
+    /// The numbered labels of the row being built, with their levels.
+    marked: Vec<(usize, Range<usize>)>,
     /// The path of the row being built.
     path: Vec<Range<usize>>,
 }
@@ -273,20 +275,25 @@ struct PathBuilder {
 impl PathBuilder {
     /// The row with `labels` (ranges of `text`, in order) and `values`.
     fn row(&mut self, text: &str, labels: &[Range<usize>], values: Vec<Cell>) -> Row {
-        let mut deepest = 0;
         let mut unmarked: Option<Range<usize>> = None;
+        self.marked.clear();
         for label in labels {
             match parse_marker(&text[label.clone()]) {
                 Some((level, _, _)) if (1..=3).contains(&level) => {
-                    let slot = usize::from(level) - 1;
-                    self.levels[slot] = Some(label.clone());
-                    for deeper in self.levels.iter_mut().skip(slot + 1) {
-                        *deeper = None;
-                    }
-                    deepest = deepest.max(usize::from(level));
-                    unmarked = None;
+                    self.marked.push((usize::from(level), label.clone()));
                 }
                 _ => unmarked = Some(label.clone()),
+            }
+        }
+        // Outer labels first: text read from a printed table by position puts a merged cell's
+        // label at its middle row, after the first rows under it (`4.保护第三方合法权益`,
+        // `(三)不予公开`), and the row there still sits under both.
+        self.marked.sort_by_key(|&(level, _)| level);
+        let deepest = self.marked.last().map_or(0, |&(level, _)| level);
+        for (level, label) in self.marked.drain(..) {
+            self.levels[level - 1] = Some(label);
+            for deeper in self.levels.iter_mut().skip(level) {
+                *deeper = None;
             }
         }
         self.path.clear();
@@ -410,6 +417,12 @@ pub fn read_table_until(
             while values.len() > width && values.last().is_some_and(|cell| cell.is_empty()) {
                 values = &values[..values.len() - 1];
             }
+            // Empty cells between the labels and the values are label columns this row leaves
+            // empty (a row label spanning all three label columns of table 三, as Markdown and
+            // other grids without merged cells write it).
+            while values.len() > width && values.first().is_some_and(|cell| cell.is_empty()) {
+                values = &values[1..];
+            }
             if labels.iter().any(|label| has_fused_digits(&text[label.clone()])) {
                 unreadable = true;
             }
@@ -524,8 +537,8 @@ fn flattened_table(document: &Document, text: &str, anchor: LinePattern<'_>) -> 
     })
 }
 
-/// Whether `text` holds a run of three or more digits between two Han characters that is not a
-/// count or a date (`件120118规`, not `申请1021件` or `2021年`).
+/// Whether `text` holds a run of three or more digits after a Han character, before another or
+/// at the end, that is not a count or a date (`件120118规`, not `申请1021件` or `2021年`).
 fn has_fused_run(text: &str) -> bool {
     let mut previous: Option<char> = None;
     let mut chars = text.char_indices().peekable();
@@ -537,7 +550,7 @@ fn has_fused_run(text: &str) -> bool {
                 digits += 1;
             }
             let next = chars.peek().map(|&(_, c)| c);
-            if digits >= 3 && next.is_some_and(|c| is_han(c) && !is_unit(c)) {
+            if digits >= 3 && next.is_none_or(|c| is_han(c) && !is_unit(c)) {
                 return true;
             }
             previous = Some('0');
