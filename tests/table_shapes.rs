@@ -391,3 +391,13 @@ fn labels_and_digits_run_together_are_unreadable() {
     );
     assert!(findings.len() <= 2, "{findings:?}");
 }
+
+#[test]
+fn labels_a_converter_garbled_still_name_their_rows() {
+    // Broken annotations inside the words: each row is still named by its marker and most of
+    // its characters, so the table is checked (and its missing rows are not reported).
+    let text = split_markdown(3, 21)
+        .replace("1.属于国家秘密", "1.属于国(gu ó)家秘密")
+        .replace("四、结转下年度继续办理", "四、结(jié 3)转下年度继续办理");
+    assert_eq!(table_findings(&text), broken_subtotal());
+}

@@ -103,7 +103,8 @@ pub struct Table {
 /// One row of a table's published format, as a table definition gives it: where the row sits
 /// (its label path in the format) and whether a label read from a report names it.
 pub trait FormatRow {
-    /// The row's label path in the format (`三、本年度办理结果/(三)不予公开/1.属于国家秘密`).
+    /// The row's label path in the format (`三、本年度办理结果/(三)不予公开/1.属于国家秘密`). Its
+    /// last part, marker and words, also names a row whose label a converter garbled.
     fn path(&self) -> &str;
     /// Whether `label`, a row's own label as read, names this row.
     fn names(&self, label: &str) -> bool;
@@ -130,6 +131,7 @@ impl Table {
             let found = format[next..]
                 .iter()
                 .position(|candidate| candidate.names(&row.label))
+                .or_else(|| garbled_label_position(&format[next..], &row.label))
                 .map(|offset| next + offset);
             let Some(index) = found else {
                 matched = false;
@@ -148,6 +150,32 @@ impl Table {
             self.unreadable = true;
         }
     }
+}
+
+/// For a label that names no format row by its words (a converter garbled them: `二、上年结(ji
+/// 3 é)转…`, variant characters), the first of `format` with the same marker whose own label
+/// shares most of its Han characters with it.
+fn garbled_label_position<F: FormatRow>(format: &[F], label: &str) -> Option<usize> {
+    let (level, number, words_start) = parse_marker(label)?;
+    let words = &label[words_start..];
+    format.iter().position(|candidate| {
+        let own = candidate
+            .path()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default();
+        let Some((own_level, own_number, own_start)) = parse_marker(own) else {
+            return false;
+        };
+        if (own_level, own_number) != (level, number) {
+            return false;
+        }
+        let own_words = own[own_start..].chars().filter(|&c| is_han(c));
+        let (shared, total) = own_words.fold((0, 0), |(shared, total), c| {
+            (shared + usize::from(words.contains(c)), total + 1)
+        });
+        total > 0 && shared * 2 > total
+    })
 }
 
 static INTEGER: LazyLock<Regex> = LazyLock::new(|| {
@@ -364,6 +392,8 @@ pub fn read_table_until(
     let mut pending_labels: Vec<Range<usize>> = Vec::new();
     let mut pending_values: Vec<Range<usize>> = Vec::new();
     let mut unreadable = false;
+    // Whether the last one-cell line was a label with digits run onto it.
+    let mut fused_row = false;
     let read_values = |ranges: &[Range<usize>]| -> Vec<Cell> {
         ranges
             .iter()
@@ -423,9 +453,6 @@ pub fn read_table_until(
             while values.len() > width && values.first().is_some_and(|cell| cell.is_empty()) {
                 values = &values[1..];
             }
-            if labels.iter().any(|label| has_fused_digits(&text[label.clone()])) {
-                unreadable = true;
-            }
             // A row without a numbered label and without a number is a header or a group label:
             // with no values at all, or with column names where values would be (the header row
             // that a converter repeats at the top of each piece of a split table). A numbered
@@ -454,6 +481,7 @@ pub fn read_table_until(
         } else {
             let cell = cells.first()?.clone();
             if looks_like_value(&text[cell.clone()]) {
+                fused_row = false;
                 pending_values.push(cell);
                 if pending_values.len() == width {
                     rows.push(paths.row(text, &pending_labels, read_values(&pending_values)));
@@ -465,9 +493,12 @@ pub fn read_table_until(
                     unreadable = true;
                     pending_values.clear();
                 }
-                if has_fused_digits(&text[cell.clone()]) {
+                // A label followed by another label, with as many digits run onto it as the
+                // table has columns, is a row whose values lost their cell boundaries.
+                if fused_row {
                     unreadable = true;
                 }
+                fused_row = has_fused_digits(&text[cell.clone()], width);
                 // Labels before the first marked label are column headers, not row labels.
                 if parse_marker(&text[cell.clone()]).is_some() {
                     pending_labels.retain(|label| parse_marker(&text[label.clone()]).is_some());
@@ -476,7 +507,7 @@ pub fn read_table_until(
             }
         }
     }
-    if !pending_values.is_empty() {
+    if !pending_values.is_empty() || fused_row {
         unreadable = true;
     }
     Some(Table {
@@ -501,12 +532,12 @@ fn is_header_row(text: &str, values: &[Range<usize>]) -> bool {
     names
 }
 
-/// Whether a label ends in digits run onto its words (`行政规范性文件120118`,
+/// Whether a label ends in at least `width` digits run onto its words (`行政规范性文件120118`,
 /// `一、本年新收政府信息公开申请数量2030000023`): the cell boundaries between a label and its
-/// values were lost, so which digit is which cell cannot be known.
-fn has_fused_digits(label: &str) -> bool {
+/// values may have been lost, so which digit is which cell cannot be known.
+fn has_fused_digits(label: &str, width: usize) -> bool {
     let words = label.trim_end_matches(|c: char| c.is_ascii_digit());
-    words.len() < label.len()
+    label.len() - words.len() >= width
         && words.chars().next_back().is_some_and(is_han)
         && words.chars().filter(|&c| is_han(c)).count() >= MIN_FUSED_WORDS
 }
