@@ -551,8 +551,14 @@ const MIN_FUSED_WORDS: usize = 3;
 /// but its cells cannot be told apart. `None` if the anchor is nowhere, or the line holds no such
 /// run of digits (the anchor's words in a sentence).
 fn flattened_table(document: &Document, text: &str, anchor: LinePattern<'_>) -> Option<Table> {
+    // Only lines long enough to hold a table run together are searched.
+    let long = |line: &super::Line| line.range.len() >= MIN_FLATTENED_BYTES;
+    if !document.lines.iter().any(long) {
+        return None;
+    }
     let index = anchor.first_line(text, &document.lines, |index| {
-        document.lines[index].kind.is_report_text()
+        let line = &document.lines[index];
+        line.kind.is_report_text() && long(line)
     })?;
     let line = document.lines[index].range.clone();
     let found = anchor.regex.find(&text[line.clone()])?;
@@ -567,6 +573,12 @@ fn flattened_table(document: &Document, text: &str, anchor: LinePattern<'_>) -> 
         unreadable: true,
     })
 }
+
+/// The shortest line (in bytes) that may hold a table with its rows run together: table 三's
+/// labels and values alone are some 400 characters, a page copied without line breaks thousands.
+/// Prose paragraphs seldom reach it, so a table missing from a report with line breaks costs no
+/// search of its text.
+const MIN_FLATTENED_BYTES: usize = 1200;
 
 /// Whether `text` holds a run of three or more digits after a Han character, before another or
 /// at the end, that is not a count or a date (`件120118规`, not `申请1021件` or `2021年`).
