@@ -79,7 +79,8 @@ fn date_ranges_that_are_not_the_period_are_not_taken_for_it() {
 fn spaces_a_pdf_puts_between_chinese_and_digits_stop_no_rule() {
     // Spaces, full-width spaces and no-break spaces between digits and Chinese, as a PDF's text
     // gives them, in the period and around the report year.
-    let intro = "本报告中所列数据的统计期限自 2023 年 1 月 1 日 至 2023\u{3000}年 12\u{a0}月 31 日止。";
+    let intro =
+        "本报告中所列数据的统计期限自 2023 年 1 月 1 日 至 2023\u{3000}年 12\u{a0}月 31 日止。";
     assert_eq!(period_findings(2023, intro), expect(&[]));
     assert_eq!(
         period_findings(2024, intro),

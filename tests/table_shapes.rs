@@ -13,7 +13,11 @@ const ROWS: [[&str; 3]; 28] = [
     ["一、本年新收政府信息公开申请数量", "", ""],
     ["二、上年结转政府信息公开申请数量", "", ""],
     ["三、本年度办理结果", "（一）予以公开", ""],
-    ["", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ""],
+    [
+        "",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "",
+    ],
     ["", "（三）不予公开", "1.属于国家秘密"],
     ["", "", "2.其他法律行政法规禁止公开"],
     ["", "", "3.危及“三安全一稳定”"],
@@ -212,7 +216,10 @@ fn a_word_page_whose_merged_label_cell_is_split_in_two() {
 #[test]
 fn a_word_page_whose_merged_label_is_broken_over_two_lines() {
     assert_eq!(word_page_findings(MergedCell::Broken, 27), expect(&[]));
-    assert_eq!(word_page_findings(MergedCell::Broken, 21), broken_subtotal());
+    assert_eq!(
+        word_page_findings(MergedCell::Broken, 21),
+        broken_subtotal()
+    );
 }
 
 // Markdown from a converter.
@@ -225,13 +232,25 @@ fn split_markdown(label_columns: usize, total: i64) -> String {
     let names = || {
         let mut cells = empty(label_columns + 1);
         cells.extend(
-            ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"].map(String::from),
+            [
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+            ]
+            .map(String::from),
         );
         cells.push(String::new());
         row(cells)
     };
     let rule = row(vec!["---".to_string(); label_columns + 7]);
-    let mut lines = vec![TITLE.to_string(), INTRO.to_string(), CAPTION.to_string(), String::new()];
+    let mut lines = vec![
+        TITLE.to_string(),
+        INTRO.to_string(),
+        CAPTION.to_string(),
+        String::new(),
+    ];
     let mut header = vec![COLUMN_NOTE.to_string()];
     header.extend(empty(label_columns - 1));
     header.push("申请人情况".to_string());
@@ -255,7 +274,11 @@ fn split_markdown(label_columns: usize, total: i64) -> String {
                 group.extend(empty(7));
                 lines.push(row(group));
             }
-            vec![labels.iter().rev().find(|label| !label.is_empty()).map_or(String::new(), |label| label.to_string())]
+            vec![labels
+                .iter()
+                .rev()
+                .find(|label| !label.is_empty())
+                .map_or(String::new(), |label| label.to_string())]
         };
         cells.extend(values(index, total).iter().map(i64::to_string));
         lines.push(row(cells));
@@ -293,8 +316,17 @@ fn cells_by_position(total: i64) -> String {
         "申请人情况".to_string(),
     ];
     lines.extend(
-        ["自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
-            .map(String::from),
+        [
+            "自然人",
+            "法人或其他组织",
+            "总计",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ]
+        .map(String::from),
     );
     // Where each merged label is printed: (label, the row before whose labels it comes).
     let middles = [
@@ -338,9 +370,19 @@ fn unreadable(anchor: &str) -> Vec<(String, String, String)> {
 #[test]
 fn cells_in_column_order_are_unreadable_not_wrong() {
     // The label column top to bottom, then each value column top to bottom.
-    let mut lines = vec![TITLE.to_string(), INTRO.to_string(), CAPTION.to_string(), "申请人情况".to_string()];
+    let mut lines = vec![
+        TITLE.to_string(),
+        INTRO.to_string(),
+        CAPTION.to_string(),
+        "申请人情况".to_string(),
+    ];
     for labels in ROWS.iter().take(ROW_COUNT) {
-        lines.extend(labels.iter().filter(|label| !label.is_empty()).map(|label| label.to_string()));
+        lines.extend(
+            labels
+                .iter()
+                .filter(|label| !label.is_empty())
+                .map(|label| label.to_string()),
+        );
     }
     for column in 0..7 {
         for row in 0..ROW_COUNT {
@@ -365,7 +407,8 @@ fn a_row_the_format_does_not_have_makes_the_table_unreadable() {
 fn run_together(separator: &str) -> String {
     let mut rows = vec![
         COLUMN_NOTE.to_string(),
-        "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他".to_string(),
+        "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+            .to_string(),
     ];
     for (index, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
         let values: String = values(index, 21).iter().map(i64::to_string).collect();
@@ -386,7 +429,9 @@ fn labels_and_digits_run_together_are_unreadable() {
     );
     let findings = all_table_findings(&text);
     assert!(
-        findings.iter().all(|(rule, _, _)| rule == "table/unreadable"),
+        findings
+            .iter()
+            .all(|(rule, _, _)| rule == "table/unreadable"),
         "{findings:?}"
     );
     assert!(findings.len() <= 2, "{findings:?}");
@@ -400,4 +445,60 @@ fn labels_a_converter_garbled_still_name_their_rows() {
         .replace("1.属于国家秘密", "1.属于国(gu ó)家秘密")
         .replace("四、结转下年度继续办理", "四、结(jié 3)转下年度继续办理");
     assert_eq!(table_findings(&text), broken_subtotal());
+}
+
+#[test]
+fn table_two_on_one_line_is_not_reported_missing() {
+    // A report with line breaks whose table 二 lost its own: its blocks are there, unreadable,
+    // not missing (and table 二 has no unreadable finding of its own).
+    let text = format!(
+        "{TITLE}\n{INTRO}\n二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件120118第二十条第（五）项信息内容本年处理决定数量行政许可356第二十条第（六）项信息内容本年处理决定数量行政处罚87行政强制2第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0\n{CAPTION}\n{}\n",
+        split_markdown(3, 27)
+    );
+    assert_eq!(
+        all_table_findings(&text)
+            .iter()
+            .filter(|(_, _, message)| message.contains("第二十条"))
+            .count(),
+        0,
+        "{:?}",
+        all_table_findings(&text)
+    );
+}
+
+#[test]
+fn one_cell_per_line_with_a_bar_after_each_cell() {
+    // `规章 |` ⏎ `0 |`, with bare `|||` lines between some cells, as pages copy table cells.
+    let mut lines = vec![
+        TITLE.to_string(),
+        INTRO.to_string(),
+        CAPTION.to_string(),
+        format!("{COLUMN_NOTE} |"),
+        "申请人情况 |".to_string(),
+    ];
+    for header in [
+        "自然人",
+        "法人或其他组织",
+        "总计",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+    ] {
+        lines.push(format!("{header} |"));
+    }
+    for (index, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
+        for label in labels.iter().filter(|label| !label.is_empty()) {
+            lines.push(format!("{label} |"));
+        }
+        for value in values(index, 21) {
+            lines.push(format!("{value} |"));
+        }
+        lines.push("|||".to_string());
+    }
+    assert_eq!(
+        table_findings(&(lines.join("\n") + "\n")),
+        broken_subtotal()
+    );
 }

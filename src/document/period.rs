@@ -117,9 +117,9 @@ pub fn find_whole_year(line: &str, line_offset: usize) -> Option<Period> {
         if !(whole_year && joined) {
             return None;
         }
-        let sentence_start = line[..start.start]
-            .rfind(SENTENCE_ENDS)
-            .map_or(0, |at| at + line[at..].chars().next().map_or(1, char::len_utf8));
+        let sentence_start = line[..start.start].rfind(SENTENCE_ENDS).map_or(0, |at| {
+            at + line[at..].chars().next().map_or(1, char::len_utf8)
+        });
         let sentence_end = line[end.end..]
             .find(SENTENCE_ENDS)
             .map_or(line.len(), |at| end.end + at);
@@ -235,9 +235,18 @@ mod tests {
             whole_year("我局于2023年1月1日至12月31日开展专项行动。本报告由本局编制。"),
             None
         );
-        assert_eq!(whole_year("本报告所述专项行动自2023年3月1日至12月31日开展。"), None);
-        assert_eq!(whole_year("新规定自2023年1月1日起施行,本报告据此编制。"), None);
-        assert_eq!(whole_year("本报告数据自2022年1月1日至2023年12月31日。"), None);
+        assert_eq!(
+            whole_year("本报告所述专项行动自2023年3月1日至12月31日开展。"),
+            None
+        );
+        assert_eq!(
+            whole_year("新规定自2023年1月1日起施行,本报告据此编制。"),
+            None
+        );
+        assert_eq!(
+            whole_year("本报告数据自2022年1月1日至2023年12月31日。"),
+            None
+        );
         assert_eq!(
             whole_year("本报告数据较2022年1月1日至12月31日有所增长。"),
             None

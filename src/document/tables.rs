@@ -14,9 +14,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::headings::parse_marker;
-use crate::text::fold::is_han;
 use super::lines::LinePattern;
 use super::{Document, LineKind};
+use crate::text::fold::is_han;
 
 /// A cell's value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,11 +159,7 @@ fn garbled_label_position<F: FormatRow>(format: &[F], label: &str) -> Option<usi
     let (level, number, words_start) = parse_marker(label)?;
     let words = &label[words_start..];
     format.iter().position(|candidate| {
-        let own = candidate
-            .path()
-            .rsplit('/')
-            .next()
-            .unwrap_or_default();
+        let own = candidate.path().rsplit('/').next().unwrap_or_default();
         let Some((own_level, own_number, own_start)) = parse_marker(own) else {
             return false;
         };
@@ -187,6 +183,9 @@ static DECIMAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-+]?[0-9]+\.[0-9]+$").expect("decimal pattern is valid"));
 static COLUMN_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\t+| {3,}").expect("gap pattern is valid"));
+/// The full stop, which prose has and a table's cells do not.
+static FULL_STOP: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("。"));
 /// Three spaces: the start of a [`COLUMN_GAP`] without a tab, searched for before the regex runs.
 static SPACE_RUN: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("   "));
@@ -285,7 +284,9 @@ fn cells_of(text: &str, range: Range<usize>, kind: LineKind, cells: &mut Vec<Ran
         }
         push(start, line.len());
     } else {
-        push(0, line.len());
+        // A cell copied with the bar after it (`规章 |`, `0 |`): the bar is not its text.
+        let end = line.trim_end().trim_end_matches('|').len();
+        push(0, end);
     }
 }
 
@@ -366,7 +367,7 @@ pub fn read_table_until(
 ) -> Option<Table> {
     let is_table_line = |index: usize| table_lines.get(index).copied().unwrap_or(false);
     let Some(start) = anchor.first_line(text, &document.lines, is_table_line) else {
-        return flattened_table(document, text, anchor);
+        return flattened_table(document, text, anchor, is_table_line, width);
     };
     let end = (start..document.lines.len())
         .find(|&index| {
@@ -415,6 +416,15 @@ pub fn read_table_until(
                 .is_some_and(|cell| !looks_like_value(&text[cell.clone()]))
         {
             cells.drain(..leading_empty);
+        }
+        // A bare `|` or `|||` between cells is padding; a cell with a bar after it (`规章 |`,
+        // `0 |`) is one cell per line as some pages copy it.
+        let filled = cells.iter().filter(|cell| !cell.is_empty()).count();
+        if filled == 0 {
+            continue;
+        }
+        if filled == 1 && cells.len() <= 3 {
+            cells.retain(|cell| !cell.is_empty());
         }
         if cells.len() > 1 {
             // A row laid out on one line: leading labels, then value slots.
@@ -548,22 +558,35 @@ const MIN_FUSED_WORDS: usize = 3;
 
 /// A table whose anchor is on a line of running text rather than on a line of its own, with
 /// values run onto the labels (text copied from a page with no line breaks): the table is there,
-/// but its cells cannot be told apart. `None` if the anchor is nowhere, or the line holds no such
-/// run of digits (the anchor's words in a sentence).
-fn flattened_table(document: &Document, text: &str, anchor: LinePattern<'_>) -> Option<Table> {
-    // Only lines long enough to hold a table run together are searched.
-    let long = |line: &super::Line| line.range.len() >= MIN_FLATTENED_BYTES;
-    if !document.lines.iter().any(long) {
+/// but its cells cannot be told apart. `None` if the anchor is nowhere, or the line holds no run
+/// of digits as long as a row of `width` values (the anchor's words in a sentence).
+fn flattened_table(
+    document: &Document,
+    text: &str,
+    anchor: LinePattern<'_>,
+    is_table_line: impl Fn(usize) -> bool,
+    width: usize,
+) -> Option<Table> {
+    // Only lines that may hold a table run together are searched: a whole page on one line, or a
+    // line too long to be a table's but without a full stop (a table on one line). A table missing
+    // from a report with line breaks costs no search of its prose.
+    let candidate = |index: usize| {
+        let line = &document.lines[index];
+        let bytes = &text.as_bytes()[line.range.clone()];
+        line.kind.is_report_text()
+            && (bytes.len() >= MIN_FLATTENED_BYTES
+                || (bytes.len() > 2 * MAX_CELL_CHARS
+                    && !is_table_line(index)
+                    && FULL_STOP.find(bytes).is_none()))
+    };
+    if !(0..document.lines.len()).any(candidate) {
         return None;
     }
-    let index = anchor.first_line(text, &document.lines, |index| {
-        let line = &document.lines[index];
-        line.kind.is_report_text() && long(line)
-    })?;
+    let index = anchor.first_line(text, &document.lines, candidate)?;
     let line = document.lines[index].range.clone();
     let found = anchor.regex.find(&text[line.clone()])?;
     let rest = &text[line.start + found.end()..line.end];
-    if !has_fused_run(rest) {
+    if !has_fused_run(rest, width) {
         return None;
     }
     Some(Table {
@@ -580,9 +603,10 @@ fn flattened_table(document: &Document, text: &str, anchor: LinePattern<'_>) -> 
 /// search of its text.
 const MIN_FLATTENED_BYTES: usize = 1200;
 
-/// Whether `text` holds a run of three or more digits after a Han character, before another or
-/// at the end, that is not a count or a date (`件120118规`, not `申请1021件` or `2021年`).
-fn has_fused_run(text: &str) -> bool {
+/// Whether `text` holds a run of at least `width` digits (a row's values run together) after a
+/// Han character, before another or at the end, that is not a count or a date (`件120118规`,
+/// `处罚87行`; not `申请1021件` or `2021年`).
+fn has_fused_run(text: &str, width: usize) -> bool {
     let mut previous: Option<char> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((_, ch)) = chars.next() {
@@ -593,7 +617,7 @@ fn has_fused_run(text: &str) -> bool {
                 digits += 1;
             }
             let next = chars.peek().map(|&(_, c)| c);
-            if digits >= 3 && next.is_none_or(|c| is_han(c) && !is_unit(c)) {
+            if digits >= width && next.is_none_or(|c| is_han(c) && !is_unit(c)) {
                 return true;
             }
             previous = Some('0');
