@@ -502,3 +502,20 @@ fn one_cell_per_line_with_a_bar_after_each_cell() {
         broken_subtotal()
     );
 }
+
+#[test]
+fn table_four_as_header_words_and_a_line_of_numbers() {
+    // A printed page's table 四: the header words run together, the 15 numbers on one line with
+    // single spaces between them.
+    let text = format!(
+        "{TITLE}\n{INTRO}\n四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉\n结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n1 0 0 0 2 0 0 0 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况\n"
+    );
+    assert_eq!(
+        table_findings(&text),
+        expect(&[(
+            "table/review-total",
+            "2",
+            "行政复议: 总计(2) ≠ 结果维持、结果纠正、其他结果、尚未审结之和(1+0+0+0=1)"
+        )])
+    );
+}

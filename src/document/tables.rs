@@ -283,6 +283,22 @@ fn cells_of(text: &str, range: Range<usize>, kind: LineKind, cells: &mut Vec<Ran
             start = gap.end();
         }
         push(start, line.len());
+    } else if line.contains(' ') && line.split_whitespace().all(looks_like_value) {
+        // Values separated by single spaces (`1 0 0 0 2 …`, a printed table's row of numbers).
+        let mut start = None;
+        for (index, byte) in line.bytes().enumerate() {
+            match (byte == b' ', start) {
+                (false, None) => start = Some(index),
+                (true, Some(from)) => {
+                    push(from, index);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(from) = start {
+            push(from, line.len());
+        }
     } else {
         // A cell copied with the bar after it (`规章 |`, `0 |`): the bar is not its text.
         let end = line.trim_end().trim_end_matches('|').len();
@@ -709,6 +725,21 @@ mod tests {
         let text =
             "某局2021年政府信息公开工作年度报告\n申请人情况\n一、本年新收\n5\n二、上年结转\n1\n1\n";
         assert!(table(text, "申请人情况", 2).unreadable);
+    }
+
+    #[test]
+    fn values_separated_by_single_spaces() {
+        let text =
+            "某局2021年政府信息公开工作年度报告\n结果维持结果纠正其他结果尚未审结总计\n1 0 0 0 2\n";
+        let table = table(text, "结果维持", 5);
+        assert!(!table.unreadable);
+        let values: Vec<&Value> = table.rows[0]
+            .values
+            .iter()
+            .map(|cell| &cell.value)
+            .collect();
+        assert_eq!(values[4], &Value::Number(2));
+        assert_eq!(&text[table.rows[0].values[4].range.clone()], "2");
     }
 
     #[test]
