@@ -112,7 +112,7 @@ pub fn find_whole_year(line: &str, line_offset: usize) -> Option<Period> {
         let whole_year = (start.month, start.day) == (1, 1)
             && (end.month, end.day) == (12, 31)
             && end.year.is_none_or(|end_year| end_year == year);
-        let between = line[start.end..end.start].trim_start_matches('起');
+        let between = line[start.end..end.start].trim_start_matches(['起', ',', '，']);
         let joined = matches!(between, "至" | "到" | "-" | "—" | "——" | "–" | "~" | "～");
         if !(whole_year && joined) {
             return None;
@@ -225,6 +225,10 @@ mod tests {
         assert_eq!(
             whole_year("本报告统计数据从2016年1月1日至2016年12月31日止。"),
             found(2016, "2016年1月1日至2016年12月31日")
+        );
+        assert_eq!(
+            whole_year("本报告所列统计数据的期限自2016年1月1日起,至2016年12月31日止。"),
+            found(2016, "2016年1月1日起,至2016年12月31日")
         );
         assert_eq!(
             whole_year("现将二〇一九年一月一日至十二月三十一日的年度报告公布如下。"),
