@@ -519,3 +519,13 @@ fn table_four_as_header_words_and_a_line_of_numbers() {
         )])
     );
 }
+
+#[test]
+fn a_row_with_a_value_missing_makes_the_table_unreadable() {
+    // `4.保护第三方合法权益` with six values of seven: which column lost its cell is not known.
+    let text = split_markdown(3, 21).replace(
+        "| 4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "| 4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    );
+    assert_eq!(table_findings(&text), unreadable("本列数据的勾稽关系"));
+}

@@ -273,6 +273,13 @@ fn cells_of(text: &str, range: Range<usize>, kind: LineKind, cells: &mut Vec<Ran
             start = index + 1;
         }
         push(start, line.len());
+        // A Markdown row (`| 规章 | 0 |`): its outer bars enclose the row, they start and end no
+        // cell; without this, a row missing a value would take the empty end for a blank one.
+        let trimmed = line.trim();
+        if trimmed.len() > 1 && trimmed.starts_with('|') && trimmed.ends_with('|') {
+            cells.pop();
+            cells.remove(0);
+        }
     } else if memchr::memchr(b'\t', line.as_bytes()).is_some()
         || SPACE_RUN.find(line.as_bytes()).is_some()
     {
@@ -492,7 +499,12 @@ pub fn read_table_until(
             }
             if values.len() != width {
                 // A row of a different table shape (a merged header, a note): not a value row.
-                if !all_empty && labels.is_empty() {
+                // But values without labels, or a numbered row with a number in it and a cell
+                // too few or too many, are a row that cannot be read: its table cannot be checked.
+                let has_number = values
+                    .iter()
+                    .any(|cell| matches!(parse_value(&text[cell.clone()]), Value::Number(_)));
+                if (!all_empty && labels.is_empty()) || (numbered && has_number) {
                     unreadable = true;
                 }
                 continue;
