@@ -60,11 +60,13 @@ static KEYWORD: LazyLock<Regex> =
 const START_WINDOW: usize = 36;
 const END_WINDOW: usize = 24;
 
-/// The first statistics period stated in the report lines among `lines` (see [`find_period`]).
+/// The first statistics period stated in the report lines among `lines` (see [`find_period`]);
+/// failing that, the first whole-year statement ([`find_whole_year`]) before line
+/// `whole_year_end` (the preamble and section 一, where reports state it).
 ///
 /// The keywords are searched for in the text as a whole, and only the lines they are on are read
 /// (see [`LinePattern::matching_lines`]).
-pub fn find_first_period(text: &str, lines: &[Line]) -> Option<Period> {
+pub fn find_first_period(text: &str, lines: &[Line], whole_year_end: usize) -> Option<Period> {
     let keyword = LinePattern {
         regex: &KEYWORD,
         anchored: false,
@@ -78,7 +80,9 @@ pub fn find_first_period(text: &str, lines: &[Line]) -> Option<Period> {
                 anchored: false,
             };
             new_year
-                .matching_lines(text, lines, |index| lines[index].kind.is_report_text())
+                .matching_lines(text, lines, |index| {
+                    index < whole_year_end && lines[index].kind.is_report_text()
+                })
                 .find_map(|index| {
                     find_whole_year(&text[lines[index].range.clone()], lines[index].range.start)
                 })

@@ -389,9 +389,7 @@ pub fn read_table_until(
     width: usize,
 ) -> Option<Table> {
     let is_table_line = |index: usize| table_lines.get(index).copied().unwrap_or(false);
-    let Some(start) = anchor.first_line(text, &document.lines, is_table_line) else {
-        return flattened_table(document, text, anchor, is_table_line, width);
-    };
+    let start = anchor.first_line(text, &document.lines, is_table_line)?;
     let end = (start..document.lines.len())
         .find(|&index| {
             let line = &document.lines[index];
@@ -584,74 +582,76 @@ fn has_fused_digits(label: &str, width: usize) -> bool {
 /// than part of a short name (`附表1`).
 const MIN_FUSED_WORDS: usize = 3;
 
-/// A table whose anchor is on a line of running text rather than on a line of its own, with
-/// values run onto the labels (text copied from a page with no line breaks): the table is there,
-/// but its cells cannot be told apart. `None` if the anchor is nowhere, or the line holds no run
-/// of digits as long as a row of `width` values (the anchor's words in a sentence).
-fn flattened_table(
+/// The lines of `document` that may hold a table with its rows run together (text copied from a
+/// page with no line breaks): one holding most of the report, or a line too long to be a table's
+/// and without a full stop, with digits run onto a label in it. Computed once per document, and
+/// only when a table is not found on lines of its own: a report with line breaks has none, and
+/// its prose is not searched. `table_lines` is [`table_lines`] of the document.
+pub fn flattened_lines(document: &Document, text: &str, table_lines: &[bool]) -> Vec<usize> {
+    let most = document.range.len() / 2;
+    (0..document.lines.len())
+        .filter(|&index| {
+            let line = &document.lines[index];
+            let bytes = &text.as_bytes()[line.range.clone()];
+            line.kind.is_report_text()
+                && (bytes.len() >= MIN_FLATTENED_BYTES.max(most)
+                    || (bytes.len() > 2 * MAX_CELL_CHARS
+                        && !table_lines.get(index).copied().unwrap_or(false)
+                        && FULL_STOP.find(bytes).is_none()))
+                && has_fused_run(&text[line.range.clone()], 1)
+        })
+        .collect()
+}
+
+/// A table whose anchor is on one of `flattened` ([`flattened_lines`]), followed by a run of
+/// digits as long as a row of `width` values: the table is there, but its cells cannot be told
+/// apart, so it is unreadable. `None` if the anchor is on none of them.
+pub fn read_flattened_table(
     document: &Document,
     text: &str,
-    anchor: LinePattern<'_>,
-    is_table_line: impl Fn(usize) -> bool,
+    flattened: &[usize],
+    anchor: &Regex,
     width: usize,
 ) -> Option<Table> {
-    // Only lines that may hold a table run together are searched: a whole page on one line, or a
-    // line too long to be a table's but without a full stop (a table on one line). A table missing
-    // from a report with line breaks costs no search of its prose.
-    let candidate = |index: usize| {
-        let line = &document.lines[index];
-        let bytes = &text.as_bytes()[line.range.clone()];
-        line.kind.is_report_text()
-            && (bytes.len() >= MIN_FLATTENED_BYTES
-                || (bytes.len() > 2 * MAX_CELL_CHARS
-                    && !is_table_line(index)
-                    && FULL_STOP.find(bytes).is_none()))
-    };
-    if !(0..document.lines.len()).any(candidate) {
-        return None;
-    }
-    let index = anchor.first_line(text, &document.lines, candidate)?;
-    let line = document.lines[index].range.clone();
-    let found = anchor.regex.find(&text[line.clone()])?;
-    let rest = &text[line.start + found.end()..line.end];
-    if !has_fused_run(rest, width) {
-        return None;
-    }
-    Some(Table {
-        lines: index..index + 1,
-        anchor: line.start + found.start()..line.start + found.end(),
-        rows: Vec::new(),
-        unreadable: true,
+    flattened.iter().find_map(|&index| {
+        let line = document.lines[index].range.clone();
+        let found = anchor.find(&text[line.clone()])?;
+        let rest = &text[line.start + found.end()..line.end];
+        has_fused_run(rest, width).then(|| Table {
+            lines: index..index + 1,
+            anchor: line.start + found.start()..line.start + found.end(),
+            rows: Vec::new(),
+            unreadable: true,
+        })
     })
 }
 
-/// The shortest line (in bytes) that may hold a table with its rows run together: table 三's
-/// labels and values alone are some 400 characters, a page copied without line breaks thousands.
-/// Prose paragraphs seldom reach it, so a table missing from a report with line breaks costs no
-/// search of its text.
+/// The shortest line (in bytes) with full stops that may hold a table with its rows run
+/// together: table 三's labels and values alone are some 400 characters.
 const MIN_FLATTENED_BYTES: usize = 1200;
 
 /// Whether `text` holds a run of at least `width` digits (a row's values run together) after a
 /// Han character, before another or at the end, that is not a count or a date (`件120118规`,
 /// `处罚87行`; not `申请1021件` or `2021年`).
 fn has_fused_run(text: &str, width: usize) -> bool {
-    let mut previous: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((_, ch)) = chars.next() {
-        if ch.is_ascii_digit() && previous.is_some_and(is_han) {
-            let mut digits = 1;
-            while chars.peek().is_some_and(|(_, c)| c.is_ascii_digit()) {
-                chars.next();
-                digits += 1;
-            }
-            let next = chars.peek().map(|&(_, c)| c);
-            if digits >= width && next.is_none_or(|c| is_han(c) && !is_unit(c)) {
-                return true;
-            }
-            previous = Some('0');
-            continue;
+    // Digits are rare in Chinese text: go from run to run of them, bytes at a time.
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(u8::is_ascii_digit) {
+        let start = at + offset;
+        let end = bytes[start..]
+            .iter()
+            .position(|byte| !byte.is_ascii_digit())
+            .map_or(bytes.len(), |length| start + length);
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if end - start >= width
+            && before.is_some_and(is_han)
+            && after.is_none_or(|c| is_han(c) && !is_unit(c))
+        {
+            return true;
         }
-        previous = Some(ch);
+        at = end;
     }
     false
 }
@@ -752,6 +752,15 @@ mod tests {
             .collect();
         assert_eq!(values[4], &Value::Number(2));
         assert_eq!(&text[table.rows[0].values[4].range.clone()], "2");
+    }
+
+    #[test]
+    fn digits_run_onto_labels() {
+        assert!(has_fused_run("规章000行政规范性文件120118", 3));
+        assert!(has_fused_run("行政处罚87行政强制2", 1));
+        assert!(!has_fused_run("行政处罚87行政强制2", 3));
+        assert!(!has_fused_run("全年共收到申请1021件,2021年", 1));
+        assert!(!has_fused_run("12345", 1));
     }
 
     #[test]
