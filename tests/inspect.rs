@@ -548,7 +548,7 @@ fn text_lines_say_where_they_are_and_what_they_were_taken_for() {
     );
     assert_eq!(
         title["location"],
-        serde_json::json!({"in": "page", "page": 1, "line": 10})
+        serde_json::json!({"in": "page", "page": 1, "line": 8})
     );
     let row = lines
         .iter()
@@ -567,7 +567,7 @@ fn text_lines_say_where_they_are_and_what_they_were_taken_for() {
                 .is_some_and(|text| text.contains("统计期限自2019年1月1日起至12月31日止"))
         })
         .expect("the period sentence");
-    assert_eq!(joined["line"], 13);
+    assert_eq!(joined["line"], 11);
     assert!(inspection["documents"][0].get("title").is_none());
 }
 
@@ -730,6 +730,7 @@ proptest! {
             byte_map: None,
             encoding: "UTF-8",
             locations: None,
+            partial: None,
         };
         let inspection = inspect_source(
             &source,

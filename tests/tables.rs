@@ -321,3 +321,39 @@ fn a_missing_row_of_table_two() {
         )])
     );
 }
+
+/// The seed's `|` rows written as Markdown writes them: a bar at each end of every row.
+fn as_markdown_rows(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if line.contains('|') && !line.starts_with('|') {
+                let mut cells: Vec<&str> = line.split('|').map(str::trim).collect();
+                while cells.last() == Some(&"") {
+                    cells.pop();
+                }
+                format!("| {} |", cells.join(" | "))
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn markdown_rows_read_as_the_plain_rows() {
+    let seed = fixture(DONGXIANG_2019);
+    let markdown = as_markdown_rows(&seed);
+    assert_eq!(findings(&markdown, TABLE_RULES), expect(&[]));
+    // And a broken identity is still seen.
+    let broken = replace_once(
+        &markdown,
+        "| 一、本年新收政府信息公開申請(qǐng)數(shù)量 | 0 |",
+        "| 一、本年新收政府信息公開申請(qǐng)數(shù)量 | 5 |",
+    );
+    let rules: Vec<String> = findings(&broken, TABLE_RULES)
+        .into_iter()
+        .map(|(rule, _, _)| rule)
+        .collect();
+    assert_eq!(rules, ["table/balance", "table/row-total"]);
+}

@@ -286,6 +286,7 @@ const ABSENCE_RULES: &[&str] = &[
     "period/missing",
     "contact/missing",
     "section/empty",
+    "structure/no-outline",
 ];
 
 /// For a file read only in part: drops the findings that only say something is missing, and

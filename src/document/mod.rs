@@ -369,7 +369,13 @@ fn build_document(
         .find(|heading| heading.level == 1)
         .map_or(lines.len(), |heading| heading.line);
 
-    let period = period::find_first_period(text, &lines);
+    // A period sentence without a keyword stands in the preamble or section 一.
+    let whole_year_end = found_headings
+        .iter()
+        .filter(|heading| heading.level == 1)
+        .nth(1)
+        .map_or(lines.len(), |heading| heading.line);
+    let period = period::find_first_period(text, &lines, whole_year_end);
 
     let body_years = year_mentions(text, &lines);
     let report_lines: Vec<usize> = (0..lines.len())

@@ -1,4 +1,11 @@
 //! The statistics-period sentence: `本报告中所列数据的统计期限自2019年1月1日起至12月31日止`.
+//!
+//! Found in two ways. A period keyword (`统计期限`, `统计周期`, `数据期间`…) followed by a
+//! date, whatever the dates (so that a half year or a cut-off is seen, and judged). Failing that,
+//! any sentence about the report, its data or statistics that states one whole calendar year
+//! (`本报告内容涵盖…2015年1月1日至12月31日期间`, `本报告统计数据从2016年1月1日至2016年12月31日止`):
+//! only a whole year, so that a campaign's dates or a date a rule took effect are never taken for
+//! it, and only outside comparisons with another year.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -53,11 +60,13 @@ static KEYWORD: LazyLock<Regex> =
 const START_WINDOW: usize = 36;
 const END_WINDOW: usize = 24;
 
-/// The first statistics period stated in the report lines among `lines` (see [`find_period`]).
+/// The first statistics period stated in the report lines among `lines` (see [`find_period`]);
+/// failing that, the first whole-year statement ([`find_whole_year`]) before line
+/// `whole_year_end` (the preamble and section 一, where reports state it).
 ///
 /// The keywords are searched for in the text as a whole, and only the lines they are on are read
 /// (see [`LinePattern::matching_lines`]).
-pub fn find_first_period(text: &str, lines: &[Line]) -> Option<Period> {
+pub fn find_first_period(text: &str, lines: &[Line], whole_year_end: usize) -> Option<Period> {
     let keyword = LinePattern {
         regex: &KEYWORD,
         anchored: false,
@@ -65,6 +74,77 @@ pub fn find_first_period(text: &str, lines: &[Line]) -> Option<Period> {
     keyword
         .matching_lines(text, lines, |index| lines[index].kind.is_report_text())
         .find_map(|index| find_period(&text[lines[index].range.clone()], lines[index].range.start))
+        .or_else(|| {
+            let new_year = LinePattern {
+                regex: &NEW_YEAR,
+                anchored: false,
+            };
+            new_year
+                .matching_lines(text, lines, |index| {
+                    index < whole_year_end && lines[index].kind.is_report_text()
+                })
+                .find_map(|index| {
+                    find_whole_year(&text[lines[index].range.clone()], lines[index].range.start)
+                })
+        })
+}
+
+/// The first of January, as the lines a whole-year statement can be on are looked for.
+static NEW_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("1月1日|一月一日").expect("new year pattern is valid"));
+
+/// Words that make a sentence speak of the report, its data or statistics.
+static ABOUT_THE_REPORT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("报告|年报|数据|统计").expect("subject pattern is valid"));
+
+/// Words of a comparison with another period (`较2022年1月1日至12月31日增长…`).
+static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("较|相比|同比|比上年|上年|去年|上一年").expect("comparison pattern is valid")
+});
+
+/// Characters that end a sentence.
+const SENTENCE_ENDS: [char; 5] = ['。', ';', '；', '!', '?'];
+
+/// A statement, in one line of normalised text, that the report or its data spans one whole
+/// calendar year: `1月1日` of a stated year to `12月31日` of the same year, joined by `至` (or a
+/// dash), in a sentence that speaks of the report, its data or statistics and compares nothing.
+pub fn find_whole_year(line: &str, line_offset: usize) -> Option<Period> {
+    let dates = find_dates(line);
+    dates.windows(2).find_map(|pair| {
+        let (start, end) = (pair[0], pair[1]);
+        let year = start.year?;
+        let whole_year = (start.month, start.day) == (1, 1)
+            && (end.month, end.day) == (12, 31)
+            && end.year.is_none_or(|end_year| end_year == year);
+        let between = line[start.end..end.start].trim_start_matches(['起', ',', '，']);
+        let joined = matches!(between, "至" | "到" | "-" | "—" | "——" | "–" | "~" | "～");
+        if !(whole_year && joined) {
+            return None;
+        }
+        let sentence_start = line[..start.start].rfind(SENTENCE_ENDS).map_or(0, |at| {
+            at + line[at..].chars().next().map_or(1, char::len_utf8)
+        });
+        let sentence_end = line[end.end..]
+            .find(SENTENCE_ENDS)
+            .map_or(line.len(), |at| end.end + at);
+        let sentence = &line[sentence_start..sentence_end];
+        if !ABOUT_THE_REPORT.is_match(sentence) || COMPARISON.is_match(sentence) {
+            return None;
+        }
+        let shift = |date: FoundDate| FoundDate {
+            start: date.start + line_offset,
+            end: date.end + line_offset,
+            ..date
+        };
+        Some(Period {
+            range: start.start + line_offset..end.end + line_offset,
+            start: shift(start),
+            end: Some(FoundDate {
+                year: Some(year),
+                ..shift(end)
+            }),
+        })
+    })
 }
 
 /// Finds a statistics-period statement in one line of normalised text.
@@ -132,5 +212,52 @@ mod tests {
         assert!(find_period("据统计,2021年1月1日至6月30日共受理申请3件。", 0).is_none());
         let cutoff = find_period("本报告统计时间截至2022年1月10日。", 0).unwrap();
         assert_eq!(cutoff.is_whole_year(), None);
+    }
+
+    fn whole_year(line: &str) -> Option<(i32, String)> {
+        let period = find_whole_year(line, 0)?;
+        Some((period.year()?, line[period.range].to_string()))
+    }
+
+    #[test]
+    fn a_sentence_about_the_report_stating_a_whole_year() {
+        let found = |year: i32, span: &str| Some((year, span.to_string()));
+        assert_eq!(
+            whole_year("本报告内容涵盖本机关2015年1月1日至12月31日期间政府信息公开工作情况。"),
+            found(2015, "2015年1月1日至12月31日")
+        );
+        assert_eq!(
+            whole_year("本报告统计数据从2016年1月1日至2016年12月31日止。"),
+            found(2016, "2016年1月1日至2016年12月31日")
+        );
+        assert_eq!(
+            whole_year("本报告所列统计数据的期限自2016年1月1日起,至2016年12月31日止。"),
+            found(2016, "2016年1月1日起,至2016年12月31日")
+        );
+        assert_eq!(
+            whole_year("现将二〇一九年一月一日至十二月三十一日的年度报告公布如下。"),
+            found(2019, "二〇一九年一月一日至十二月三十一日")
+        );
+        // Another sentence, a campaign, a rule taking effect, two years, a comparison: no.
+        assert_eq!(
+            whole_year("我局于2023年1月1日至12月31日开展专项行动。本报告由本局编制。"),
+            None
+        );
+        assert_eq!(
+            whole_year("本报告所述专项行动自2023年3月1日至12月31日开展。"),
+            None
+        );
+        assert_eq!(
+            whole_year("新规定自2023年1月1日起施行,本报告据此编制。"),
+            None
+        );
+        assert_eq!(
+            whole_year("本报告数据自2022年1月1日至2023年12月31日。"),
+            None
+        );
+        assert_eq!(
+            whole_year("本报告数据较2022年1月1日至12月31日有所增长。"),
+            None
+        );
     }
 }

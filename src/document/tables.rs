@@ -18,6 +18,7 @@ use regex::Regex;
 use super::headings::parse_marker;
 use super::lines::LinePattern;
 use super::{Document, LineKind};
+use crate::text::fold::is_han;
 
 /// A cell's value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,10 +52,11 @@ impl Cell {
 pub struct Row {
     /// The labels that lead to this row, outermost first (`三、本年度办理结果`, `(三)不予公开`,
     /// `1.属于国家秘密`), including those inherited from earlier rows, joined with `/`, for
-    /// matching row references.
+    /// matching row references. Once the row is matched to its table's format
+    /// ([`Table::match_format`]), the path the format gives it.
     path_text: String,
-    /// Where the row's own (last) label starts in `path_text`.
-    label_start: usize,
+    /// The row's own (last) label, as read.
+    label: String,
     /// The label cells the row was read with (without inherited labels), for showing the grid.
     label_cells: Vec<Range<usize>>,
     /// One cell per value column.
@@ -65,17 +67,16 @@ impl Row {
     fn new(text: &str, path: &[Range<usize>], values: Vec<Cell>) -> Row {
         let length = path.iter().map(|label| label.len() + 1).sum();
         let mut path_text = String::with_capacity(length);
-        let mut label_start = 0;
         for (index, label) in path.iter().enumerate() {
             if index > 0 {
                 path_text.push('/');
             }
-            label_start = path_text.len();
             path_text.push_str(&text[label.clone()]);
         }
+        let label = path.last().map_or("", |label| &text[label.clone()]);
         Row {
+            label: label.to_string(),
             path_text,
-            label_start,
             label_cells: Vec::new(),
             values,
         }
@@ -86,9 +87,9 @@ impl Row {
         &self.path_text
     }
 
-    /// The row's own label (the last of its path).
+    /// The row's own label (the last of its path), as read.
     pub fn label(&self) -> &str {
-        &self.path_text[self.label_start..]
+        &self.label
     }
 
     /// The label cells the row was read with, as ranges of the normalised text: the row's cells
@@ -110,6 +111,80 @@ pub struct Table {
     pub unreadable: bool,
 }
 
+/// One row of a table's published format, as a table definition gives it: where the row sits
+/// (its label path in the format) and whether a label read from a report names it.
+pub trait FormatRow {
+    /// The row's label path in the format (`三、本年度办理结果/(三)不予公开/1.属于国家秘密`). Its
+    /// last part, marker and words, also names a row whose label a converter garbled.
+    fn path(&self) -> &str;
+    /// Whether `label`, a row's own label as read, names this row.
+    fn names(&self, label: &str) -> bool;
+    /// Whether the row groups others (`三、本年度办理结果`, `(三)不予公开`): a row of blanks
+    /// under its label is the group's heading, not a row of values.
+    fn is_group(&self) -> bool;
+}
+
+impl Table {
+    /// Gives each row the path the format gives it, by the row's own label: a row whose label is
+    /// unique in the format is that row wherever its parent cells ended, so a merged
+    /// `三、本年度办理结果` cell that stops short or is split in two loses no row. The table is
+    /// trusted only if every value row is named, in the format's order, each format row at most
+    /// once; otherwise it is marked unreadable (rows read from cells in a scrambled order, or
+    /// from labels and digits run together, cannot be checked). An empty `format` changes nothing.
+    pub fn match_format<F: FormatRow>(&mut self, format: &[F]) {
+        if format.is_empty() || self.unreadable {
+            return;
+        }
+        // Format rows before `next` are used up: the rows come in the format's order.
+        let mut next = 0;
+        let mut matched = true;
+        self.rows.retain_mut(|row| {
+            let found = format[next..]
+                .iter()
+                .position(|candidate| candidate.names(&row.label))
+                .or_else(|| garbled_label_position(&format[next..], &row.label))
+                .map(|offset| next + offset);
+            let Some(index) = found else {
+                matched = false;
+                return true;
+            };
+            next = index + 1;
+            let format_row = &format[index];
+            if format_row.is_group() && row.values.iter().all(|cell| cell.value == Value::Blank) {
+                return false;
+            }
+            row.path_text.clear();
+            row.path_text.push_str(format_row.path());
+            true
+        });
+        if !matched {
+            self.unreadable = true;
+        }
+    }
+}
+
+/// For a label that names no format row by its words (a converter garbled them: `二、上年结(ji
+/// 3 é)转…`, variant characters), the first of `format` with the same marker whose own label
+/// shares most of its Han characters with it.
+fn garbled_label_position<F: FormatRow>(format: &[F], label: &str) -> Option<usize> {
+    let (level, number, words_start) = parse_marker(label)?;
+    let words = &label[words_start..];
+    format.iter().position(|candidate| {
+        let own = candidate.path().rsplit('/').next().unwrap_or_default();
+        let Some((own_level, own_number, own_start)) = parse_marker(own) else {
+            return false;
+        };
+        if (own_level, own_number) != (level, number) {
+            return false;
+        }
+        let own_words = own[own_start..].chars().filter(|&c| is_han(c));
+        let (shared, total) = own_words.fold((0, 0), |(shared, total), c| {
+            (shared + usize::from(words.contains(c)), total + 1)
+        });
+        total > 0 && shared * 2 > total
+    })
+}
+
 static INTEGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)$").expect("integer pattern is valid")
 });
@@ -119,6 +194,9 @@ static DECIMAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-+]?[0-9]+\.[0-9]+$").expect("decimal pattern is valid"));
 static COLUMN_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\t+| {3,}").expect("gap pattern is valid"));
+/// The full stop, which prose has and a table's cells do not.
+static FULL_STOP: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("。"));
 /// Three spaces: the start of a [`COLUMN_GAP`] without a tab, searched for before the regex runs.
 static SPACE_RUN: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("   "));
@@ -249,6 +327,22 @@ fn cells_of(text: &str, range: Range<usize>, kind: LineKind, cells: &mut Vec<Ran
             start = inner.start + gap.end();
         }
         push(start, inner.end);
+    } else if line.contains(' ') && line.split_whitespace().all(looks_like_value) {
+        // Values separated by single spaces (`1 0 0 0 2 …`, a printed table's row of numbers).
+        let mut start = None;
+        for (index, byte) in line.bytes().enumerate() {
+            match (byte == b' ', start) {
+                (false, None) => start = Some(index),
+                (true, Some(from)) => {
+                    push(from, index);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(from) = start {
+            push(from, line.len());
+        }
     } else {
         push(inner.start, inner.end);
     }
@@ -267,6 +361,8 @@ pub fn line_cells(text: &str, line: &super::Line) -> Vec<Range<usize>> {
 struct PathBuilder {
     /// The latest label at each marker level (1 `一、`, 2 `(一)`, 3 `1.`), as ranges of the text.
     levels: [Option<Range<usize>>; 3],
+    /// The numbered labels of the row being built, with their levels.
+    marked: Vec<(usize, Range<usize>)>,
     /// The path of the row being built.
     path: Vec<Range<usize>>,
 }
@@ -274,20 +370,25 @@ struct PathBuilder {
 impl PathBuilder {
     /// The row with `labels` (ranges of `text`, in order) and `values`.
     fn row(&mut self, text: &str, labels: &[Range<usize>], values: Vec<Cell>) -> Row {
-        let mut deepest = 0;
         let mut unmarked: Option<Range<usize>> = None;
+        self.marked.clear();
         for label in labels {
             match parse_marker(&text[label.clone()]) {
                 Some((level, _, _)) if (1..=3).contains(&level) => {
-                    let slot = usize::from(level) - 1;
-                    self.levels[slot] = Some(label.clone());
-                    for deeper in self.levels.iter_mut().skip(slot + 1) {
-                        *deeper = None;
-                    }
-                    deepest = deepest.max(usize::from(level));
-                    unmarked = None;
+                    self.marked.push((usize::from(level), label.clone()));
                 }
                 _ => unmarked = Some(label.clone()),
+            }
+        }
+        // Outer labels first: text read from a printed table by position puts a merged cell's
+        // label at its middle row, after the first rows under it (`4.保护第三方合法权益`,
+        // `(三)不予公开`), and the row there still sits under both.
+        self.marked.sort_by_key(|&(level, _)| level);
+        let deepest = self.marked.last().map_or(0, |&(level, _)| level);
+        for (level, label) in self.marked.drain(..) {
+            self.levels[level - 1] = Some(label);
+            for deeper in self.levels.iter_mut().skip(level) {
+                *deeper = None;
             }
         }
         self.path.clear();
@@ -372,6 +473,8 @@ pub fn read_table_until(
     let mut pending_labels: Vec<Range<usize>> = Vec::new();
     let mut pending_values: Vec<Range<usize>> = Vec::new();
     let mut unreadable = false;
+    // Whether the last one-cell line was a label with digits run onto it.
+    let mut fused_row = false;
     let read_values = |ranges: &[Range<usize>]| -> Vec<Cell> {
         ranges
             .iter()
@@ -384,6 +487,25 @@ pub fn read_table_until(
             continue;
         }
         cells_of(text, line.range.clone(), line.kind, &mut cells);
+        // Empty cells before a row's first label are what is left of a merged label cell that
+        // ended on an earlier row (or was split in two): the labels that follow name the row.
+        let leading_empty = cells.iter().take_while(|cell| cell.is_empty()).count();
+        if leading_empty > 0
+            && cells
+                .get(leading_empty)
+                .is_some_and(|cell| !looks_like_value(&text[cell.clone()]))
+        {
+            cells.drain(..leading_empty);
+        }
+        // A bare `|` or `|||` between cells is padding; a cell with a bar after it (`规章 |`,
+        // `0 |`) is one cell per line as some pages copy it.
+        let filled = cells.iter().filter(|cell| !cell.is_empty()).count();
+        if filled == 0 {
+            continue;
+        }
+        if filled == 1 && cells.len() <= 3 {
+            cells.retain(|cell| !cell.is_empty());
+        }
         if cells.len() > 1 {
             // A row laid out on one line: leading labels, then value slots.
             if !pending_values.is_empty() {
@@ -424,7 +546,9 @@ pub fn read_table_until(
             while values.len() > width && values.last().is_some_and(|cell| cell.is_empty()) {
                 values = &values[..values.len() - 1];
             }
-            // Likewise between the labels and the values: a label merged across columns.
+            // Empty cells between the labels and the values are label columns this row leaves
+            // empty (a row label spanning all three label columns of table 三, as Markdown and
+            // other grids without merged cells write it).
             while values.len() > width && values.first().is_some_and(|cell| cell.is_empty()) {
                 values = &values[1..];
             }
@@ -446,7 +570,12 @@ pub fn read_table_until(
             }
             if values.len() != width {
                 // A row of a different table shape (a merged header, a note): not a value row.
-                if !all_empty && labels.is_empty() {
+                // But values without labels, or a numbered row with a number in it and a cell
+                // too few or too many, are a row that cannot be read: its table cannot be checked.
+                let has_number = values
+                    .iter()
+                    .any(|cell| matches!(parse_value(&text[cell.clone()]), Value::Number(_)));
+                if (!all_empty && labels.is_empty()) || (numbered && has_number) {
                     unreadable = true;
                 }
                 continue;
@@ -465,6 +594,7 @@ pub fn read_table_until(
                 continue;
             }
             if looks_like_value(&text[cell.clone()]) {
+                fused_row = false;
                 pending_values.push(cell);
                 if pending_values.len() == width {
                     rows.push(paths.row(text, &pending_labels, read_values(&pending_values)));
@@ -476,6 +606,12 @@ pub fn read_table_until(
                     unreadable = true;
                     pending_values.clear();
                 }
+                // A label followed by another label, with as many digits run onto it as the
+                // table has columns, is a row whose values lost their cell boundaries.
+                if fused_row {
+                    unreadable = true;
+                }
+                fused_row = has_fused_digits(&text[cell.clone()], width);
                 // Labels before the first marked label are column headers, not row labels.
                 if parse_marker(&text[cell.clone()]).is_some() {
                     pending_labels.retain(|label| parse_marker(&text[label.clone()]).is_some());
@@ -484,7 +620,7 @@ pub fn read_table_until(
             }
         }
     }
-    if !pending_values.is_empty() {
+    if !pending_values.is_empty() || fused_row {
         unreadable = true;
     }
     Some(Table {
@@ -493,6 +629,100 @@ pub fn read_table_until(
         rows,
         unreadable,
     })
+}
+
+/// Whether a label ends in at least `width` digits run onto its words (`行政规范性文件120118`,
+/// `一、本年新收政府信息公开申请数量2030000023`): the cell boundaries between a label and its
+/// values may have been lost, so which digit is which cell cannot be known.
+fn has_fused_digits(label: &str, width: usize) -> bool {
+    let words = label.trim_end_matches(|c: char| c.is_ascii_digit());
+    label.len() - words.len() >= width
+        && words.chars().next_back().is_some_and(is_han)
+        && words.chars().filter(|&c| is_han(c)).count() >= MIN_FUSED_WORDS
+}
+
+/// Han characters a label needs before its digits for them to be taken as run-on values rather
+/// than part of a short name (`附表1`).
+const MIN_FUSED_WORDS: usize = 3;
+
+/// The lines of `document` that may hold a table with its rows run together (text copied from a
+/// page with no line breaks): one holding most of the report, or a line too long to be a table's
+/// and without a full stop, with digits run onto a label in it. Computed once per document, and
+/// only when a table is not found on lines of its own: a report with line breaks has none, and
+/// its prose is not searched. `table_lines` is [`table_lines`] of the document.
+pub fn flattened_lines(document: &Document, text: &str, table_lines: &[bool]) -> Vec<usize> {
+    let most = document.range.len() / 2;
+    (0..document.lines.len())
+        .filter(|&index| {
+            let line = &document.lines[index];
+            let bytes = &text.as_bytes()[line.range.clone()];
+            line.kind.is_report_text()
+                && (bytes.len() >= MIN_FLATTENED_BYTES.max(most)
+                    || (bytes.len() > 2 * MAX_CELL_CHARS
+                        && !table_lines.get(index).copied().unwrap_or(false)
+                        && FULL_STOP.find(bytes).is_none()))
+                && has_fused_run(&text[line.range.clone()], 1)
+        })
+        .collect()
+}
+
+/// A table whose anchor is on one of `flattened` ([`flattened_lines`]), followed by a run of
+/// digits as long as a row of `width` values: the table is there, but its cells cannot be told
+/// apart, so it is unreadable. `None` if the anchor is on none of them.
+pub fn read_flattened_table(
+    document: &Document,
+    text: &str,
+    flattened: &[usize],
+    anchor: &Regex,
+    width: usize,
+) -> Option<Table> {
+    flattened.iter().find_map(|&index| {
+        let line = document.lines[index].range.clone();
+        let found = anchor.find(&text[line.clone()])?;
+        let rest = &text[line.start + found.end()..line.end];
+        has_fused_run(rest, width).then(|| Table {
+            lines: index..index + 1,
+            anchor: line.start + found.start()..line.start + found.end(),
+            rows: Vec::new(),
+            unreadable: true,
+        })
+    })
+}
+
+/// The shortest line (in bytes) with full stops that may hold a table with its rows run
+/// together: table 三's labels and values alone are some 400 characters.
+const MIN_FLATTENED_BYTES: usize = 1200;
+
+/// Whether `text` holds a run of at least `width` digits (a row's values run together) after a
+/// Han character, before another or at the end, that is not a count or a date (`件120118规`,
+/// `处罚87行`; not `申请1021件` or `2021年`).
+fn has_fused_run(text: &str, width: usize) -> bool {
+    // Digits are rare in Chinese text: go from run to run of them, bytes at a time.
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(u8::is_ascii_digit) {
+        let start = at + offset;
+        let end = bytes[start..]
+            .iter()
+            .position(|byte| !byte.is_ascii_digit())
+            .map_or(bytes.len(), |length| start + length);
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if end - start >= width
+            && before.is_some_and(is_han)
+            && after.is_none_or(|c| is_han(c) && !is_unit(c))
+        {
+            return true;
+        }
+        at = end;
+    }
+    false
+}
+
+/// Measure words and date units: digits followed by one of these are a count or a date.
+fn is_unit(ch: char) -> bool {
+    "件条个项次人家份页起名元万亿千百余多户台张本篇期批场所座辆天年月日号时分秒岁位宗例类部倍届处间套吨米亩笔单"
+        .contains(ch)
 }
 
 #[cfg(test)]
@@ -570,6 +800,30 @@ mod tests {
         let text =
             "某局2021年政府信息公开工作年度报告\n申请人情况\n一、本年新收\n5\n二、上年结转\n1\n1\n";
         assert!(table(text, "申请人情况", 2).unreadable);
+    }
+
+    #[test]
+    fn values_separated_by_single_spaces() {
+        let text =
+            "某局2021年政府信息公开工作年度报告\n结果维持结果纠正其他结果尚未审结总计\n1 0 0 0 2\n";
+        let table = table(text, "结果维持", 5);
+        assert!(!table.unreadable);
+        let values: Vec<&Value> = table.rows[0]
+            .values
+            .iter()
+            .map(|cell| &cell.value)
+            .collect();
+        assert_eq!(values[4], &Value::Number(2));
+        assert_eq!(&text[table.rows[0].values[4].range.clone()], "2");
+    }
+
+    #[test]
+    fn digits_run_onto_labels() {
+        assert!(has_fused_run("规章000行政规范性文件120118", 3));
+        assert!(has_fused_run("行政处罚87行政强制2", 1));
+        assert!(!has_fused_run("行政处罚87行政强制2", 3));
+        assert!(!has_fused_run("全年共收到申请1021件,2021年", 1));
+        assert!(!has_fused_run("12345", 1));
     }
 
     #[test]

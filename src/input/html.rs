@@ -33,6 +33,13 @@ impl Extracted {
         self.text.is_empty() || self.text.ends_with('\n')
     }
 
+    /// Inside a table cell, where a line break would cut the row: a space stands for it.
+    fn cell_break(&mut self, at: usize) {
+        if !self.ends_with_break() && !self.text.ends_with(' ') {
+            self.push(' ', at..at);
+        }
+    }
+
     fn line_break(&mut self, at: usize) {
         if !self.ends_with_break() {
             // Trailing spaces of a line carry no meaning.
@@ -549,6 +556,9 @@ fn render(html: &str, tokens: &[Token<'_>], out: &mut Extracted) {
     let mut chrome_depth = 0usize;
     let mut chrome_names: Vec<String> = Vec::new();
     let mut cells_in_row = 0usize;
+    // Whether the tokens are inside a table cell: Word writes each cell's text as paragraphs
+    // (`<td><p>…</p></td>`), which must not break the row's line.
+    let mut in_cell = false;
     for token in tokens {
         match token {
             Token::Start {
@@ -566,10 +576,12 @@ fn render(html: &str, tokens: &[Token<'_>], out: &mut Extracted) {
                     continue;
                 }
                 match name.as_str() {
+                    "br" if in_cell => out.cell_break(range.start),
                     "br" => out.push('\n', range.clone()),
                     "tr" => {
                         out.line_break(range.start);
                         cells_in_row = 0;
+                        in_cell = false;
                     }
                     "td" | "th" => {
                         if cells_in_row > 0 {
@@ -578,7 +590,13 @@ fn render(html: &str, tokens: &[Token<'_>], out: &mut Extracted) {
                             }
                         }
                         cells_in_row += 1;
+                        in_cell = true;
                     }
+                    "table" => {
+                        out.line_break(range.start);
+                        in_cell = false;
+                    }
+                    block if BLOCKS.contains(&block) && in_cell => out.cell_break(range.start),
                     block if BLOCKS.contains(&block) => out.line_break(range.start),
                     _ => {}
                 }
@@ -591,8 +609,17 @@ fn render(html: &str, tokens: &[Token<'_>], out: &mut Extracted) {
                     }
                     continue;
                 }
-                if name == "tr" || BLOCKS.contains(&name.as_str()) {
+                if matches!(name.as_str(), "td" | "th") {
+                    in_cell = false;
+                } else if name == "tr" || name == "table" {
+                    in_cell = false;
                     out.line_break(range.start);
+                } else if BLOCKS.contains(&name.as_str()) {
+                    if in_cell {
+                        out.cell_break(range.start);
+                    } else {
+                        out.line_break(range.start);
+                    }
                 }
             }
             Token::Text(range) => {

@@ -29,11 +29,20 @@ signed = []                      # optional: columns that may hold negative numb
 decimal = []                     # optional: columns that may hold decimals (amounts)
 end = '第二十条第'                 # optional: for one block of a larger table, where the next starts
 years = { from = 2021 }          # optional: the report years that have this layout
+format = [                       # optional: the format's rows, in order
+  { path = "一、本年新收政府信息公开申请数量", label = '本年新收' },
+  { path = "三、本年度办理结果/(七)总计", label = '总计' },
+]
 ```
 
 The table is read from `|`-separated rows, one cell per line, or tab/space-aligned columns. Each
 row with values gets a label path from its numbered labels (`三、本年度办理结果/(三)不予公开/
 1.属于国家秘密`), inherited from the rows above, so a row pattern can name a row by its meaning.
+
+With `format`, each row is named by its own label instead (the first `label` pattern, after the row
+before it, that matches) and takes that entry's `path`, wherever its parent cells ended; a row of
+blanks under a group's label (an entry with entries under it) is the group's heading. A table whose
+rows are not all named, in order and once each, is unreadable: its arithmetic is not checked.
 "#;
 
 use serde::Deserialize;
@@ -41,6 +50,7 @@ use toml::Spanned;
 
 use super::kinds::{compile, compile_all, CompiledPattern, ParamError, RawPattern};
 use super::Localized;
+use crate::document::tables::FormatRow;
 use crate::text::fold::fold_str;
 
 /// `[[table]]` as written.
@@ -65,6 +75,43 @@ pub struct RawTable {
     /// Report years the layout is for (`{ from = 2021 }`); other reports do not have this table.
     #[serde(default)]
     pub years: Option<RawYears>,
+    /// The format's rows, in order, each with where it sits and what its own label says.
+    #[serde(default)]
+    pub format: Vec<RawFormatRow>,
+}
+
+/// One row of `format` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawFormatRow {
+    /// The row's label path in the format, `/`-separated.
+    pub path: String,
+    /// A pattern over a row's own label that names this row.
+    pub label: RawPattern,
+}
+
+/// One row of a table's format, compiled.
+#[derive(Debug, Clone)]
+pub struct FormatRowDef {
+    /// The label path, normalised.
+    path: String,
+    label: CompiledPattern,
+    /// Whether other rows sit under this one.
+    group: bool,
+}
+
+impl FormatRow for FormatRowDef {
+    fn path(&self) -> &str {
+        &self.path
+    }
+
+    fn names(&self, label: &str) -> bool {
+        self.label.is_match(label)
+    }
+
+    fn is_group(&self) -> bool {
+        self.group
+    }
 }
 
 /// A report-year range.
@@ -92,6 +139,8 @@ pub struct TableDef {
     pub end: Option<CompiledPattern>,
     pub from_year: Option<i32>,
     pub to_year: Option<i32>,
+    /// The format's rows, in order (empty: rows are taken as read).
+    pub format: Vec<FormatRowDef>,
 }
 
 impl TableDef {
@@ -137,6 +186,30 @@ impl RawTable {
                 .and_then(|end| compile(end).map_err(|error| errors.push(error)).ok()),
             from_year: self.years.and_then(|years| years.from),
             to_year: self.years.and_then(|years| years.to),
+            format: self.compile_format(errors),
         })
+    }
+
+    fn compile_format(&self, errors: &mut Vec<ParamError>) -> Vec<FormatRowDef> {
+        let paths: Vec<String> = self.format.iter().map(|row| fold_str(&row.path)).collect();
+        self.format
+            .iter()
+            .zip(&paths)
+            .filter_map(|(row, path)| {
+                let label = compile(&row.label)
+                    .map_err(|error| errors.push(error))
+                    .ok()?;
+                let group = paths.iter().any(|other| {
+                    other.len() > path.len()
+                        && other.starts_with(path.as_str())
+                        && other[path.len()..].starts_with('/')
+                });
+                Some(FormatRowDef {
+                    path: path.clone(),
+                    label,
+                    group,
+                })
+            })
+            .collect()
     }
 }

@@ -10,7 +10,7 @@ report = "bad-number"     # or "blank", or "unreadable"
 ```
 
 `bad-number`: every value cell that is not a whole number (or is negative in a column the table does
-not declare `signed`); placeholders `{found}`, `{column}`. `blank`: one finding per table that has
+not declare `signed`), in tables that are readable; placeholders `{found}`, `{column}`. `blank`: one finding per table that has
 blank cells (empty, `/`, `-`, `无`), which are counted as 0; placeholder `{count}`. `unreadable`: one
 finding per table whose cells could not be arranged into rows (its arithmetic is then not checked).
 "#;
@@ -96,6 +96,8 @@ impl Cells {
                     );
                 }
             }
+            // The cells of an unreadable table are not known to be values.
+            Report::BadNumber if table.unreadable => {}
             Report::BadNumber => {
                 for row in &table.rows {
                     for (column, cell) in row.values.iter().enumerate() {

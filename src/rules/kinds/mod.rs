@@ -32,7 +32,9 @@ use toml::Spanned;
 
 use super::tables::TableDef;
 use crate::document::lines::{Line, LinePattern};
-use crate::document::tables::{read_table_until, table_lines, Table};
+use crate::document::tables::{
+    flattened_lines, read_flattened_table, read_table_until, table_lines, Table,
+};
 use crate::document::Document;
 use crate::text::fold::fold_pattern;
 
@@ -42,6 +44,8 @@ pub struct DocumentTables<'a> {
     read: RefCell<HashMap<String, Option<Rc<Table>>>>,
     /// Which lines of the document can belong to a table, once any table is read.
     table_lines: OnceCell<Vec<bool>>,
+    /// The lines that may hold a table run together, once a table is not found on its own lines.
+    flattened_lines: OnceCell<Vec<usize>>,
 }
 
 impl<'a> DocumentTables<'a> {
@@ -51,6 +55,7 @@ impl<'a> DocumentTables<'a> {
             defs,
             read: RefCell::new(HashMap::new()),
             table_lines: OnceCell::new(),
+            flattened_lines: OnceCell::new(),
         }
     }
 }
@@ -85,6 +90,23 @@ impl Context<'_> {
             def.end.as_ref().map(CompiledPattern::regex),
             def.columns.len(),
         )
+        .map(|mut table| {
+            table.match_format(&def.format);
+            table
+        })
+        .or_else(|| {
+            let flattened = self
+                .tables
+                .flattened_lines
+                .get_or_init(|| flattened_lines(self.document, self.text, table_lines));
+            read_flattened_table(
+                self.document,
+                self.text,
+                flattened,
+                def.anchor.regex(),
+                def.columns.len(),
+            )
+        })
         .map(Rc::new);
         self.tables
             .read

@@ -1,0 +1,531 @@
+//! Table 三 in the shapes converters and web pages give it: a Word page whose merged label cells
+//! stop short or are split, Markdown split into pieces that each repeat the header row, text read
+//! off a printed page with merged labels at their middle row or the cells in column order, and
+//! text with the cell boundaries lost. Each table is built here from the format's rows; the
+//! findings must be those of the table itself, or one `table/unreadable` where it cannot be read.
+
+use ogilint::engine::{check_text, Options};
+use ogilint::input::html;
+use ogilint::rules::load::{load, RuleSources};
+
+/// The rows of table 三 (2021 layout): the labels in its three label columns, as Word writes them.
+const ROWS: [[&str; 3]; 28] = [
+    ["一、本年新收政府信息公开申请数量", "", ""],
+    ["二、上年结转政府信息公开申请数量", "", ""],
+    ["三、本年度办理结果", "（一）予以公开", ""],
+    [
+        "",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "",
+    ],
+    ["", "（三）不予公开", "1.属于国家秘密"],
+    ["", "", "2.其他法律行政法规禁止公开"],
+    ["", "", "3.危及“三安全一稳定”"],
+    ["", "", "4.保护第三方合法权益"],
+    ["", "", "5.属于三类内部事务信息"],
+    ["", "", "6.属于四类过程性信息"],
+    ["", "", "7.属于行政执法案卷"],
+    ["", "", "8.属于行政查询事项"],
+    ["", "（四）无法提供", "1.本机关不掌握相关政府信息"],
+    ["", "", "2.没有现成信息需要另行制作"],
+    ["", "", "3.补正后申请内容仍不明确"],
+    ["", "（五）不予处理", "1.信访举报投诉类申请"],
+    ["", "", "2.重复申请"],
+    ["", "", "3.要求提供公开出版物"],
+    ["", "", "4.无正当理由大量反复申请"],
+    ["", "", "5.要求行政机关确认或重新出具已获取信息"],
+    [
+        "",
+        "（六）其他处理",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    ],
+    [
+        "",
+        "",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    ],
+    ["", "", "3.其他"],
+    ["", "（七）总计", ""],
+    ["四、结转下年度继续办理", "", ""],
+    // Not rows: where the groups of rows end, for the shapes that need it.
+    ["", "", ""],
+    ["", "", ""],
+    ["", "", ""],
+];
+
+/// How many rows of [`ROWS`] are rows.
+const ROW_COUNT: usize = 25;
+
+/// Requests by natural persons, per row: 25 new and 2 carried in; outcomes 15 + 3 + 1 + 2 + 6 =
+/// 27 against a (七) total of `total`; carried forward what keeps 25 + 2 = `total` + carried.
+fn natural_persons(row: usize, total: i64) -> i64 {
+    match row {
+        0 => 25,
+        1 => 2,
+        2 => 15,
+        3 => 3,
+        4 => 1,
+        12 => 2,
+        16 => 6,
+        23 => total,
+        24 => 27 - total,
+        _ => 0,
+    }
+}
+
+/// The values of a row: natural persons, four kinds of organisation and 其他 at 0, the total.
+fn values(row: usize, total: i64) -> [i64; 7] {
+    let n = natural_persons(row, total);
+    [n, 0, 0, 0, 0, 0, n]
+}
+
+const TITLE: &str = "某区教育局2023年政府信息公开工作年度报告";
+const INTRO: &str = "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。";
+const CAPTION: &str = "三、收到和处理政府信息公开申请情况";
+const COLUMN_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+
+/// `(rule, text, message)` of the table findings of a text, but for tables not found (the texts
+/// here hold table 三 alone).
+fn table_findings(text: &str) -> Vec<(String, String, String)> {
+    all_table_findings(text)
+        .into_iter()
+        .filter(|(_, _, message)| !message.contains("没有找到"))
+        .collect()
+}
+
+/// `(rule, text, message)` of every table finding of a text.
+fn all_table_findings(text: &str) -> Vec<(String, String, String)> {
+    let rules = load(&RuleSources {
+        builtin: true,
+        paths: Vec::new(),
+    })
+    .expect("built-in rules load");
+    check_text("table.txt", text, &rules, Options::default())
+        .findings
+        .into_iter()
+        .filter(|f| f.rule.starts_with("table/"))
+        .map(|f| (f.rule, f.text, f.message))
+        .collect()
+}
+
+fn expect(list: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    list.iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect()
+}
+
+/// What a table whose outcomes add up to 27 against a (七) total of 21 must give.
+fn broken_subtotal() -> Vec<(String, String, String)> {
+    let message = |column: &str| {
+        format!("(七)总计(21) ≠ (一)至(六)各项之和(15+3+1+0+0+0+0+0+0+0+2+0+0+0+6+0+0+0+0+0+0=27) — 列: {column}")
+    };
+    vec![
+        ("table/subtotal".into(), "21".into(), message("自然人")),
+        ("table/subtotal".into(), "21".into(), message("总计")),
+    ]
+}
+
+// Word's web page: merged label cells as `rowspan`s.
+
+/// How the merged `三、本年度办理结果` cell is cut in a Word page.
+#[derive(Clone, Copy)]
+enum MergedCell {
+    /// One cell over all the outcome rows.
+    Whole,
+    /// Two cells: the label over the first ten rows, an empty one over the rest.
+    Split,
+    /// One cell whose label is broken over two paragraphs.
+    Broken,
+}
+
+fn word_page(merged: MergedCell, total: i64) -> String {
+    let mut rows = String::new();
+    let td = |text: &str, attributes: &str| format!("<td{attributes}><p>{text}</p></td>");
+    rows.push_str(&format!(
+        "<tr>{}{}</tr>\n<tr>{}{}{}</tr>\n<tr>{}{}{}{}{}</tr>\n",
+        td(COLUMN_NOTE, " rowspan=3 colspan=3"),
+        td("申请人情况", " colspan=7"),
+        td("自然人", " rowspan=2"),
+        td("法人或其他组织", " colspan=5"),
+        td("总计", " rowspan=2"),
+        td("商业企业", ""),
+        td("科研机构", ""),
+        td("社会公益组织", ""),
+        td("法律服务机构", ""),
+        td("其他", ""),
+    ));
+    // Rows 2..=23 are the outcomes, under the merged cell; groups of sub-rows merge their label.
+    let group_span = |row: usize| match row {
+        4 => 8,
+        12 => 3,
+        15 => 5,
+        20 => 3,
+        _ => 1,
+    };
+    for (row, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
+        let mut cells = String::new();
+        match row {
+            2 => {
+                let (label, span) = match merged {
+                    MergedCell::Whole => ("三、本年度办理结果".to_string(), 22),
+                    MergedCell::Split => ("三、本年度办理结果".to_string(), 10),
+                    MergedCell::Broken => ("三、本年度</p><p>办理结果".to_string(), 22),
+                };
+                cells.push_str(&td(&label, &format!(" rowspan={span}")));
+            }
+            12 if matches!(merged, MergedCell::Split) => cells.push_str(&td("", " rowspan=12")),
+            0 | 1 | 24 => cells.push_str(&td(labels[0], " colspan=3")),
+            _ => {}
+        }
+        if !labels[1].is_empty() {
+            if labels[2].is_empty() {
+                cells.push_str(&td(labels[1], " colspan=2"));
+            } else {
+                cells.push_str(&td(labels[1], &format!(" rowspan={}", group_span(row))));
+            }
+        }
+        if !labels[2].is_empty() {
+            cells.push_str(&td(labels[2], ""));
+        }
+        for value in values(row, total) {
+            cells.push_str(&td(&value.to_string(), ""));
+        }
+        rows.push_str(&format!("<tr>{cells}</tr>\n"));
+    }
+    format!(
+        "<html><head><meta charset=\"utf-8\"></head><body><div class=WordSection1>\n<p>{TITLE}</p>\n<p>{INTRO}</p>\n<p>{CAPTION}</p>\n<table border=1>\n{rows}</table>\n</div></body></html>\n"
+    )
+}
+
+fn word_page_findings(merged: MergedCell, total: i64) -> Vec<(String, String, String)> {
+    table_findings(&html::extract(&word_page(merged, total)).text)
+}
+
+#[test]
+fn a_word_page_whose_merged_label_cell_is_whole() {
+    assert_eq!(word_page_findings(MergedCell::Whole, 27), expect(&[]));
+    assert_eq!(word_page_findings(MergedCell::Whole, 21), broken_subtotal());
+}
+
+#[test]
+fn a_word_page_whose_merged_label_cell_is_split_in_two() {
+    assert_eq!(word_page_findings(MergedCell::Split, 27), expect(&[]));
+    assert_eq!(word_page_findings(MergedCell::Split, 21), broken_subtotal());
+}
+
+#[test]
+fn a_word_page_whose_merged_label_is_broken_over_two_lines() {
+    assert_eq!(word_page_findings(MergedCell::Broken, 27), expect(&[]));
+    assert_eq!(
+        word_page_findings(MergedCell::Broken, 21),
+        broken_subtotal()
+    );
+}
+
+// Markdown from a converter.
+
+/// A Markdown table with `label_columns` label columns, cut into pieces before rows 8 and 17,
+/// each piece starting with the header row of the organisations' names, as converters repeat it.
+fn split_markdown(label_columns: usize, total: i64) -> String {
+    let row = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+    let empty = |count: usize| vec![String::new(); count];
+    let names = || {
+        let mut cells = empty(label_columns + 1);
+        cells.extend(
+            [
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+            ]
+            .map(String::from),
+        );
+        cells.push(String::new());
+        row(cells)
+    };
+    let rule = row(vec!["---".to_string(); label_columns + 7]);
+    let mut lines = vec![
+        TITLE.to_string(),
+        INTRO.to_string(),
+        CAPTION.to_string(),
+        String::new(),
+    ];
+    let mut header = vec![COLUMN_NOTE.to_string()];
+    header.extend(empty(label_columns - 1));
+    header.push("申请人情况".to_string());
+    header.extend(empty(6));
+    lines.push(row(header));
+    lines.push(rule.clone());
+    let mut second = empty(label_columns);
+    second.extend(["自然人", "法人或其他组织", "", "", "", "", "总计"].map(String::from));
+    lines.push(row(second));
+    lines.push(names());
+    for (index, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
+        if index == 8 || index == 17 {
+            lines.extend([String::new(), names(), rule.clone()]);
+        }
+        let mut cells: Vec<String> = if label_columns == 3 {
+            labels.iter().map(|label| label.to_string()).collect()
+        } else {
+            // One label column: each row's own label, the groups' labels on rows of their own.
+            if !labels[1].is_empty() && !labels[2].is_empty() {
+                let mut group = vec![labels[1].to_string()];
+                group.extend(empty(7));
+                lines.push(row(group));
+            }
+            vec![labels
+                .iter()
+                .rev()
+                .find(|label| !label.is_empty())
+                .map_or(String::new(), |label| label.to_string())]
+        };
+        cells.extend(values(index, total).iter().map(i64::to_string));
+        lines.push(row(cells));
+    }
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn header_rows_repeated_in_a_split_table_are_headers() {
+    for label_columns in [1, 3] {
+        assert_eq!(
+            table_findings(&split_markdown(label_columns, 27)),
+            expect(&[]),
+            "{label_columns} label columns"
+        );
+        assert_eq!(
+            table_findings(&split_markdown(label_columns, 21)),
+            broken_subtotal(),
+            "{label_columns} label columns"
+        );
+    }
+}
+
+// Text copied out of a printed page: one cell per line.
+
+/// One cell per line in reading order, except that a merged label (a group's, and
+/// `三、本年度办理结果`) comes where a reader by position finds it: at its middle row, after the
+/// values of the rows above that.
+fn cells_by_position(total: i64) -> String {
+    let mut lines = vec![
+        TITLE.to_string(),
+        INTRO.to_string(),
+        CAPTION.to_string(),
+        COLUMN_NOTE.to_string(),
+        "申请人情况".to_string(),
+    ];
+    lines.extend(
+        [
+            "自然人",
+            "法人或其他组织",
+            "总计",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ]
+        .map(String::from),
+    );
+    // Where each merged label is printed: (label, the row before whose labels it comes).
+    let middles = [
+        ("三、本年度办理结果", 13),
+        ("（三）不予公开", 8),
+        ("（四）无法提供", 13),
+        ("（五）不予处理", 17),
+        ("（六）其他处理", 21),
+    ];
+    for (index, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
+        for (label, before) in middles {
+            if before == index {
+                lines.push(label.to_string());
+            }
+        }
+        for label in labels {
+            if !label.is_empty() && !middles.iter().any(|(merged, _)| merged == label) {
+                lines.push(label.to_string());
+            }
+        }
+        lines.extend(values(index, total).iter().map(i64::to_string));
+    }
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn merged_labels_printed_at_their_middle_row() {
+    assert_eq!(table_findings(&cells_by_position(27)), expect(&[]));
+    assert_eq!(table_findings(&cells_by_position(21)), broken_subtotal());
+}
+
+/// Table 三's `table/unreadable`, on its anchor cell.
+fn unreadable(anchor: &str) -> Vec<(String, String, String)> {
+    expect(&[(
+        "table/unreadable",
+        anchor,
+        "收到和处理政府信息公开申请情况表的单元格无法排成完整的行,未核对其勾稽关系",
+    )])
+}
+
+#[test]
+fn cells_in_column_order_are_unreadable_not_wrong() {
+    // The label column top to bottom, then each value column top to bottom.
+    let mut lines = vec![
+        TITLE.to_string(),
+        INTRO.to_string(),
+        CAPTION.to_string(),
+        "申请人情况".to_string(),
+    ];
+    for labels in ROWS.iter().take(ROW_COUNT) {
+        lines.extend(
+            labels
+                .iter()
+                .filter(|label| !label.is_empty())
+                .map(|label| label.to_string()),
+        );
+    }
+    for column in 0..7 {
+        for row in 0..ROW_COUNT {
+            lines.push(values(row, 21)[column].to_string());
+        }
+    }
+    assert_eq!(
+        table_findings(&(lines.join("\n") + "\n")),
+        unreadable("申请人情况")
+    );
+}
+
+#[test]
+fn a_row_the_format_does_not_have_makes_the_table_unreadable() {
+    let text = split_markdown(3, 21).replace("8.属于行政查询事项", "8.其他情形");
+    assert_eq!(table_findings(&text), unreadable("本列数据的勾稽关系"));
+}
+
+// Labels and digits run together.
+
+/// Table 三 with each row's label and values run together, `separator` between rows.
+fn run_together(separator: &str) -> String {
+    let mut rows = vec![
+        COLUMN_NOTE.to_string(),
+        "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+            .to_string(),
+    ];
+    for (index, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
+        let values: String = values(index, 21).iter().map(i64::to_string).collect();
+        rows.push(format!("{}{values}", labels.concat()));
+    }
+    rows.join(separator)
+}
+
+#[test]
+fn labels_and_digits_run_together_are_unreadable() {
+    // A line per row…
+    let text = format!("{TITLE}\n{INTRO}\n{CAPTION}\n{}\n", run_together("\n"));
+    assert_eq!(table_findings(&text), unreadable("本列数据的勾稽关系"));
+    // …or no line breaks at all (a page copied whole): table 二 blocks run together too.
+    let text = format!(
+        "{TITLE}{INTRO}二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件120118第二十条第（五）项信息内容本年处理决定数量行政许可356第二十条第（六）项信息内容本年处理决定数量行政处罚87行政强制2第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0{CAPTION}{}四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计100010000000000\n",
+        run_together("")
+    );
+    let findings = all_table_findings(&text);
+    assert!(
+        findings
+            .iter()
+            .all(|(rule, _, _)| rule == "table/unreadable"),
+        "{findings:?}"
+    );
+    assert!(findings.len() <= 2, "{findings:?}");
+}
+
+#[test]
+fn labels_a_converter_garbled_still_name_their_rows() {
+    // Broken annotations inside the words: each row is still named by its marker and most of
+    // its characters, so the table is checked (and its missing rows are not reported).
+    let text = split_markdown(3, 21)
+        .replace("1.属于国家秘密", "1.属于国(gu ó)家秘密")
+        .replace("四、结转下年度继续办理", "四、结(jié 3)转下年度继续办理");
+    assert_eq!(table_findings(&text), broken_subtotal());
+}
+
+#[test]
+fn table_two_on_one_line_is_not_reported_missing() {
+    // A report with line breaks whose table 二 lost its own: its blocks are there, unreadable,
+    // not missing (and table 二 has no unreadable finding of its own).
+    let text = format!(
+        "{TITLE}\n{INTRO}\n二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件120118第二十条第（五）项信息内容本年处理决定数量行政许可356第二十条第（六）项信息内容本年处理决定数量行政处罚87行政强制2第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0\n{CAPTION}\n{}\n",
+        split_markdown(3, 27)
+    );
+    assert_eq!(
+        all_table_findings(&text)
+            .iter()
+            .filter(|(_, _, message)| message.contains("第二十条"))
+            .count(),
+        0,
+        "{:?}",
+        all_table_findings(&text)
+    );
+}
+
+#[test]
+fn one_cell_per_line_with_a_bar_after_each_cell() {
+    // `规章 |` ⏎ `0 |`, with bare `|||` lines between some cells, as pages copy table cells.
+    let mut lines = vec![
+        TITLE.to_string(),
+        INTRO.to_string(),
+        CAPTION.to_string(),
+        format!("{COLUMN_NOTE} |"),
+        "申请人情况 |".to_string(),
+    ];
+    for header in [
+        "自然人",
+        "法人或其他组织",
+        "总计",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+    ] {
+        lines.push(format!("{header} |"));
+    }
+    for (index, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
+        for label in labels.iter().filter(|label| !label.is_empty()) {
+            lines.push(format!("{label} |"));
+        }
+        for value in values(index, 21) {
+            lines.push(format!("{value} |"));
+        }
+        lines.push("|||".to_string());
+    }
+    assert_eq!(
+        table_findings(&(lines.join("\n") + "\n")),
+        broken_subtotal()
+    );
+}
+
+#[test]
+fn table_four_as_header_words_and_a_line_of_numbers() {
+    // A printed page's table 四: the header words run together, the 15 numbers on one line with
+    // single spaces between them.
+    let text = format!(
+        "{TITLE}\n{INTRO}\n四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉\n结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n1 0 0 0 2 0 0 0 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况\n"
+    );
+    assert_eq!(
+        table_findings(&text),
+        expect(&[(
+            "table/review-total",
+            "2",
+            "行政复议: 总计(2) ≠ 结果维持、结果纠正、其他结果、尚未审结之和(1+0+0+0=1)"
+        )])
+    );
+}
+
+#[test]
+fn a_row_with_a_value_missing_makes_the_table_unreadable() {
+    // `4.保护第三方合法权益` with six values of seven: which column lost its cell is not known.
+    let text = split_markdown(3, 21).replace(
+        "| 4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "| 4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    );
+    assert_eq!(table_findings(&text), unreadable("本列数据的勾稽关系"));
+}
