@@ -246,32 +246,50 @@ fn no_text_report(name: &str, lang: Lang) -> FileReport {
             "Publish the report as text (a text PDF, Word or a web page), not only as scanned images",
         ),
     };
-    let span = engine::Span {
-        start: 0,
-        end: 0,
-        line: 1,
-        column: 1,
-        text_start: 0,
-        text_end: 0,
-    };
+    let mut finding = file_finding(
+        name,
+        NO_TEXT_RULE,
+        crate::rules::Severity::Error,
+        message.to_string(),
+        help.to_string(),
+    );
+    finding.basis = vec!["中国社会科学院法学研究所《政府信息公开工作年度报告发布情况评估报告》 “年度报告可获取性不强”".to_string()];
     FileReport {
         name: name.to_string(),
         source: std::sync::Arc::from(""),
         documents: Vec::new(),
-        findings: vec![engine::Finding {
-            file: name.to_string(),
-            document: 0,
-            rule: NO_TEXT_RULE.to_string(),
-            severity: crate::rules::Severity::Error,
-            message: message.to_string(),
-            help: help.to_string(),
-            basis: vec!["中国社会科学院法学研究所《政府信息公开工作年度报告发布情况评估报告》 “年度报告可获取性不强”".to_string()],
-            label: message.to_string(),
-            span,
-            text: String::new(),
-            related: Vec::new(),
-            location: None,
-        }],
+        findings: vec![finding],
+    }
+}
+
+/// A finding about a file as a whole, placed at its start.
+fn file_finding(
+    file: &str,
+    rule: &str,
+    severity: crate::rules::Severity,
+    message: String,
+    help: String,
+) -> engine::Finding {
+    engine::Finding {
+        file: file.to_string(),
+        document: 0,
+        rule: rule.to_string(),
+        severity,
+        label: message.clone(),
+        message,
+        help,
+        basis: Vec::new(),
+        span: engine::Span {
+            start: 0,
+            end: 0,
+            line: 1,
+            column: 1,
+            text_start: 0,
+            text_end: 0,
+        },
+        text: String::new(),
+        related: Vec::new(),
+        location: None,
     }
 }
 
@@ -321,31 +339,14 @@ fn report_partial(report: &mut FileReport, partial: &input::Partial, enabled: bo
                 .to_string(),
         ),
     };
-    let span = engine::Span {
-        start: 0,
-        end: 0,
-        line: 1,
-        column: 1,
-        text_start: 0,
-        text_end: 0,
-    };
-    report.findings.insert(
-        0,
-        engine::Finding {
-            file: report.name.clone(),
-            document: 0,
-            rule: PARTIAL_RULE.to_string(),
-            severity: crate::rules::Severity::Warning,
-            label: message.clone(),
-            message,
-            help,
-            basis: Vec::new(),
-            span,
-            text: String::new(),
-            related: Vec::new(),
-            location: None,
-        },
+    let finding = file_finding(
+        &report.name,
+        PARTIAL_RULE,
+        crate::rules::Severity::Warning,
+        message,
+        help,
     );
+    report.findings.insert(0, finding);
 }
 
 /// Page numbers as ranges: `1–2, 5`.
