@@ -197,3 +197,27 @@ fn output_file_and_exit_codes() {
     let output = ogilint(&["check", SEED, "missing.txt", "--format", "html"]);
     assert!(stdout(&output).contains("<section id=\"failures\">"));
 }
+
+#[test]
+fn html_draws_a_table_finding_as_a_grid_with_the_offending_cells_marked() {
+    let output = ogilint(&[
+        "check",
+        "fixtures/corpus/2021-fengyang-xian-gov.txt",
+        "--format",
+        "html",
+        "--select",
+        "table/balance",
+    ]);
+    let page = stdout(&output);
+    // 一 + 二 against 三(七) + 四 in the 自然人 column: the four cells, the first the finding's.
+    assert!(page.contains(
+        "<table class=\"grid\"><tr><td class=\"ln\">37</td><td>一、本年新收政府信息公开申请数量 </td>\
+         <td class=\"bad primary\"> <mark>35</mark> </td><td> 30 </td><td> 0 </td><td> 0 </td><td> 0 </td>\
+         <td> 0 </td><td> 65 </td><td></td></tr><tr><td class=\"ln\">38</td><td>二、上年结转政府信息公开申请数量 </td>\
+         <td class=\"bad\"> <mark class=\"related\">0</mark> </td>"
+    ), "{page}");
+    assert!(page.contains(
+        "<tr class=\"gap\"><td class=\"ln\">⋯</td></tr><tr><td class=\"ln\">60</td><td>（七）总计 </td>\
+         <td class=\"bad\"> <mark class=\"related\">34</mark> </td>"
+    ));
+}

@@ -587,53 +587,191 @@ fn write_finding(out: &mut String, report: &FileReport, finding: &Finding, words
     out.push_str("</li>\n");
 }
 
-/// The lines of the source around a finding's span, with the span in `<mark>`: the same text the
-/// human output underlines (a window of it when the line is long).
+/// The source around a finding, with its span in `<mark>`: the same text the human output
+/// underlines (a window of the line when it is long). A finding with related places (the other
+/// cells of a table identity) shows every line involved; lines that are table rows
+/// (`|`-separated) are drawn as a grid with the offending cells marked.
 fn write_excerpt(out: &mut String, source: &str, finding: &Finding) {
-    let start = finding.span.text_start.min(source.len());
-    let end = finding.span.text_end.clamp(start, source.len());
-    if !source.is_char_boundary(start) || !source.is_char_boundary(end) {
+    let mut spans: Vec<(usize, usize, bool)> = std::iter::once((finding.span, true))
+        .chain(finding.related.iter().map(|span| (*span, false)))
+        .filter_map(|(span, primary)| {
+            let start = span.text_start.min(source.len());
+            let end = span.text_end.clamp(start, source.len());
+            (source.is_char_boundary(start) && source.is_char_boundary(end))
+                .then_some((start, end, primary))
+        })
+        .collect();
+    if spans.is_empty() {
         return;
     }
-    let line_start = source[..start].rfind('\n').map_or(0, |index| index + 1);
-    let line_end = source[end..]
-        .find('\n')
-        .map_or(source.len(), |index| end + index);
+    spans.sort_unstable();
+    let mut lines: Vec<(usize, usize, Vec<(usize, usize, bool)>)> = Vec::new();
+    for (start, end, primary) in spans {
+        let line_start = source[..start].rfind('\n').map_or(0, |index| index + 1);
+        match lines.last_mut() {
+            Some((last_start, last_end, marks))
+                if *last_start == line_start || start < *last_end =>
+            {
+                *last_end = (*last_end).max(end);
+                marks.push((start, end, primary));
+            }
+            _ => lines.push((line_start, end, vec![(start, end, primary)])),
+        }
+    }
+    let grid = !finding.related.is_empty();
+    let mut in_grid = false;
+    let mut previous_line = 0;
+    for (line_start, marks_end, marks) in &lines {
+        let line_end = source[*marks_end..]
+            .find('\n')
+            .map_or(source.len(), |index| marks_end + index);
+        let number = source[..*line_start].matches('\n').count() + 1;
+        let line = source[*line_start..line_end].trim_end_matches('\r');
+        if grid && line.contains('|') {
+            if !in_grid {
+                out.push_str("<table class=\"grid\">");
+                in_grid = true;
+            } else if number > previous_line + 1 {
+                out.push_str("<tr class=\"gap\"><td class=\"ln\">⋯</td></tr>");
+            }
+            write_grid_row(
+                out,
+                source,
+                *line_start,
+                line_start + line.len(),
+                number,
+                marks,
+            );
+        } else {
+            if in_grid {
+                out.push_str("</table>\n");
+                in_grid = false;
+            }
+            write_line(
+                out,
+                source,
+                *line_start,
+                line_start + line.len(),
+                number,
+                marks,
+            );
+        }
+        previous_line = number;
+    }
+    if in_grid {
+        out.push_str("</table>\n");
+    }
+}
+
+/// Text of the source with the marks in it (marks in order, inside `from..to`).
+fn write_marked(
+    out: &mut String,
+    source: &str,
+    from: usize,
+    to: usize,
+    marks: &[(usize, usize, bool)],
+) {
+    let mut at = from;
+    for &(start, end, primary) in marks {
+        if start < at || end > to {
+            continue;
+        }
+        escape_into(out, &source[at..start]);
+        let class = if primary { "" } else { " class=\"related\"" };
+        if start == end {
+            out.push_str("<mark class=\"empty\"></mark>");
+        } else {
+            let _ = write!(out, "<mark{class}>");
+            escape_into(out, &source[start..end]);
+            out.push_str("</mark>");
+        }
+        at = end;
+    }
+    escape_into(out, &source[at..to]);
+}
+
+/// One line of the source, as a window around its marks when it is long.
+fn write_line(
+    out: &mut String,
+    source: &str,
+    line_start: usize,
+    line_end: usize,
+    number: usize,
+    marks: &[(usize, usize, bool)],
+) {
+    let first = marks.first().map_or(line_start, |mark| mark.0);
+    let last = marks
+        .iter()
+        .map(|mark| mark.1)
+        .max()
+        .unwrap_or(line_end)
+        .min(line_end);
     let (from, to) = if source[line_start..line_end].chars().count() > LONG_LINE_CHARS {
-        let from = source[line_start..start]
+        let from = source[line_start..first]
             .char_indices()
             .rev()
             .nth(WINDOW_CHARS - 1)
             .map_or(line_start, |(index, _)| line_start + index);
-        let to = source[end..line_end]
+        let to = source[last..line_end]
             .char_indices()
             .nth(WINDOW_CHARS)
-            .map_or(line_end, |(index, _)| end + index);
+            .map_or(line_end, |(index, _)| last + index);
         (from, to)
     } else {
         (line_start, line_end)
     };
     let _ = write!(
         out,
-        "<pre class=\"excerpt\"><span class=\"ln\">{}</span>",
-        finding.span.line
+        "<pre class=\"excerpt\"><span class=\"ln\">{number}</span>"
     );
     if from > line_start {
         out.push('…');
     }
-    escape_into(out, source[from..start].trim_end_matches('\r'));
-    if start == end {
-        out.push_str("<mark class=\"empty\"></mark>");
-    } else {
-        out.push_str("<mark>");
-        escape_into(out, &source[start..end]);
-        out.push_str("</mark>");
-    }
-    escape_into(out, source[end..to].trim_end_matches('\r'));
+    write_marked(out, source, from, to, marks);
     if to < line_end {
         out.push('…');
     }
     out.push_str("</pre>\n");
+}
+
+/// One table row of the source as grid cells, a cell holding a mark marked as offending.
+fn write_grid_row(
+    out: &mut String,
+    source: &str,
+    line_start: usize,
+    line_end: usize,
+    number: usize,
+    marks: &[(usize, usize, bool)],
+) {
+    let _ = write!(out, "<tr><td class=\"ln\">{number}</td>");
+    let line = &source[line_start..line_end];
+    let mut cell_start = line_start;
+    let bounds = line
+        .match_indices('|')
+        .map(|(index, _)| line_start + index)
+        .chain(std::iter::once(line_end));
+    for bound in bounds {
+        let inside: Vec<(usize, usize, bool)> = marks
+            .iter()
+            .copied()
+            .filter(|&(start, end, _)| start >= cell_start && end <= bound)
+            .collect();
+        // A row's leading and trailing bars frame it: they make no cell.
+        let frame = source[cell_start..bound].trim().is_empty()
+            && (cell_start == line_start || bound == line_end);
+        if !frame {
+            let class = match inside.iter().map(|mark| mark.2).max() {
+                Some(true) => " class=\"bad primary\"",
+                Some(false) => " class=\"bad\"",
+                None => "",
+            };
+            let _ = write!(out, "<td{class}>");
+            write_marked(out, source, cell_start, bound, &inside);
+            out.push_str("</td>");
+        }
+        cell_start = (bound + 1).min(line_end);
+    }
+    out.push_str("</tr>");
 }
 
 /// The summary: counts, reports by regulation and year, and the rules that fire most as a bar
