@@ -110,4 +110,5 @@
   });
   window.addEventListener("afterprint", render);
   filter();
+  table.classList.add("ready");
 })();

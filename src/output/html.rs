@@ -68,7 +68,25 @@ struct Counts {
     with_warnings: usize,
     late: usize,
     /// Findings by rule.
-    rules: BTreeMap<String, usize>,
+    rules: BTreeMap<String, RuleCount>,
+}
+
+/// How often a rule fired, and what the page says of it once (its title and basis).
+#[derive(Debug, Default)]
+struct RuleCount {
+    findings: usize,
+    title: String,
+    basis: Vec<String>,
+}
+
+impl RuleCount {
+    fn of(finding: &Finding) -> Self {
+        RuleCount {
+            findings: 0,
+            title: finding.label.clone(),
+            basis: finding.basis.clone(),
+        }
+    }
 }
 
 /// The HTML audit report.
@@ -127,6 +145,7 @@ struct Words {
     warning: &'static str,
     info: &'static str,
     basis: &'static str,
+    rules: &'static str,
     fix: &'static str,
     location: &'static str,
     report_number: &'static str,
@@ -168,6 +187,7 @@ static ZH: Words = Words {
     warning: "警告",
     info: "提示",
     basis: "依据",
+    rules: "规则及依据",
     fix: "修改建议",
     location: "位置",
     report_number: "第{}篇",
@@ -209,6 +229,7 @@ static EN: Words = Words {
     warning: "warning",
     info: "info",
     basis: "Basis",
+    rules: "Rules and their basis",
     fix: "Fix",
     location: "Location",
     report_number: "report #{}",
@@ -289,7 +310,8 @@ impl Stream for Html {
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <meta name=\"generator\" content=\"ogilint {}\">\n<title>{}</title>\n\
-             <style>\n{}</style>\n</head>\n<body>\n<main id=\"audit\">\n<h1>{}</h1>\n",
+             <style>\n{}</style>\n\
+             <noscript><style>#report-table > tbody.report {{ display: table-row-group; }}</style></noscript>\n</head>\n<body>\n<main id=\"audit\">\n<h1>{}</h1>\n",
             words.lang,
             env!("CARGO_PKG_VERSION"),
             words.title,
@@ -358,7 +380,11 @@ impl Stream for Html {
                 counts.late += 1;
             }
             for finding in &entry.findings {
-                *counts.rules.entry(finding.rule.clone()).or_default() += 1;
+                counts
+                    .rules
+                    .entry(finding.rule.clone())
+                    .or_insert_with(|| RuleCount::of(finding))
+                    .findings += 1;
             }
             write_entry(
                 &mut out,
@@ -380,7 +406,12 @@ impl Stream for Html {
                 *total.by_year.entry(key).or_default() += count;
             }
             for (rule, count) in counts.rules {
-                *total.rules.entry(rule).or_default() += count;
+                match total.rules.get_mut(&rule) {
+                    Some(total) => total.findings += count.findings,
+                    None => {
+                        total.rules.insert(rule, count);
+                    }
+                }
             }
         }
         Piece {
@@ -403,6 +434,7 @@ impl Stream for Html {
             Err(_) => Counts::default(),
         };
         write_summary(&mut out, &counts, summary, words);
+        write_rules(&mut out, &counts, words);
         if !failures.is_empty() {
             let _ = write!(
                 out,
@@ -551,18 +583,18 @@ fn write_finding(out: &mut String, report: &FileReport, finding: &Finding, words
     escape_into(out, &finding.rule);
     let _ = write!(
         out,
-        "\"><div class=\"head\"><span class=\"severity {severity}\">{}</span> <code class=\"rule\">",
+        "\"><div class=\"head\"><span class=\"severity {severity}\">{}</span> <a class=\"rule\" href=\"#rule-",
         words.severity(finding.severity)
     );
     escape_into(out, &finding.rule);
-    out.push_str("</code> <span class=\"message\">");
+    out.push_str("\">");
+    escape_into(out, &finding.rule);
+    out.push_str("</a> <span class=\"message\">");
     escape_into(out, &finding.message);
     let _ = write!(
         out,
-        "</span></div>\n<div class=\"where\">{}:{}:{}",
-        escape(&report.name),
-        finding.span.line,
-        finding.span.column
+        "</span></div>\n<div class=\"where\">{}:{}",
+        finding.span.line, finding.span.column
     );
     if let Some(location) = &finding.location {
         let _ = write!(
@@ -577,11 +609,6 @@ fn write_finding(out: &mut String, report: &FileReport, finding: &Finding, words
     if !finding.help.is_empty() {
         let _ = write!(out, "<p class=\"fix\"><b>{}</b>: ", words.fix);
         escape_into(out, &finding.help);
-        out.push_str("</p>\n");
-    }
-    if !finding.basis.is_empty() {
-        let _ = write!(out, "<p class=\"basis\"><b>{}</b>: ", words.basis);
-        escape_into(out, &finding.basis.join("; "));
         out.push_str("</p>\n");
     }
     out.push_str("</li>\n");
@@ -816,17 +843,52 @@ fn write_summary(out: &mut String, counts: &Counts, summary: &Summary, words: &W
     out.push_str("</div>\n</section>\n");
 }
 
+/// Each rule that fired, once: its title and legal basis (findings link here).
+fn write_rules(out: &mut String, counts: &Counts, words: &Words) {
+    if counts.rules.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<section id=\"rules\">\n<h2>{}</h2>\n<dl>\n",
+        words.rules
+    );
+    for (rule, count) in &counts.rules {
+        out.push_str("<dt id=\"rule-");
+        escape_into(out, rule);
+        out.push_str("\"><code>");
+        escape_into(out, rule);
+        out.push_str("</code> ");
+        escape_into(out, &count.title);
+        let _ = write!(
+            out,
+            " <span class=\"n\">({})</span></dt>\n<dd>",
+            count.findings
+        );
+        if !count.basis.is_empty() {
+            let _ = write!(out, "<b>{}</b>: ", words.basis);
+            escape_into(out, &count.basis.join("; "));
+        }
+        out.push_str("</dd>\n");
+    }
+    out.push_str("</dl>\n</section>\n");
+}
+
 /// The rules that fire most, as horizontal bars in inline SVG.
 fn write_chart(out: &mut String, counts: &Counts, words: &Words) {
-    let mut rules: Vec<(&String, &usize)> = counts.rules.iter().collect();
-    rules.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let mut rules: Vec<(&String, usize)> = counts
+        .rules
+        .iter()
+        .map(|(rule, count)| (rule, count.findings))
+        .collect();
+    rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     rules.truncate(TOP_RULES);
     let _ = write!(
         out,
         "<figure id=\"top-rules\"><figcaption>{}</figcaption>\n",
         words.top_rules
     );
-    let Some(&(_, &most)) = rules.first() else {
+    let Some(&(_, most)) = rules.first() else {
         let _ = write!(out, "<p>{}</p></figure>\n", words.no_findings);
         return;
     };
@@ -842,7 +904,7 @@ fn write_chart(out: &mut String, counts: &Counts, words: &Words) {
     );
     for (row, (rule, count)) in rules.iter().enumerate() {
         let y = row * ROW;
-        let width = (BAR * **count).div_ceil(most.max(1)).max(1);
+        let width = (BAR * *count).div_ceil(most.max(1)).max(1);
         out.push_str("<g class=\"bar\" data-rule=\"");
         escape_into(out, rule);
         let _ = write!(
