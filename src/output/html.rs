@@ -539,10 +539,10 @@ fn write_entry(
     }
     out.push_str("\">");
     escape_into(out, published);
-    let _ = write!(
+    let _ = writeln!(
         out,
         "</td><td class=\"deadline\">{deadline}</td><td class=\"count errors\">{errors}</td>\
-         <td class=\"count warnings\">{warnings}</td><td class=\"count infos\">{infos}</td></tr>\n"
+         <td class=\"count warnings\">{warnings}</td><td class=\"count infos\">{infos}</td></tr>"
     );
     out.push_str("<tr class=\"details\"><td colspan=\"8\">");
     if entry.findings.is_empty() {
@@ -614,12 +614,16 @@ fn write_finding(out: &mut String, report: &FileReport, finding: &Finding, words
     out.push_str("</li>\n");
 }
 
+/// A marked range of the source: start, end (byte offsets of what is shown), and whether it is
+/// the finding's own span (else a related place).
+type Mark = (usize, usize, bool);
+
 /// The source around a finding, with its span in `<mark>`: the same text the human output
 /// underlines (a window of the line when it is long). A finding with related places (the other
 /// cells of a table identity) shows every line involved; lines that are table rows
 /// (`|`-separated) are drawn as a grid with the offending cells marked.
 fn write_excerpt(out: &mut String, source: &str, finding: &Finding) {
-    let mut spans: Vec<(usize, usize, bool)> = std::iter::once((finding.span, true))
+    let mut spans: Vec<Mark> = std::iter::once((finding.span, true))
         .chain(finding.related.iter().map(|span| (*span, false)))
         .filter_map(|(span, primary)| {
             let start = span.text_start.min(source.len());
@@ -632,7 +636,7 @@ fn write_excerpt(out: &mut String, source: &str, finding: &Finding) {
         return;
     }
     spans.sort_unstable();
-    let mut lines: Vec<(usize, usize, Vec<(usize, usize, bool)>)> = Vec::new();
+    let mut lines: Vec<(usize, usize, Vec<Mark>)> = Vec::new();
     for (start, end, primary) in spans {
         let line_start = source[..start].rfind('\n').map_or(0, |index| index + 1);
         match lines.last_mut() {
@@ -691,13 +695,7 @@ fn write_excerpt(out: &mut String, source: &str, finding: &Finding) {
 }
 
 /// Text of the source with the marks in it (marks in order, inside `from..to`).
-fn write_marked(
-    out: &mut String,
-    source: &str,
-    from: usize,
-    to: usize,
-    marks: &[(usize, usize, bool)],
-) {
+fn write_marked(out: &mut String, source: &str, from: usize, to: usize, marks: &[Mark]) {
     let mut at = from;
     for &(start, end, primary) in marks {
         if start < at || end > to {
@@ -724,7 +722,7 @@ fn write_line(
     line_start: usize,
     line_end: usize,
     number: usize,
-    marks: &[(usize, usize, bool)],
+    marks: &[Mark],
 ) {
     let first = marks.first().map_or(line_start, |mark| mark.0);
     let last = marks
@@ -768,7 +766,7 @@ fn write_grid_row(
     line_start: usize,
     line_end: usize,
     number: usize,
-    marks: &[(usize, usize, bool)],
+    marks: &[Mark],
 ) {
     let _ = write!(out, "<tr><td class=\"ln\">{number}</td>");
     let line = &source[line_start..line_end];
@@ -778,7 +776,7 @@ fn write_grid_row(
         .map(|(index, _)| line_start + index)
         .chain(std::iter::once(line_end));
     for bound in bounds {
-        let inside: Vec<(usize, usize, bool)> = marks
+        let inside: Vec<Mark> = marks
             .iter()
             .copied()
             .filter(|&(start, end, _)| start >= cell_start && end <= bound)
@@ -819,22 +817,22 @@ fn write_summary(out: &mut String, counts: &Counts, summary: &Summary, words: &W
         ("unreadable", words.unreadable, summary.unreadable),
     ];
     for (id, label, value) in tiles {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<div class=\"tile {id}\"><dt>{label}</dt><dd id=\"count-{id}\">{value}</dd></div>\n"
+            "<div class=\"tile {id}\"><dt>{label}</dt><dd id=\"count-{id}\">{value}</dd></div>"
         );
     }
     out.push_str("</dl>\n<div class=\"breakdown\">\n");
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<table id=\"by-year\"><caption>{}</caption><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+        "<table id=\"by-year\"><caption>{}</caption><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         words.by_year, words.regulation, words.year, words.reports
     );
     for ((regulation, year), count) in &counts.by_year {
         let year = year.map_or_else(|| words.unknown.to_string(), |year| year.to_string());
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{year}</td><td>{count}</td></tr>\n",
+            "<tr><td>{}</td><td>{year}</td><td>{count}</td></tr>",
             regulation.as_str()
         );
     }
@@ -883,22 +881,22 @@ fn write_chart(out: &mut String, counts: &Counts, words: &Words) {
         .collect();
     rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     rules.truncate(TOP_RULES);
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<figure id=\"top-rules\"><figcaption>{}</figcaption>\n",
+        "<figure id=\"top-rules\"><figcaption>{}</figcaption>",
         words.top_rules
     );
     let Some(&(_, most)) = rules.first() else {
-        let _ = write!(out, "<p>{}</p></figure>\n", words.no_findings);
+        let _ = writeln!(out, "<p>{}</p></figure>", words.no_findings);
         return;
     };
     const ROW: usize = 22;
     const LABEL: usize = 210;
     const BAR: usize = 260;
     let height = rules.len() * ROW;
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{}\" height=\"{height}\" viewBox=\"0 0 {} {height}\">\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{}\" height=\"{height}\" viewBox=\"0 0 {} {height}\">",
         LABEL + BAR + 60,
         LABEL + BAR + 60
     );
@@ -914,10 +912,10 @@ fn write_chart(out: &mut String, counts: &Counts, words: &Words) {
             y + 15
         );
         escape_into(out, rule);
-        let _ = write!(
+        let _ = writeln!(
             out,
             "</text><rect x=\"{LABEL}\" y=\"{}\" width=\"{width}\" height=\"{}\"></rect>\
-             <text class=\"value\" x=\"{}\" y=\"{}\">{count}</text></g>\n",
+             <text class=\"value\" x=\"{}\" y=\"{}\">{count}</text></g>",
             y + 3,
             ROW - 6,
             LABEL + width + 4,
