@@ -8,6 +8,7 @@ use crate::rules::Lang;
 
 /// The CSV format.
 pub struct Csv {
+    /// The language of the header row (the messages are in the run's language already).
     pub lang: Lang,
 }
 

@@ -91,6 +91,7 @@ impl RuleCount {
 
 /// The HTML audit report.
 pub struct Html {
+    /// The language of the page's words and of the findings' messages.
     pub lang: Lang,
     counts: Mutex<Counts>,
 }
