@@ -94,7 +94,8 @@ fn structure(html: &str) -> String {
         }
         out.push_str(&line);
         out.push('\n');
-        if name == "style" || name == "script" {
+        // A report's findings are markup in an inert script: their structure is shown too.
+        if name == "style" || (name == "script" && !capture[3].contains("text/html")) {
             skip_until = Some(if name == "style" { "style" } else { "script" });
             depth += 1;
         } else if !void.contains(&name.as_str()) && &capture[4] != "/" {
@@ -172,8 +173,19 @@ fn html_escapes_everything_taken_from_a_report() {
     .expect("fixture written");
     let output = ogilint_in(directory.path(), &["check", ".", "--format", "html"]);
     let page = stdout(&output);
-    // The page's own script is the only one, and no element comes from the report.
-    assert_eq!(page.matches("<script").count(), 1, "{page}");
+    // The page's own script is the only one that runs (the others hold findings as inert markup
+    // for it to build), nothing of the report can end one, and no element comes from the report.
+    assert_eq!(page.matches("<script>").count(), 1, "{page}");
+    assert_eq!(
+        page.matches("<script").count(),
+        page.matches("<script type=\"text/html\" class=\"findings\">")
+            .count()
+            + 1
+    );
+    assert_eq!(
+        page.matches("</script>").count(),
+        page.matches("<script").count()
+    );
     assert!(!page.contains("<img"));
     assert!(!page.contains("<u>"));
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));

@@ -39,19 +39,34 @@
     return true;
   }
 
+  // A report's findings are kept as markup in an inert script until the report is opened.
+  function build(details) {
+    var inert = details.querySelector("script.findings");
+    if (!inert) return;
+    inert.insertAdjacentHTML("afterend", inert.textContent);
+    inert.parentNode.removeChild(inert);
+    hideFindings(details);
+  }
+
+  // Within a report, findings of other rules or severities are hidden.
+  function hideFindings(scope) {
+    scope.querySelectorAll("li.finding").forEach(function (item) {
+      item.hidden = (rule.value && item.getAttribute("data-rule") !== rule.value) ||
+        (severity.value && !item.classList.contains(severity.value));
+    });
+  }
+
+  document.addEventListener("toggle", function (event) {
+    if (event.target.open) build(event.target);
+  }, true);
+
   function render() {
     var pages = Math.max(1, Math.ceil(matching.length / PAGE));
     page = Math.min(page, pages - 1);
     var from = page * PAGE, to = from + PAGE;
     var visible = new Set(matching.slice(from, to));
     bodies.forEach(function (body) { body.hidden = !visible.has(body); });
-    // Within a report, findings of other rules or severities are hidden too.
-    visible.forEach(function (body) {
-      body.querySelectorAll("li.finding").forEach(function (item) {
-        item.hidden = (rule.value && item.getAttribute("data-rule") !== rule.value) ||
-          (severity.value && !item.classList.contains(severity.value));
-      });
-    });
+    visible.forEach(hideFindings);
     shown.textContent = matching.length + " / " + bodies.length;
     pageLabel.textContent = (page + 1) + " / " + pages;
     previous.disabled = page === 0;
@@ -106,7 +121,10 @@
   // Before printing, every report is shown.
   window.addEventListener("beforeprint", function () {
     bodies.forEach(function (body) { body.hidden = false; });
-    document.querySelectorAll("details").forEach(function (details) { details.open = true; });
+    document.querySelectorAll("details").forEach(function (details) {
+      build(details);
+      details.open = true;
+    });
   });
   window.addEventListener("afterprint", render);
   filter();
