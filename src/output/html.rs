@@ -291,6 +291,22 @@ fn deadline(document: &DocumentInfo) -> Option<String> {
     Some(format!("{year}-{month_day}"))
 }
 
+/// A date as written (`2012年4月28日`, `2012-04-28`, `2012.4.28`) as `YYYY-MM-DD`, so that the
+/// table sorts by it whatever the form; a date in other words (Chinese numerals) is kept as written.
+fn sortable_date(date: &str) -> String {
+    let numbers: Vec<u32> = date
+        .split(|ch: char| !ch.is_ascii_digit())
+        .filter(|part| !part.is_empty())
+        .filter_map(|part| part.parse().ok())
+        .collect();
+    match numbers[..] {
+        [year @ 1900..=2999, month @ 1..=12, day @ 1..=31] => {
+            format!("{year:04}-{month:02}-{day:02}")
+        }
+        _ => date.to_string(),
+    }
+}
+
 /// One row of the table of reports: a recognised report, or a file in which none was recognised.
 struct Entry<'a> {
     document: Option<&'a DocumentInfo>,
@@ -546,7 +562,7 @@ fn write_entry(
          data-warnings=\"{warnings}\" data-infos=\"{infos}\" data-published=\"",
         severities.join(" ")
     );
-    escape_into(out, published);
+    escape_into(out, &sortable_date(published));
     let _ = write!(
         out,
         "\" data-deadline=\"{deadline}\">\n<tr class=\"row\"><td class=\"issuer\">"
@@ -961,7 +977,15 @@ fn write_chart(out: &mut String, counts: &Counts, words: &Words) {
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{escape, sortable_date};
+
+    #[test]
+    fn dates_sort_whatever_their_form() {
+        assert_eq!(sortable_date("2012年4月28日"), "2012-04-28");
+        assert_eq!(sortable_date("2022-01-18"), "2022-01-18");
+        assert_eq!(sortable_date("2012.4.8"), "2012-04-08");
+        assert_eq!(sortable_date("二〇一二年四月"), "二〇一二年四月");
+    }
 
     #[test]
     fn escapes_markup_and_drops_control_characters() {
