@@ -27,6 +27,10 @@ pub enum Format {
     Github,
     Junit,
     Concise,
+    /// An audit page for a supervising office (one self-contained HTML file).
+    Html,
+    /// One row per finding, for a spreadsheet (UTF-8 with a byte-order mark).
+    Csv,
 }
 
 /// Where settings come from.
@@ -589,6 +593,8 @@ fn stream_for<'a>(
         Format::Github => Box::new(output::github::Github),
         Format::Junit => Box::new(output::junit::Junit),
         Format::Concise => Box::new(output::concise::Concise { lang, summary }),
+        Format::Html => Box::new(output::html::Html::new(lang)),
+        Format::Csv => Box::new(output::csv::Csv { lang }),
         Format::Human => Box::new(human::Human {
             style: human::Style {
                 color: to_terminal && std::env::var_os("NO_COLOR").is_none(),

@@ -1,8 +1,11 @@
 //! Rendering a run's results: `human` (miette diagnostics), `json` (a public contract,
-//! documented in the README), `sarif`, `github`, `junit` and `concise`.
+//! documented in the README), `sarif`, `github`, `junit`, `concise`, and for a supervising
+//! office `html` (an audit page) and `csv` (a spreadsheet of findings).
 
 pub mod concise;
+pub mod csv;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
