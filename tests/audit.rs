@@ -41,7 +41,7 @@ fn csv_in_english_gives_a_pdf_page_and_line_and_doubles_quotes() {
     );
     assert_eq!(
         lines[4],
-        "乌海市经济和信息化委员会,2011,fixtures/pdf/004_062f0ed1955165dd.pdf,1,\"page 1, line 17\",\
+        "乌海市经济和信息化委员会,2011,fixtures/pdf/004_062f0ed1955165dd.pdf,1,\"page 1, line 15\",\
          required/other-matters,error,\"The report has no \"\"other matters to report\"\" \
          (其他需要报告的事项) item\""
     );
