@@ -392,6 +392,7 @@ fn flush_header(
         spanning: Vec::new(),
         within: vec![String::new(); spans.len()],
         last_within: vec![None; spans.len()],
+        first_within: vec![0; spans.len()],
         has_within: vec![false; header.len()],
     };
     for (order, &line) in header.iter().enumerate() {
@@ -411,43 +412,92 @@ fn flush_header(
         for run in &runs[line] {
             let (first, last) = (column_of(run.left + 1.0), column_of(run.right - 1.0));
             if first == last {
+                // The last line of a spanning cell wrapped into one column (`…第四项之` / `和)`).
+                let wrapped = gathered.spanning.iter_mut().find(|cell| {
+                    cell.last_line + 1 == order
+                        && cell.cell.first_column == first
+                        && (cell.left - run.left).abs() <= ALIGN
+                });
+                if let Some(cell) = wrapped {
+                    append(&mut cell.cell.text, &run.text);
+                    cell.last_line = order;
+                    continue;
+                }
+                if gathered.within[first].is_empty() {
+                    gathered.first_within[first] = order;
+                }
                 append(&mut gathered.within[first], &run.text);
                 gathered.last_within[first] = Some(order);
                 gathered.has_within[order] = true;
                 continue;
             }
-            let same = |cell: &&mut (usize, usize, GridCell)| {
-                cell.2.first_column == first && cell.2.last_column == last
+            // Text within a column above a spanning cell is a heading of its own (申请人情况
+            // above 法人或其他组织), not the top of the column's stacked heading.
+            for column in first..=last {
+                if gathered.last_within[column].is_some_and(|at| at < order) {
+                    let above = std::mem::take(&mut gathered.within[column]);
+                    gathered.last_within[column] = None;
+                    gathered.spanning.push(Spanning {
+                        line: gathered.first_within[column],
+                        lines: 1,
+                        last_line: order - 1,
+                        left: f32::NAN,
+                        cell: GridCell {
+                            text: above,
+                            first_column: column,
+                            last_column: column,
+                            reaches_bottom: false,
+                        },
+                    });
+                }
+            }
+            let same = |cell: &&mut Spanning| {
+                cell.cell.first_column == first && cell.cell.last_column == last
             };
             match gathered.spanning.iter_mut().find(same) {
-                Some((_, lines, cell)) => {
-                    append(&mut cell.text, &run.text);
-                    *lines += 1;
+                Some(cell) => {
+                    append(&mut cell.cell.text, &run.text);
+                    cell.lines += 1;
+                    cell.last_line = order;
                 }
-                None => gathered.spanning.push((
-                    order,
-                    1,
-                    GridCell {
+                None => gathered.spanning.push(Spanning {
+                    line: order,
+                    lines: 1,
+                    last_line: order,
+                    left: run.left,
+                    cell: GridCell {
                         text: run.text.clone(),
                         first_column: first,
                         last_column: last,
                         reaches_bottom: false,
                     },
-                )),
+                }),
             }
         }
     }
     gathered.flush(rows);
 }
 
+/// A header cell spanning columns, as gathered.
+struct Spanning {
+    /// The header line it starts on, how many lines it takes, and the last.
+    line: usize,
+    lines: usize,
+    last_line: usize,
+    /// Its left edge.
+    left: f32,
+    cell: GridCell,
+}
+
 /// Header text gathered line by line until it is written as rows.
 struct Gathered {
-    /// Cells spanning columns, with the header line they start on and how many lines they take.
-    spanning: Vec<(usize, usize, GridCell)>,
+    /// Cells spanning columns.
+    spanning: Vec<Spanning>,
     /// Each column's text from pieces within it.
     within: Vec<String>,
-    /// The last header line with text within each column.
+    /// The last header line with text within each column, and the first.
     last_within: Vec<Option<usize>>,
+    first_within: Vec<usize>,
     /// Which header lines hold text within one column.
     has_within: Vec<bool>,
 }
@@ -460,9 +510,12 @@ impl Gathered {
     fn flush(&mut self, rows: &mut Vec<Vec<GridCell>>) {
         let mut last_row: Vec<GridCell> = Vec::new();
         self.spanning
-            .sort_by_key(|(line, _, cell)| (*line, cell.first_column));
+            .sort_by_key(|cell| (cell.line, cell.cell.first_column));
         let mut current: Option<usize> = None;
-        for (line, lines, cell) in self.spanning.drain(..) {
+        for Spanning {
+            line, lines, cell, ..
+        } in self.spanning.drain(..)
+        {
             let beside = lines == 1
                 && self.has_within[line]
                 && self.last_within[cell.first_column..=cell.last_column]
