@@ -23,6 +23,8 @@ const CELL_GAP: f32 = 0.9;
 const ALIGN: f32 = 2.5;
 /// The most lines without values between two rows of values in one table (a wrapped label).
 const MAX_GAP_LINES: usize = 24;
+/// The share of a table's width beyond which a line of one piece is prose, not a cell.
+const PROSE_WIDTH: f32 = 0.6;
 /// How much larger than the table's type a line may be and still belong to it.
 const SIZE_SLACK: f32 = 1.1;
 
@@ -103,6 +105,17 @@ fn nearest(anchors: &[f32], x: f32) -> Option<usize> {
         .position(|anchor| (anchor - x).abs() <= ALIGN)
 }
 
+/// Whether a piece of text starts like a section heading (`三、`).
+fn is_heading(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && chars
+            .find(|c| !"一二三四五六七八九十".contains(*c))
+            .is_some_and(|c| c == '、')
+}
+
 /// The tables printed without rules among a page's lines (top to bottom), in order.
 pub fn tables(lines: &[Vec<Glyph>]) -> Vec<AlignedTable> {
     let runs: Vec<Vec<Run>> = lines.iter().map(|line| runs_of(line)).collect();
@@ -119,9 +132,23 @@ pub fn tables(lines: &[Vec<Glyph>]) -> Vec<AlignedTable> {
             continue;
         }
         let type_size = size(&lines[index]);
+        let width = lines[index]
+            .last()
+            .zip(lines[index].first())
+            .map_or(0.0, |(last, first)| last.right - first.left);
+        // A sentence, a heading or a line as wide as most of the table is the text around it.
+        let prose = |line: usize| match runs[line].as_slice() {
+            [run] => {
+                run.text.ends_with('。')
+                    || is_heading(&run.text)
+                    || run.right - run.left > PROSE_WIDTH * width
+            }
+            _ => false,
+        };
         let fits = |line: usize, below: usize| {
             size(&lines[line]) <= type_size * SIZE_SLACK
                 && (baseline(&lines[line]) - baseline(&lines[below])).abs() <= 3.0 * type_size
+                && (value_line(line) || !prose(line))
         };
         // Header lines above the first row of values.
         let mut start = index;
@@ -209,10 +236,12 @@ fn read_region(
             .collect(),
     );
     let right_aligned = rights.len() <= centres.len();
-    let value_anchors: Vec<f32> = if right_aligned { rights } else { centres }
-        .into_iter()
-        .map(|(x, _)| x)
-        .collect();
+    let chosen = if right_aligned { rights } else { centres };
+    // Over several rows, a value column is one that several rows' values line up in.
+    if value_lines.len() >= 2 && chosen.iter().any(|&(_, count)| count < 2) {
+        return None;
+    }
+    let value_anchors: Vec<f32> = chosen.into_iter().map(|(x, _)| x).collect();
     let value_x = |run: &Run| {
         if right_aligned {
             run.right
@@ -548,5 +577,112 @@ impl Gathered {
         if !last_row.is_empty() {
             rows.push(last_row);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A piece of text of 10-point glyphs, 10 points wide each, from `left` on `baseline`.
+    fn piece(text: &str, left: f32, baseline: f32) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(index, text)| Glyph {
+                text,
+                left: left + 10.0 * index as f32,
+                right: left + 10.0 * (index + 1) as f32,
+                baseline,
+                size: 10.0,
+            })
+            .collect()
+    }
+
+    /// Printed lines, each as pieces `(text, left)`, 13 points apart from the top.
+    fn page(lines: &[&[(&str, f32)]]) -> Vec<Vec<Glyph>> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(index, pieces)| {
+                let baseline = 700.0 - 13.0 * index as f32;
+                pieces
+                    .iter()
+                    .flat_map(|(text, left)| piece(text, *left, baseline))
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn texts(table: &AlignedTable) -> Vec<Vec<String>> {
+        table
+            .rows
+            .iter()
+            .map(|row| row.iter().map(|cell| cell.text.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wrapped_and_merged_labels_join_their_cells_and_headers_read_down_their_column() {
+        let lines = page(&[
+            &[("本年度依申请公开情况见下表。", 0.0)],
+            &[("结", 150.0), ("总", 200.0)],
+            &[("果", 150.0), ("计", 200.0)],
+            &[
+                ("三、本", 0.0),
+                ("（三）", 40.0),
+                ("1.属于", 90.0),
+                ("0", 150.0),
+                ("0", 200.0),
+            ],
+            &[("年度办", 0.0), ("不予公", 40.0), ("国家秘", 90.0)],
+            &[("理结果", 0.0), ("开", 40.0), ("密", 90.0)],
+            &[("2.其他", 90.0), ("1", 150.0), ("1", 200.0)],
+            &[("法律行", 90.0)],
+        ]);
+        let found = tables(&lines);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].lines, (1, 7));
+        assert_eq!(
+            texts(&found[0]),
+            vec![
+                vec!["结果", "总计"],
+                vec![
+                    "三、本年度办理结果",
+                    "（三）不予公开",
+                    "1.属于国家秘密",
+                    "0",
+                    "0"
+                ],
+                vec!["2.其他法律行", "1", "1"],
+            ]
+        );
+        // The last label may continue on the next page.
+        assert!(found[0].rows[2][0].reaches_bottom);
+    }
+
+    #[test]
+    fn a_label_without_a_marker_under_one_with_its_own_values_stays_a_row() {
+        let lines = page(&[
+            &[("规章", 0.0), ("0", 150.0), ("0", 200.0)],
+            &[("行政规范性文件", 0.0), ("3", 150.0), ("12", 190.0)],
+        ]);
+        let found = tables(&lines);
+        assert_eq!(
+            texts(&found[0]),
+            vec![vec!["规章", "0", "0"], vec!["行政规范性文件", "3", "12"]]
+        );
+    }
+
+    #[test]
+    fn values_that_do_not_line_up_or_prose_with_numbers_are_no_table() {
+        // Numbers whose edges agree with no column: plain lines, never a guessed grid.
+        let lines = page(&[
+            &[("规章", 0.0), ("0", 150.0), ("0", 200.0)],
+            &[("行政规范性文件", 0.0), ("3", 120.0), ("12", 260.0)],
+        ]);
+        assert!(tables(&lines).is_empty());
+        // A sentence with a number in it is one piece of text.
+        let lines = page(&[&[("全年共收到申请59件，办结57件。", 0.0)]]);
+        assert!(tables(&lines).is_empty());
     }
 }
