@@ -439,7 +439,10 @@ fn flush_header(
             }
         }
         for run in &runs[line] {
+            // Inset by a point so that touching a neighbour's edge is not spanning it (a
+            // glyph narrower than that falls in one column).
             let (first, last) = (column_of(run.left + 1.0), column_of(run.right - 1.0));
+            let (first, last) = (first.min(last), first.max(last));
             if first == last {
                 // The last line of a spanning cell wrapped into one column (`…第四项之` / `和)`).
                 let wrapped = gathered.spanning.iter_mut().find(|cell| {
@@ -684,5 +687,35 @@ mod tests {
         // A sentence with a number in it is one piece of text.
         let lines = page(&[&[("全年共收到申请59件，办结57件。", 0.0)]]);
         assert!(tables(&lines).is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_layout_reads_without_panicking(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(("[0-9一、（）.]{1,4}", 0.0f32..300.0), 0..6),
+                0..30,
+            ),
+            narrow in 0.0f32..3.0,
+        ) {
+            let mut glyphs: Vec<Vec<Glyph>> = Vec::new();
+            for (index, pieces) in lines.iter().enumerate() {
+                let baseline = 700.0 - 13.0 * index as f32;
+                let mut line: Vec<Glyph> = pieces
+                    .iter()
+                    .flat_map(|(text, left)| piece(text, *left, baseline))
+                    .collect();
+                // Glyphs narrower than a point too.
+                for glyph in line.iter_mut().step_by(3) {
+                    glyph.right = glyph.left + narrow;
+                }
+                line.sort_by(|a, b| a.left.total_cmp(&b.left));
+                glyphs.push(line);
+            }
+            for table in tables(&glyphs) {
+                proptest::prop_assert!(table.lines.0 <= table.lines.1);
+                proptest::prop_assert!(table.lines.1 < glyphs.len());
+            }
+        }
     }
 }
