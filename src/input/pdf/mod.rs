@@ -6,7 +6,9 @@
 //! into tables, whose rows are written as `|`-separated lines (cells spanning rows once, like
 //! the Word and web-page readers write them) so that the table checks read a PDF's tables as
 //! they read a Word document's; the other glyphs are grouped into printed lines
-//! ([`lines`]), top to bottom, with each table in its place among them. Each page's text is
+//! ([`lines`]), top to bottom, with each table in its place among them. Among those lines, a
+//! table printed without rules is read as a grid from how its text lines up ([`aligned`]) and
+//! written the same way; one that does not line up stays lines. Each page's text is
 //! appended with the offset where the page starts, so diagnostics can say "page 3, line 12". A
 //! PDF without a text layer (a scan) yields no text: the caller reports that once
 //! (`input/no-text`) instead of a flood of "missing section" findings. A damaged file whose
