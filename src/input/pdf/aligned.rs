@@ -370,8 +370,11 @@ fn read_region(
             header.push(line);
         }
     }
-    // A table is a grid of several rows of values, or one row of many under its header.
-    let trusted = value_lines.len() >= 2 || (value_anchors.len() >= 3 && start < value_lines[0]);
+    // A table is a grid of several rows of values in several columns, or one row of many
+    // values under its header.
+    // (Lines of one number each, such as a phone and a fax number, are no table.)
+    let trusted = value_anchors.len() >= 2
+        && (value_lines.len() >= 2 || (value_anchors.len() >= 3 && start < value_lines[0]));
     if !trusted {
         return None;
     }
@@ -682,6 +685,12 @@ mod tests {
         let lines = page(&[
             &[("规章", 0.0), ("0", 150.0), ("0", 200.0)],
             &[("行政规范性文件", 0.0), ("3", 120.0), ("12", 260.0)],
+        ]);
+        assert!(tables(&lines).is_empty());
+        // Lines of one number each are contact details, not a table.
+        let lines = page(&[
+            &[("联系电话", 0.0), ("0794-8216620", 100.0)],
+            &[("传真号码", 0.0), ("0794-8216621", 100.0)],
         ]);
         assert!(tables(&lines).is_empty());
         // A sentence with a number in it is one piece of text.
