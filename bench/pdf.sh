@@ -4,7 +4,8 @@
 #   bench/pdf.sh
 #
 # Times, with hyperfine on one core (`--threads 1`), `ogilint check` on:
-#   - every PDF under fixtures/pdf/ (reportlab and LibreOffice prints),
+#   - every PDF under fixtures/pdf/ (reportlab and LibreOffice prints, with and without table
+#     borders),
 #   - a 20-page report (five LibreOffice prints of fixtures/pdf/office/clean.pdf joined with
 #     pdfunite: four tables each, 表三 across pages),
 #   - the real report ../shared/corpus/real/2024_huaian-shi.pdf, when it is there;
@@ -20,7 +21,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 clean=fixtures/pdf/office/clean.pdf
 pdfunite "$clean" "$clean" "$clean" "$clean" "$clean" "$work/twenty-pages.pdf"
-files=(fixtures/pdf/*.pdf fixtures/pdf/office/clean.pdf fixtures/pdf/office/clean-narrow.pdf "$work/twenty-pages.pdf")
+files=(fixtures/pdf/*.pdf fixtures/pdf/office/clean.pdf fixtures/pdf/office/clean-narrow.pdf
+       fixtures/pdf/office/borderless/clean.pdf fixtures/pdf/office/borderless/clean-narrow.pdf
+       "$work/twenty-pages.pdf")
 [ -f ../shared/corpus/real/2024_huaian-shi.pdf ] && files+=(../shared/corpus/real/2024_huaian-shi.pdf)
 
 printf '%-34s %5s %12s %12s %12s %12s\n' file pages "ogilint ms" "pages/s" "pdftotext ms" "pages/s"

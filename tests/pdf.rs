@@ -51,6 +51,130 @@ fn office_pdfs_give_the_findings_of_their_word_source() {
     }
 }
 
+#[test]
+fn borderless_office_pdfs_give_the_findings_of_their_word_source() {
+    // The same reports printed with their tables' borders removed: the tables are found from
+    // how their text lines up, so the injected defects are found and nothing else.
+    for (variant, expected) in VARIANTS {
+        for margins in ["", "-narrow"] {
+            let word = format!("fixtures/pdf/office/borderless/{variant}{margins}.docx");
+            let pdf = format!("fixtures/pdf/office/borderless/{variant}{margins}.pdf");
+            let (word, pdf_result) = (check_json(&word), check_json(&pdf));
+            let expected: Vec<(u64, String)> =
+                expected.iter().map(|rule| (0, rule.to_string())).collect();
+            assert_eq!(rules_by_document(&pdf_result), expected, "{pdf}");
+            assert_eq!(rules_by_document(&word), expected, "{pdf}'s Word source");
+            for field in ["title", "report_year", "period", "issuer"] {
+                assert_eq!(
+                    pdf_result["documents"][0][field], word["documents"][0][field],
+                    "{pdf} {field}"
+                );
+            }
+        }
+    }
+}
+
+/// `ogilint inspect FILE --format json`: each table's id and grid, in order.
+fn grids_of(path: &str) -> Vec<(String, Vec<Vec<String>>)> {
+    let inspection = json(&ogilint(&[
+        "inspect", path, "--format", "json", "--show", "tables",
+    ]));
+    inspection["documents"][0]["tables"]
+        .as_array()
+        .expect("tables")
+        .iter()
+        .map(|table| {
+            let grid = serde_json::from_value(table["grid"].clone()).expect("rows of strings");
+            (table["id"].as_str().unwrap_or("").to_string(), grid)
+        })
+        .collect()
+}
+
+fn has_value(row: &[String]) -> bool {
+    row.iter()
+        .any(|cell| !cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit() || c == '.'))
+}
+
+#[test]
+fn borderless_office_pdf_tables_read_as_the_grids_of_their_word_source() {
+    let header = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    for (variant, _) in VARIANTS {
+        for margins in ["", "-narrow"] {
+            let pdf = format!("fixtures/pdf/office/borderless/{variant}{margins}.pdf");
+            let word = grids_of(&format!(
+                "fixtures/pdf/office/borderless/{variant}{margins}.docx"
+            ));
+            let read = grids_of(&pdf);
+            let ids = |grids: &[(String, Vec<Vec<String>>)]| {
+                grids.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>()
+            };
+            assert_eq!(ids(&read), ids(&word), "{pdf}");
+            for ((id, read), (_, word)) in read.iter().zip(&word) {
+                // Every row of values exactly as in Word: wrapped labels (`4.无正当理由大量反复`
+                // / `申请`), labels merged down rows, the label cut by the page break.
+                let values = |grid: &[Vec<String>]| {
+                    grid.iter()
+                        .filter(|row| has_value(row))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(values(read), values(word), "{pdf} {id}");
+            }
+            // The header rows, read without rules: spanning headings as cells of their own,
+            // header text stacked one character per line read down its column.
+            let headers = |id: &str| {
+                read.iter()
+                    .find(|(table, _)| table == id)
+                    .map(|(_, grid)| {
+                        grid.iter()
+                            .filter(|row| !has_value(row))
+                            .cloned()
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            };
+            assert_eq!(
+                headers("applications"),
+                vec![
+                    header(&[
+                        "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)",
+                        "申请人情况"
+                    ]),
+                    header(&["法人或其他组织"]),
+                    header(&[
+                        "自然人",
+                        "商业企业",
+                        "科研机构",
+                        "社会公益组织",
+                        "法律服务机构",
+                        "其他",
+                        "总计"
+                    ]),
+                ],
+                "{pdf}"
+            );
+            let outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+            assert_eq!(
+                headers("review-litigation"),
+                vec![outcomes
+                    .repeat(3)
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect::<Vec<_>>()],
+                "{pdf}"
+            );
+            assert_eq!(
+                headers("disclosure-fees-2021"),
+                vec![
+                    header(&["第二十条第(八)项"]),
+                    header(&["信息内容", "本年收费金额(单位:万元)"])
+                ],
+                "{pdf}"
+            );
+        }
+    }
+}
+
 /// The extracted text of a fixture, with each paragraph's lines joined.
 fn text_of(path: &Path) -> String {
     read_file(path, ReadOptions::default())

@@ -12,7 +12,12 @@ check that every PDF gives the findings its Word source gives.
 
 The report text is made up; only the format's own headings and row labels are the format's.
 
-usage: python3 make_office_pdf.py   (installs LibreOffice, a CJK font and python-docx if missing)
+With `--borderless` the same reports are printed with their tables' borders removed (as many
+offices print them), into fixtures/pdf/office/borderless/: the reader must then find the tables'
+columns from how their text lines up.
+
+usage: python3 make_office_pdf.py [--borderless]
+       (installs LibreOffice, a CJK font and python-docx if missing)
 """
 import pathlib
 import shutil
@@ -39,8 +44,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Cm, Pt  # noqa: E402
 
+BORDERLESS = "--borderless" in sys.argv[1:]
 root = pathlib.Path(__file__).resolve().parents[2]
 out_dir = root / "fixtures/pdf/office"
+if BORDERLESS:
+    out_dir = out_dir / "borderless"
 out_dir.mkdir(parents=True, exist_ok=True)
 
 ISSUER = "临川市交通运输局"
@@ -116,6 +124,15 @@ def east_asian_font(document, name="Noto Serif CJK SC"):
 def grid_borders(table):
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    if BORDERLESS:
+        # The style's borders, overridden on the table itself: no line is drawn anywhere.
+        properties = table._tbl.tblPr
+        borders = docx.oxml.OxmlElement("w:tblBorders")
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            border = docx.oxml.OxmlElement(f"w:{side}")
+            border.set(qn("w:val"), "nil")
+            borders.append(border)
+        properties.append(borders)
 
 
 def number_cell(cell, value):

@@ -12,7 +12,8 @@ const WORD_GAP: f32 = 0.25;
 /// A gap (in font sizes) above which two glyphs are in different columns.
 const COLUMN_GAP: f32 = 1.8;
 
-fn is_cjk(c: char) -> bool {
+/// Chinese text, CJK punctuation and full-width forms: joined without a space.
+pub(super) fn is_cjk(c: char) -> bool {
     crate::text::fold::is_han(c)
         || ('\u{3000}'..='\u{303F}').contains(&c)
         || ('\u{FF00}'..='\u{FFEF}').contains(&c)

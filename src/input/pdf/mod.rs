@@ -6,7 +6,9 @@
 //! into tables, whose rows are written as `|`-separated lines (cells spanning rows once, like
 //! the Word and web-page readers write them) so that the table checks read a PDF's tables as
 //! they read a Word document's; the other glyphs are grouped into printed lines
-//! ([`lines`]), top to bottom, with each table in its place among them. Each page's text is
+//! ([`lines`]), top to bottom, with each table in its place among them. Among those lines, a
+//! table printed without rules is read as a grid from how its text lines up ([`aligned`]) and
+//! written the same way; one that does not line up stays lines. Each page's text is
 //! appended with the offset where the page starts, so diagnostics can say "page 3, line 12". A
 //! PDF without a text layer (a scan) yields no text: the caller reports that once
 //! (`input/no-text`) instead of a flood of "missing section" findings. A damaged file whose
@@ -14,6 +16,7 @@
 //!
 //! A text layer has one line per printed line; [`super::wrap`] rejoins each paragraph's lines.
 
+mod aligned;
 mod content;
 mod fonts;
 mod grid;
@@ -115,6 +118,9 @@ enum Block {
     Table {
         columns: Vec<f32>,
         rows: Vec<Vec<grid::GridCell>>,
+        /// Read from the alignment of its text, not from ruling lines: a page may show only
+        /// some of its columns.
+        aligned: bool,
     },
 }
 
@@ -132,15 +138,30 @@ fn page_blocks(page: &PageContent) -> Vec<Block> {
     let table = |grid: grid::Grid| Block::Table {
         columns: grid.columns().to_vec(),
         rows: grid.rows(&page.glyphs),
+        aligned: false,
     };
-    for line in lines::reading_order(lines::group_lines(&free)) {
+    let free_lines = lines::reading_order(lines::group_lines(&free));
+    let mut aligned = aligned::tables(&free_lines).into_iter().peekable();
+    let mut index = 0;
+    while index < free_lines.len() {
+        let line = &free_lines[index];
         let baseline = line.first().map_or(0.0, |glyph| glyph.baseline);
         while let Some(grid) = grids.next_if(|grid| grid.top() > baseline) {
             blocks.push(table(grid));
         }
+        if let Some(found) = aligned.next_if(|found| found.lines.0 == index) {
+            index = found.lines.1 + 1;
+            blocks.push(Block::Table {
+                columns: found.columns,
+                rows: found.rows,
+                aligned: true,
+            });
+            continue;
+        }
         let mut text = String::new();
-        lines::line_text(&line, &mut text);
+        lines::line_text(line, &mut text);
         blocks.push(Block::Line(text));
+        index += 1;
     }
     blocks.extend(grids.map(table));
     blocks
@@ -157,7 +178,11 @@ const MAX_CHROME_CHARS: usize = 40;
 fn join_continued_tables(pages: &mut [Vec<Block>]) {
     for index in 1..pages.len() {
         let (before, after) = pages.split_at_mut(index);
-        let Some(Block::Table { columns, rows }) = before[index - 1]
+        let Some(Block::Table {
+            columns,
+            rows,
+            aligned,
+        }) = before[index - 1]
             .iter_mut()
             .rev()
             .find(|block| !is_chrome_line(block))
@@ -167,15 +192,25 @@ fn join_continued_tables(pages: &mut [Vec<Block>]) {
         let Some(Block::Table {
             columns: next_columns,
             rows: next_rows,
+            aligned: next_aligned,
         }) = after[0].iter_mut().find(|block| !is_chrome_line(block))
         else {
             continue;
         };
-        let same_columns = columns.len() == next_columns.len()
-            && columns
-                .iter()
-                .zip(next_columns.iter())
-                .all(|(a, b)| (a - b).abs() <= 3.0);
+        let close = |a: f32, b: f32| (a - b).abs() <= 3.0;
+        // A table read from alignment shows only the label columns a page's rows use: the
+        // columns of one page need only be among those of the other.
+        let among =
+            |some: &[f32], all: &[f32]| some.iter().all(|b| all.iter().any(|a| close(*a, *b)));
+        let same_columns = if *aligned && *next_aligned {
+            among(next_columns, columns) || among(columns, next_columns)
+        } else {
+            columns.len() == next_columns.len()
+                && columns
+                    .iter()
+                    .zip(next_columns.iter())
+                    .all(|(a, b)| close(*a, *b))
+        };
         let Some(first_row) = next_rows.first_mut() else {
             continue;
         };
@@ -194,10 +229,20 @@ fn join_continued_tables(pages: &mut [Vec<Block>]) {
             if cell.text.is_empty() || is_value(&cell.text) || starts_with_marker(&cell.text) {
                 continue;
             }
+            // Columns are compared by where they are, as their numbering may differ.
+            let at = |columns: &[f32], column: usize| columns.get(column).copied();
+            let (first, last) = (
+                at(next_columns, cell.first_column),
+                at(next_columns, cell.last_column),
+            );
             let began = rows.iter_mut().flatten().find(|above| {
                 above.reaches_bottom
-                    && above.first_column == cell.first_column
-                    && above.last_column == cell.last_column
+                    && at(columns, above.first_column)
+                        .zip(first)
+                        .is_some_and(|(a, b)| close(a, b))
+                    && at(columns, above.last_column)
+                        .zip(last)
+                        .is_some_and(|(a, b)| close(a, b))
             });
             if let Some(began) = began {
                 if !began.text.is_empty() && !is_value(&began.text) {
@@ -272,6 +317,7 @@ mod tests {
         Block::Table {
             columns: vec![0.0, 100.0, 200.0, 300.0],
             rows,
+            aligned: false,
         }
     }
 
