@@ -529,3 +529,68 @@ fn a_row_with_a_value_missing_makes_the_table_unreadable() {
     );
     assert_eq!(table_findings(&text), unreadable("本列数据的勾稽关系"));
 }
+
+// Text out of a printed page: columns aligned by runs of spaces.
+
+/// Table 三 as a PDF's text layer gives it with columns aligned by spaces: the column note and
+/// `申请人情况` on one line, a group's labels on the line of its first row, other rows indented
+/// under them, and every line wider than a cell. With `narrow`, every third row leaves only two
+/// spaces between its label and its first value (a gap that reads as stray spaces).
+fn aligned_by_spaces(total: i64, narrow: bool) -> String {
+    let mut lines = vec![
+        TITLE.to_string(),
+        INTRO.to_string(),
+        CAPTION.to_string(),
+        format!("{COLUMN_NOTE}{}申请人情况", " ".repeat(40)),
+        format!(
+            "{}自然人      法人或其他组织{}总计",
+            " ".repeat(70),
+            " ".repeat(40)
+        ),
+        format!(
+            "{}商业企业    科研机构    社会公益组织    法律服务机构    其他",
+            " ".repeat(84)
+        ),
+    ];
+    for (index, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
+        let mut line = String::new();
+        for label in labels {
+            if label.is_empty() {
+                line.push_str(&" ".repeat(if line.trim().is_empty() { 26 } else { 0 }));
+            } else {
+                if !line.trim().is_empty() {
+                    line.push_str("    ");
+                }
+                line.push_str(label);
+            }
+        }
+        let gap = if narrow && index % 3 == 1 {
+            2
+        } else {
+            70usize.saturating_sub(line.chars().count()).max(3)
+        };
+        line.push_str(&" ".repeat(gap));
+        let values = values(index, total).map(|value| format!("{value:<8}"));
+        line.push_str(values.join("    ").trim_end());
+        lines.push(line);
+    }
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn columns_aligned_by_spaces_in_lines_wider_than_a_cell() {
+    assert_eq!(table_findings(&aligned_by_spaces(27, false)), expect(&[]));
+    assert_eq!(
+        table_findings(&aligned_by_spaces(21, false)),
+        broken_subtotal()
+    );
+}
+
+#[test]
+fn a_first_value_two_spaces_after_its_label_is_a_value() {
+    assert_eq!(table_findings(&aligned_by_spaces(27, true)), expect(&[]));
+    assert_eq!(
+        table_findings(&aligned_by_spaces(21, true)),
+        broken_subtotal()
+    );
+}

@@ -262,10 +262,12 @@ pub fn table_lines(document: &Document, text: &str) -> Vec<bool> {
             LineKind::TableRow => true,
             LineKind::Text | LineKind::Heading => {
                 let words = &text[line.range.clone()];
-                // A character is at most four bytes: long lines are settled by their length.
-                words.len() <= 4 * MAX_CELL_CHARS
-                    && words.chars().count() <= MAX_CELL_CHARS
-                    && !words.contains('。')
+                // A character is at most four bytes: short lines are settled by their length.
+                if words.len() <= 4 * MAX_CELL_CHARS && words.chars().count() <= MAX_CELL_CHARS {
+                    FULL_STOP.find(words.as_bytes()).is_none()
+                } else {
+                    is_aligned_row(words)
+                }
             }
             _ => false,
         })
@@ -276,6 +278,32 @@ pub fn table_lines(document: &Document, text: &str) -> Vec<bool> {
         }
     }
     table_lines
+}
+
+/// Whether a line too long for one cell is a row of columns aligned with tabs or runs of spaces
+/// (a table printed to text, the rows of 表三 running past the width of one cell with their
+/// padding): it has a column gap, no full stop, and no cell longer than one cell can be. Prose has
+/// full stops or one long run of words, so it stays out.
+fn is_aligned_row(words: &str) -> bool {
+    let bytes = words.as_bytes();
+    if FULL_STOP.find(bytes).is_some()
+        || (memchr::memchr(b'\t', bytes).is_none() && SPACE_RUN.find(bytes).is_none())
+    {
+        return false;
+    }
+    let mut start = 0;
+    for gap in COLUMN_GAP
+        .find_iter(words)
+        .map(|gap| gap.range())
+        .chain(std::iter::once(words.len()..words.len()))
+    {
+        let cell = &words[start..gap.start];
+        if cell.len() > 4 * MAX_CELL_CHARS || cell.chars().count() > MAX_CELL_CHARS {
+            return false;
+        }
+        start = gap.end;
+    }
+    true
 }
 
 /// Splits a line into cells (their trimmed ranges in `text`), into `cells`.
@@ -552,6 +580,24 @@ pub fn read_table_until(
             while values.len() > width && values.first().is_some_and(|cell| cell.is_empty()) {
                 values = &values[1..];
             }
+            // Columns aligned by spaces lose a gap of one or two spaces as stray spaces
+            // (`禁止公开  0` reads `禁止公开0`): a row one value short whose label ends in digits
+            // run onto its words has its first value there.
+            let first_value_cell = first_value
+                .checked_sub(1)
+                .map(|last| cells[last].clone())
+                .filter(|_| values.len() + 1 == width)
+                .and_then(|label| run_on_value(text, label));
+            let with_run_on;
+            if let Some((words, value)) = first_value_cell {
+                if let Some(last) = labels.last_mut() {
+                    *last = words;
+                }
+                with_run_on = std::iter::once(value)
+                    .chain(values.iter().cloned())
+                    .collect::<Vec<_>>();
+                values = &with_run_on;
+            }
             // A row with no value at all (empty cells, or column names such as `商业企业` where
             // values would stand) is a header or a group label, wherever it comes (a converter
             // repeats the header where it split a table), unless a numbered label says it is a
@@ -639,6 +685,22 @@ fn has_fused_digits(label: &str, width: usize) -> bool {
     label.len() - words.len() >= width
         && words.chars().next_back().is_some_and(is_han)
         && words.chars().filter(|&c| is_han(c)).count() >= MIN_FUSED_WORDS
+}
+
+/// If the label cell `label` ends in digits run onto its words (`2.其他法律行政法规禁止公开0`):
+/// the words' range and the digits' range, else `None`. The words need a marker or at least
+/// [`MIN_FUSED_WORDS`] Han characters, so that a short name with a number (`附表1`) stays whole.
+fn run_on_value(text: &str, label: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let cell = &text[label.clone()];
+    let words = cell.trim_end_matches(|c: char| c.is_ascii_digit());
+    let han = words.chars().filter(|&c| is_han(c)).count();
+    let named = han >= MIN_FUSED_WORDS || (han >= 2 && parse_marker(words).is_some());
+    (words.len() < cell.len() && words.chars().next_back().is_some_and(is_han) && named).then(
+        || {
+            let split = label.start + words.len();
+            (label.start..split, split..label.end)
+        },
+    )
 }
 
 /// Han characters a label needs before its digits for them to be taken as run-on values rather
