@@ -594,3 +594,36 @@ fn a_first_value_two_spaces_after_its_label_is_a_value() {
         broken_subtotal()
     );
 }
+
+#[test]
+fn an_amount_with_decimals_run_onto_its_label_is_a_flattened_block_not_a_missing_one() {
+    // Fees in 万元 have decimals (`行政事业性收费12.5`): the block is there, unreadable, whether
+    // the report lost its line breaks everywhere or only in table 二.
+    for amount in ["12.5", "78.83"] {
+        let blocks = format!("第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件120118第二十条第（五）项信息内容本年处理决定数量行政许可356第二十条第（六）项信息内容本年处理决定数量行政处罚87行政强制2第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费{amount}");
+        let flat = format!(
+            "{TITLE}{INTRO}二、主动公开政府信息情况{blocks}{CAPTION}{}四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计100010000000000\n",
+            run_together("")
+        );
+        let with_breaks = format!(
+            "{TITLE}\n{INTRO}\n二、主动公开政府信息情况\n{blocks}\n{CAPTION}\n{}\n",
+            split_markdown(3, 27)
+        );
+        // The report without line breaks: its tables are unreadable, none missing.
+        let findings = all_table_findings(&flat);
+        assert!(
+            findings
+                .iter()
+                .all(|(rule, _, _)| rule == "table/unreadable"),
+            "{amount}: {findings:?}"
+        );
+        // Table 二 alone on one line (this text has no table 四): no finding names its blocks.
+        let findings = all_table_findings(&with_breaks);
+        assert!(
+            findings
+                .iter()
+                .all(|(_, _, message)| !message.contains("第二十条")),
+            "{amount}: {findings:?}"
+        );
+    }
+}

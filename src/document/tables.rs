@@ -755,19 +755,26 @@ pub fn read_flattened_table(
 /// together: table 三's labels and values alone are some 400 characters.
 const MIN_FLATTENED_BYTES: usize = 1200;
 
-/// Whether `text` holds a run of at least `width` digits (a row's values run together) after a
-/// Han character, before another or at the end, that is not a count or a date (`件120118规`,
-/// `处罚87行`; not `申请1021件` or `2021年`).
+/// Whether `text` holds a run of at least `width` digits (a row's values run together; an amount
+/// with decimals counts as its digits) after a Han character, before another or at the end, that
+/// is not a count or a date (`件120118规`, `处罚87行`, `收费78.83三`; not `申请1021件` or `2021年`).
 fn has_fused_run(text: &str, width: usize) -> bool {
     // Digits are rare in Chinese text: go from run to run of them, bytes at a time.
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(offset) = bytes[at..].iter().position(u8::is_ascii_digit) {
         let start = at + offset;
-        let end = bytes[start..]
-            .iter()
-            .position(|byte| !byte.is_ascii_digit())
-            .map_or(bytes.len(), |length| start + length);
+        let digits_end = |from: usize| {
+            bytes[from..]
+                .iter()
+                .position(|byte| !byte.is_ascii_digit())
+                .map_or(bytes.len(), |length| from + length)
+        };
+        let mut end = digits_end(start);
+        // An amount in 万元 run onto its label (`行政事业性收费78.83三、…`) is one value too.
+        if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            end = digits_end(end + 1);
+        }
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
         if end - start >= width
