@@ -627,3 +627,48 @@ fn an_amount_with_decimals_run_onto_its_label_is_a_flattened_block_not_a_missing
         );
     }
 }
+
+#[test]
+fn a_sub_heading_in_a_sections_words_ends_the_table_above_it() {
+    // A five-section template writes section 四 as `(四)` under 三, right after table 三, with
+    // table 四 under it: table 三 ends there, and both tables are read and checked.
+    let text = |total: i64| {
+        let mut lines = vec![
+            TITLE.to_string(),
+            INTRO.to_string(),
+            CAPTION.to_string(),
+            format!("{COLUMN_NOTE} | 申请人情况"),
+            "自然人 | 法人或其他组织 | 总计".to_string(),
+            "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他".to_string(),
+        ];
+        for (index, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
+            let mut cells: Vec<String> = labels
+                .iter()
+                .filter(|label| !label.is_empty())
+                .map(|label| label.to_string())
+                .collect();
+            cells.extend(values(index, total).iter().map(i64::to_string));
+            lines.push(cells.join(" | "));
+        }
+        lines.extend(
+            [
+                "（四）政府信息公开行政复议、行政诉讼情况",
+                "行政复议 | 行政诉讼",
+                "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉",
+                "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计",
+                "1 | 0 | 0 | 1 | 3 | 1 | 0 | 0 | 1 | 2 | 1 | 0 | 0 | 0 | 1",
+            ]
+            .map(String::from),
+        );
+        lines.join("\n") + "\n"
+    };
+    let review_total = (
+        "table/review-total".to_string(),
+        "3".to_string(),
+        "行政复议: 总计(3) ≠ 结果维持、结果纠正、其他结果、尚未审结之和(1+0+0+1=2)".to_string(),
+    );
+    assert_eq!(table_findings(&text(27)), vec![review_total.clone()]);
+    let mut broken = broken_subtotal();
+    broken.push(review_total);
+    assert_eq!(table_findings(&text(21)), broken);
+}

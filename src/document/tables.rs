@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::headings::parse_marker;
+use super::headings::{parse_marker, section_words};
 use super::lines::LinePattern;
 use super::{Document, LineKind};
 use crate::text::fold::is_han;
@@ -272,8 +272,13 @@ pub fn table_lines(document: &Document, text: &str) -> Vec<bool> {
             _ => false,
         })
         .collect();
-    for heading in document.sections() {
-        if document.lines[heading.line].kind != LineKind::TableRow {
+    // A section heading ends a table; so does a heading at a lower level in a section's words
+    // (`(四)政府信息公开行政复议、行政诉讼情况` in a template that merged two sections), which is
+    // the next table's section and never a row of this one.
+    for heading in &document.headings {
+        let ends_tables = heading.level == 1
+            || (heading.is_section_title() && section_words(&heading.title).is_some());
+        if ends_tables && document.lines[heading.line].kind != LineKind::TableRow {
             table_lines[heading.line] = false;
         }
     }
