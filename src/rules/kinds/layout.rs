@@ -11,7 +11,8 @@ outdated-from = 2021                             # …for report years from 2021
 ```
 
 Fires once per missing table (at the start of the outline), once per missing required row of a
-table (`rows` in its `[[table]]`, at the table), and once per outdated marker found. Placeholders:
+table (`rows` in its `[[table]]`, at the table), and once for the outdated markers (at the first
+one found: a table in a superseded layout is one problem). Placeholders:
 `{table}`, `{found}` (the row pattern or the marker), `{problem}` (which of the three).
 "#;
 
@@ -128,30 +129,36 @@ impl Evaluate for Layout {
         if !outdated_applies {
             return;
         }
-        for pattern in &self.outdated {
-            let report_text = |index: usize| document.lines[index].kind.is_report_text();
-            let found = pattern
-                .line_pattern()
-                .first_line(context.text, &document.lines, report_text)
-                .and_then(|index| {
-                    let start = context.line_start(index);
-                    let m = pattern
-                        .regex()
-                        .find(document.line_text(context.text, index))?;
-                    Some((start + m.start()..start + m.end(), m.as_str().to_string()))
-                });
-            if let Some((range, text)) = found {
-                hits.push(
-                    Hit::at(range)
-                        .with("found", format!("“{text}”"))
-                        .with("table", "主动公开政府信息情况表")
-                        .with_words(
-                            "problem",
-                            "仍使用2019年试行格式:",
-                            " still uses the 2019 trial layout:",
-                        ),
-                );
-            }
+        // A table in the superseded layout is one problem however many of its markers it shows:
+        // one finding, at the marker that comes first.
+        let report_text = |index: usize| document.lines[index].kind.is_report_text();
+        let first = self
+            .outdated
+            .iter()
+            .filter_map(|pattern| {
+                let index = pattern.line_pattern().first_line(
+                    context.text,
+                    &document.lines,
+                    report_text,
+                )?;
+                let start = context.line_start(index);
+                let m = pattern
+                    .regex()
+                    .find(document.line_text(context.text, index))?;
+                Some((start + m.start()..start + m.end(), m.as_str().to_string()))
+            })
+            .min_by_key(|(range, _)| range.start);
+        if let Some((range, text)) = first {
+            hits.push(
+                Hit::at(range)
+                    .with("found", format!("“{text}”"))
+                    .with("table", "主动公开政府信息情况表")
+                    .with_words(
+                        "problem",
+                        "仍使用2019年试行格式:",
+                        " still uses the 2019 trial layout:",
+                    ),
+            );
         }
     }
 }
