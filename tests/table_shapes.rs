@@ -694,3 +694,19 @@ fn table_two_in_the_trial_layout_is_one_finding() {
         )])
     );
 }
+
+#[test]
+fn table_four_with_all_its_header_words_on_one_line() {
+    // The nineteen header words on one line (wider than any cell), the 15 numbers on the next.
+    let text = format!(
+        "{TITLE}\n{INTRO}\n四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼 结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n1 0 0 0 2 0 0 0 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况\n"
+    );
+    assert_eq!(
+        table_findings(&text),
+        expect(&[(
+            "table/review-total",
+            "2",
+            "行政复议: 总计(2) ≠ 结果维持、结果纠正、其他结果、尚未审结之和(1+0+0+0=1)"
+        )])
+    );
+}

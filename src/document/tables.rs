@@ -266,7 +266,7 @@ pub fn table_lines(document: &Document, text: &str) -> Vec<bool> {
                 if words.len() <= 4 * MAX_CELL_CHARS && words.chars().count() <= MAX_CELL_CHARS {
                     FULL_STOP.find(words.as_bytes()).is_none()
                 } else {
-                    is_aligned_row(words)
+                    is_aligned_row(words) || is_run_of_column_names(words)
                 }
             }
             _ => false,
@@ -309,6 +309,16 @@ fn is_aligned_row(words: &str) -> bool {
         start = gap.end;
     }
     true
+}
+
+/// Whether a line too long for one cell is a table's column names run together (table 四's
+/// nineteen header words printed on one line, their spaces dropped): Han characters only, with no
+/// punctuation, as no sentence of that length is, and no longer than a few cells.
+fn is_run_of_column_names(words: &str) -> bool {
+    words.len() <= 16 * MAX_CELL_CHARS
+        && words
+            .chars()
+            .all(|c| is_han(c) || c == ' ' || c == '\t' || c == '\u{3000}')
 }
 
 /// Splits a line into cells (their trimmed ranges in `text`), into `cells`.
