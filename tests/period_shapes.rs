@@ -90,3 +90,21 @@ fn spaces_a_pdf_puts_between_chinese_and_digits_stop_no_rule() {
         )])
     );
 }
+
+#[test]
+fn a_cut_off_at_the_end_of_another_year_is_a_mismatch() {
+    // `截至…12月31日` states no span, and is accepted for the report year; at the end of another
+    // year it is the wrong year. A cut-off inside the year cannot be judged, and is left alone.
+    assert_eq!(
+        period_findings(2021, "本报告中所列数据统计截至2021年12月31日。"),
+        expect(&[])
+    );
+    assert_eq!(
+        period_findings(2021, "本报告中所列数据统计截至2020年12月31日。"),
+        expect(&[("period/mismatch", "数据统计截至2020年12月31日")])
+    );
+    assert_eq!(
+        period_findings(2021, "本报告中所列数据统计截至2021年11月30日。"),
+        expect(&[])
+    );
+}

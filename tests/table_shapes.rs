@@ -529,3 +529,184 @@ fn a_row_with_a_value_missing_makes_the_table_unreadable() {
     );
     assert_eq!(table_findings(&text), unreadable("本列数据的勾稽关系"));
 }
+
+// Text out of a printed page: columns aligned by runs of spaces.
+
+/// Table 三 as a PDF's text layer gives it with columns aligned by spaces: the column note and
+/// `申请人情况` on one line, a group's labels on the line of its first row, other rows indented
+/// under them, and every line wider than a cell. With `narrow`, every third row leaves only two
+/// spaces between its label and its first value (a gap that reads as stray spaces).
+fn aligned_by_spaces(total: i64, narrow: bool) -> String {
+    let mut lines = vec![
+        TITLE.to_string(),
+        INTRO.to_string(),
+        CAPTION.to_string(),
+        format!("{COLUMN_NOTE}{}申请人情况", " ".repeat(40)),
+        format!(
+            "{}自然人      法人或其他组织{}总计",
+            " ".repeat(70),
+            " ".repeat(40)
+        ),
+        format!(
+            "{}商业企业    科研机构    社会公益组织    法律服务机构    其他",
+            " ".repeat(84)
+        ),
+    ];
+    for (index, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
+        let mut line = String::new();
+        for label in labels {
+            if label.is_empty() {
+                line.push_str(&" ".repeat(if line.trim().is_empty() { 26 } else { 0 }));
+            } else {
+                if !line.trim().is_empty() {
+                    line.push_str("    ");
+                }
+                line.push_str(label);
+            }
+        }
+        let gap = if narrow && index % 3 == 1 {
+            2
+        } else {
+            70usize.saturating_sub(line.chars().count()).max(3)
+        };
+        line.push_str(&" ".repeat(gap));
+        let values = values(index, total).map(|value| format!("{value:<8}"));
+        line.push_str(values.join("    ").trim_end());
+        lines.push(line);
+    }
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn columns_aligned_by_spaces_in_lines_wider_than_a_cell() {
+    assert_eq!(table_findings(&aligned_by_spaces(27, false)), expect(&[]));
+    assert_eq!(
+        table_findings(&aligned_by_spaces(21, false)),
+        broken_subtotal()
+    );
+}
+
+#[test]
+fn a_first_value_two_spaces_after_its_label_is_a_value() {
+    assert_eq!(table_findings(&aligned_by_spaces(27, true)), expect(&[]));
+    assert_eq!(
+        table_findings(&aligned_by_spaces(21, true)),
+        broken_subtotal()
+    );
+}
+
+#[test]
+fn an_amount_with_decimals_run_onto_its_label_is_a_flattened_block_not_a_missing_one() {
+    // Fees in 万元 have decimals (`行政事业性收费12.5`): the block is there, unreadable, whether
+    // the report lost its line breaks everywhere or only in table 二.
+    for amount in ["12.5", "78.83"] {
+        let blocks = format!("第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件120118第二十条第（五）项信息内容本年处理决定数量行政许可356第二十条第（六）项信息内容本年处理决定数量行政处罚87行政强制2第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费{amount}");
+        let flat = format!(
+            "{TITLE}{INTRO}二、主动公开政府信息情况{blocks}{CAPTION}{}四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计100010000000000\n",
+            run_together("")
+        );
+        let with_breaks = format!(
+            "{TITLE}\n{INTRO}\n二、主动公开政府信息情况\n{blocks}\n{CAPTION}\n{}\n",
+            split_markdown(3, 27)
+        );
+        // The report without line breaks: its tables are unreadable, none missing.
+        let findings = all_table_findings(&flat);
+        assert!(
+            findings
+                .iter()
+                .all(|(rule, _, _)| rule == "table/unreadable"),
+            "{amount}: {findings:?}"
+        );
+        // Table 二 alone on one line (this text has no table 四): no finding names its blocks.
+        let findings = all_table_findings(&with_breaks);
+        assert!(
+            findings
+                .iter()
+                .all(|(_, _, message)| !message.contains("第二十条")),
+            "{amount}: {findings:?}"
+        );
+    }
+}
+
+#[test]
+fn a_sub_heading_in_a_sections_words_ends_the_table_above_it() {
+    // A five-section template writes section 四 as `(四)` under 三, right after table 三, with
+    // table 四 under it: table 三 ends there, and both tables are read and checked.
+    let text = |total: i64| {
+        let mut lines = vec![
+            TITLE.to_string(),
+            INTRO.to_string(),
+            CAPTION.to_string(),
+            format!("{COLUMN_NOTE} | 申请人情况"),
+            "自然人 | 法人或其他组织 | 总计".to_string(),
+            "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他".to_string(),
+        ];
+        for (index, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
+            let mut cells: Vec<String> = labels
+                .iter()
+                .filter(|label| !label.is_empty())
+                .map(|label| label.to_string())
+                .collect();
+            cells.extend(values(index, total).iter().map(i64::to_string));
+            lines.push(cells.join(" | "));
+        }
+        lines.extend(
+            [
+                "（四）政府信息公开行政复议、行政诉讼情况",
+                "行政复议 | 行政诉讼",
+                "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉",
+                "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计",
+                "1 | 0 | 0 | 1 | 3 | 1 | 0 | 0 | 1 | 2 | 1 | 0 | 0 | 0 | 1",
+            ]
+            .map(String::from),
+        );
+        lines.join("\n") + "\n"
+    };
+    let review_total = (
+        "table/review-total".to_string(),
+        "3".to_string(),
+        "行政复议: 总计(3) ≠ 结果维持、结果纠正、其他结果、尚未审结之和(1+0+0+1=2)".to_string(),
+    );
+    assert_eq!(table_findings(&text(27)), vec![review_total.clone()]);
+    let mut broken = broken_subtotal();
+    broken.push(review_total);
+    assert_eq!(table_findings(&text(21)), broken);
+}
+
+#[test]
+fn table_two_in_the_trial_layout_is_one_finding() {
+    // The 2019 trial layout shows several of its markers (its column names, block (九)) and lacks
+    // the 2021 layout's blocks and rows: one table, one problem, at the first marker.
+    let text = format!(
+        "{TITLE}\n{INTRO}\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量\n规章 | 0 | 0 | 0\n第二十条第（九）项\n信息内容 | 采购项目数量 | 采购总金额\n政府集中采购 | 0 | 0\n{}",
+        split_markdown(3, 27)
+    );
+    let outdated: Vec<_> = all_table_findings(&text)
+        .into_iter()
+        .filter(|(_, _, message)| message.contains("主动公开"))
+        .collect();
+    assert_eq!(
+        outdated,
+        expect(&[(
+            "table/layout",
+            "本年新制作数量",
+            "主动公开政府信息情况表仍使用2019年试行格式:“本年新制作数量”"
+        )])
+    );
+}
+
+#[test]
+fn table_four_with_all_its_header_words_on_one_line() {
+    // The nineteen header words on one line (wider than any cell), the 15 numbers on the next.
+    let text = format!(
+        "{TITLE}\n{INTRO}\n四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼 结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n1 0 0 0 2 0 0 0 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况\n"
+    );
+    assert_eq!(
+        table_findings(&text),
+        expect(&[(
+            "table/review-total",
+            "2",
+            "行政复议: 总计(2) ≠ 结果维持、结果纠正、其他结果、尚未审结之和(1+0+0+0=1)"
+        )])
+    );
+}

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::headings::parse_marker;
+use super::headings::{parse_marker, section_words};
 use super::lines::LinePattern;
 use super::{Document, LineKind};
 use crate::text::fold::is_han;
@@ -262,20 +262,63 @@ pub fn table_lines(document: &Document, text: &str) -> Vec<bool> {
             LineKind::TableRow => true,
             LineKind::Text | LineKind::Heading => {
                 let words = &text[line.range.clone()];
-                // A character is at most four bytes: long lines are settled by their length.
-                words.len() <= 4 * MAX_CELL_CHARS
-                    && words.chars().count() <= MAX_CELL_CHARS
-                    && !words.contains('。')
+                // A character is at most four bytes: short lines are settled by their length.
+                if words.len() <= 4 * MAX_CELL_CHARS && words.chars().count() <= MAX_CELL_CHARS {
+                    FULL_STOP.find(words.as_bytes()).is_none()
+                } else {
+                    is_aligned_row(words) || is_run_of_column_names(words)
+                }
             }
             _ => false,
         })
         .collect();
-    for heading in document.sections() {
-        if document.lines[heading.line].kind != LineKind::TableRow {
+    // A section heading ends a table; so does a heading at a lower level in a section's words
+    // (`(四)政府信息公开行政复议、行政诉讼情况` in a template that merged two sections), which is
+    // the next table's section and never a row of this one.
+    for heading in &document.headings {
+        let ends_tables = heading.level == 1
+            || (heading.is_section_title() && section_words(&heading.title).is_some());
+        if ends_tables && document.lines[heading.line].kind != LineKind::TableRow {
             table_lines[heading.line] = false;
         }
     }
     table_lines
+}
+
+/// Whether a line too long for one cell is a row of columns aligned with tabs or runs of spaces
+/// (a table printed to text, the rows of 表三 running past the width of one cell with their
+/// padding): it has a column gap, no full stop, and no cell longer than one cell can be. Prose has
+/// full stops or one long run of words, so it stays out.
+fn is_aligned_row(words: &str) -> bool {
+    let bytes = words.as_bytes();
+    if FULL_STOP.find(bytes).is_some()
+        || (memchr::memchr(b'\t', bytes).is_none() && SPACE_RUN.find(bytes).is_none())
+    {
+        return false;
+    }
+    let mut start = 0;
+    for gap in COLUMN_GAP
+        .find_iter(words)
+        .map(|gap| gap.range())
+        .chain(std::iter::once(words.len()..words.len()))
+    {
+        let cell = &words[start..gap.start];
+        if cell.len() > 4 * MAX_CELL_CHARS || cell.chars().count() > MAX_CELL_CHARS {
+            return false;
+        }
+        start = gap.end;
+    }
+    true
+}
+
+/// Whether a line too long for one cell is a table's column names run together (table 四's
+/// nineteen header words printed on one line, their spaces dropped): Han characters only, with no
+/// punctuation, as no sentence of that length is, and no longer than a few cells.
+fn is_run_of_column_names(words: &str) -> bool {
+    words.len() <= 16 * MAX_CELL_CHARS
+        && words
+            .chars()
+            .all(|c| is_han(c) || c == ' ' || c == '\t' || c == '\u{3000}')
 }
 
 /// Splits a line into cells (their trimmed ranges in `text`), into `cells`.
@@ -552,6 +595,24 @@ pub fn read_table_until(
             while values.len() > width && values.first().is_some_and(|cell| cell.is_empty()) {
                 values = &values[1..];
             }
+            // Columns aligned by spaces lose a gap of one or two spaces as stray spaces
+            // (`禁止公开  0` reads `禁止公开0`): a row one value short whose label ends in digits
+            // run onto its words has its first value there.
+            let first_value_cell = first_value
+                .checked_sub(1)
+                .map(|last| cells[last].clone())
+                .filter(|_| values.len() + 1 == width)
+                .and_then(|label| run_on_value(text, label));
+            let with_run_on;
+            if let Some((words, value)) = first_value_cell {
+                if let Some(last) = labels.last_mut() {
+                    *last = words;
+                }
+                with_run_on = std::iter::once(value)
+                    .chain(values.iter().cloned())
+                    .collect::<Vec<_>>();
+                values = &with_run_on;
+            }
             // A row with no value at all (empty cells, or column names such as `商业企业` where
             // values would stand) is a header or a group label, wherever it comes (a converter
             // repeats the header where it split a table), unless a numbered label says it is a
@@ -641,6 +702,22 @@ fn has_fused_digits(label: &str, width: usize) -> bool {
         && words.chars().filter(|&c| is_han(c)).count() >= MIN_FUSED_WORDS
 }
 
+/// If the label cell `label` ends in digits run onto its words (`2.其他法律行政法规禁止公开0`):
+/// the words' range and the digits' range, else `None`. The words need a marker or at least
+/// [`MIN_FUSED_WORDS`] Han characters, so that a short name with a number (`附表1`) stays whole.
+fn run_on_value(text: &str, label: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let cell = &text[label.clone()];
+    let words = cell.trim_end_matches(|c: char| c.is_ascii_digit());
+    let han = words.chars().filter(|&c| is_han(c)).count();
+    let named = han >= MIN_FUSED_WORDS || (han >= 2 && parse_marker(words).is_some());
+    (words.len() < cell.len() && words.chars().next_back().is_some_and(is_han) && named).then(
+        || {
+            let split = label.start + words.len();
+            (label.start..split, split..label.end)
+        },
+    )
+}
+
 /// Han characters a label needs before its digits for them to be taken as run-on values rather
 /// than part of a short name (`附表1`).
 const MIN_FUSED_WORDS: usize = 3;
@@ -693,19 +770,26 @@ pub fn read_flattened_table(
 /// together: table 三's labels and values alone are some 400 characters.
 const MIN_FLATTENED_BYTES: usize = 1200;
 
-/// Whether `text` holds a run of at least `width` digits (a row's values run together) after a
-/// Han character, before another or at the end, that is not a count or a date (`件120118规`,
-/// `处罚87行`; not `申请1021件` or `2021年`).
+/// Whether `text` holds a run of at least `width` digits (a row's values run together; an amount
+/// with decimals counts as its digits) after a Han character, before another or at the end, that
+/// is not a count or a date (`件120118规`, `处罚87行`, `收费78.83三`; not `申请1021件` or `2021年`).
 fn has_fused_run(text: &str, width: usize) -> bool {
     // Digits are rare in Chinese text: go from run to run of them, bytes at a time.
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(offset) = bytes[at..].iter().position(u8::is_ascii_digit) {
         let start = at + offset;
-        let end = bytes[start..]
-            .iter()
-            .position(|byte| !byte.is_ascii_digit())
-            .map_or(bytes.len(), |length| start + length);
+        let digits_end = |from: usize| {
+            bytes[from..]
+                .iter()
+                .position(|byte| !byte.is_ascii_digit())
+                .map_or(bytes.len(), |length| from + length)
+        };
+        let mut end = digits_end(start);
+        // An amount in 万元 run onto its label (`行政事业性收费78.83三、…`) is one value too.
+        if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            end = digits_end(end + 1);
+        }
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
         if end - start >= width

@@ -56,8 +56,12 @@ impl Evaluate for PeriodCheck {
         let document = context.document;
         match (self.report, &document.period) {
             (Report::Missing, None) => hits.push(Hit::missing_at(document.intro_anchor())),
-            // A single date (`统计数据截至…`) states a cut-off, not a period: it cannot be judged.
-            (Report::Mismatch, Some(period)) if period.end.is_some() => {
+            // A single date (`统计数据截至…`) states a cut-off, not a period: it cannot be judged,
+            // unless it is the end of another year than the report's (`截至2020年12月31日` in a
+            // 2021 report), which is the wrong year whatever the span.
+            (Report::Mismatch, Some(period))
+                if period.end.is_some() || (period.start.month, period.start.day) == (12, 31) =>
+            {
                 let year = document.report_year.map(|year| year.year).or(period.year());
                 let wrong_year = match (year, period.year()) {
                     (Some(report), Some(stated)) => report != stated,
