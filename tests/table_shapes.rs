@@ -710,3 +710,57 @@ fn table_four_with_all_its_header_words_on_one_line() {
         )])
     );
 }
+
+/// Table 三 as `|` rows under a header row naming its value columns in `names`' order, each row's
+/// values written in that order: new requests 4 from natural persons and 1 from a business.
+fn columns_in_order(names: [&str; 7]) -> String {
+    let by_name = |name: &str| match name {
+        "自然人" => "4",
+        "商业企业" => "1",
+        "总计" => "5",
+        _ => "0",
+    };
+    let row = |label: &str| {
+        let values: Vec<&str> = names.iter().map(|name| by_name(name)).collect();
+        format!("{label} | {}", values.join(" | "))
+    };
+    [
+        TITLE.to_string(),
+        INTRO.to_string(),
+        CAPTION.to_string(),
+        format!("{COLUMN_NOTE} | 申请人情况"),
+        format!(" | {}", names.join(" | ")),
+        row("一、本年新收政府信息公开申请数量"),
+        row("二、上年结转政府信息公开申请数量"),
+    ]
+    .join("\n")
+        + "\n"
+}
+
+#[test]
+fn a_header_naming_the_columns_in_another_order_makes_the_table_unreadable() {
+    let format_order = [
+        "自然人",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+        "总计",
+    ];
+    // The table holds two rows only: the rows it lacks are not what is tested here.
+    let findings = |text: &str| {
+        table_findings(text)
+            .into_iter()
+            .filter(|(rule, _, _)| rule != "table/layout")
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(findings(&columns_in_order(format_order)), expect(&[]));
+    // 总计 and 自然人 swapped: read by position, each row's total would be wrong.
+    let mut swapped = format_order;
+    swapped.swap(0, 6);
+    assert_eq!(
+        findings(&columns_in_order(swapped)),
+        unreadable("本列数据的勾稽关系")
+    );
+}

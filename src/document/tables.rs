@@ -109,6 +109,9 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// The cells could not be arranged into rows of the expected width.
     pub unreadable: bool,
+    /// The cells of the rows read as headers, where values would stand (`自然人`, `商业企业`, …),
+    /// for checking the columns against the format's ([`Table::match_columns`]).
+    pub headers: Vec<Vec<Range<usize>>>,
 }
 
 /// One row of a table's published format, as a table definition gives it: where the row sits
@@ -158,6 +161,40 @@ impl Table {
             true
         });
         if !matched {
+            self.unreadable = true;
+        }
+    }
+
+    /// Marks the table unreadable when its header rows name the format's value columns in
+    /// another order (`总计` before `自然人`): its values would be summed under the wrong names. A
+    /// header is compared by the order of the columns its cells name, not by position, so a
+    /// header row that a merged cell shifted by a column still agrees; names that stand for
+    /// several columns (table 四's `结果维持` under each of its three groups) tell nothing and are
+    /// passed over. `columns` are the format's column names, in order; a name's last part after
+    /// `-` is what a header cell says (`复议-结果维持`).
+    pub fn match_columns(&mut self, text: &str, columns: &[String]) {
+        let own_name = |column: &str| column.rsplit('-').next().unwrap_or(column).to_string();
+        let names: Vec<String> = columns.iter().map(|column| own_name(column)).collect();
+        let column_named = |cell: &Range<usize>| {
+            let words: String = text[cell.clone()]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            let mut positions = names
+                .iter()
+                .enumerate()
+                .filter(|(_, name)| **name == words)
+                .map(|(position, _)| position);
+            match (positions.next(), positions.next()) {
+                (Some(position), None) => Some(position),
+                _ => None,
+            }
+        };
+        let out_of_order = self.headers.iter().any(|header| {
+            let named: Vec<usize> = header.iter().filter_map(column_named).collect();
+            named.windows(2).any(|pair| pair[0] > pair[1])
+        });
+        if out_of_order {
             self.unreadable = true;
         }
     }
@@ -516,6 +553,7 @@ pub fn read_table_until(
     let mut pending_labels: Vec<Range<usize>> = Vec::new();
     let mut pending_values: Vec<Range<usize>> = Vec::new();
     let mut unreadable = false;
+    let mut headers: Vec<Vec<Range<usize>>> = Vec::new();
     // Whether the last one-cell line was a label with digits run onto it.
     let mut fused_row = false;
     let read_values = |ranges: &[Range<usize>]| -> Vec<Cell> {
@@ -576,6 +614,7 @@ pub fn read_table_until(
             });
             let Some(first_value) = first_value else {
                 // A header row of labels only.
+                headers.push(cells.to_vec());
                 continue;
             };
             labels.clear();
@@ -627,6 +666,9 @@ pub fn read_table_until(
                     cell.is_empty() || (is_column_name(cell) && !looks_like_value(cell))
                 })
             {
+                if !all_empty {
+                    headers.push(values.to_vec());
+                }
                 continue;
             }
             if values.len() != width {
@@ -689,6 +731,7 @@ pub fn read_table_until(
         anchor: anchor_range,
         rows,
         unreadable,
+        headers,
     })
 }
 
@@ -762,6 +805,7 @@ pub fn read_flattened_table(
             anchor: line.start + found.start()..line.start + found.end(),
             rows: Vec::new(),
             unreadable: true,
+            headers: Vec::new(),
         })
     })
 }

@@ -92,6 +92,7 @@ impl Context<'_> {
         )
         .map(|mut table| {
             table.match_format(&def.format);
+            table.match_columns(self.text, &def.columns);
             table
         })
         .or_else(|| {
