@@ -394,8 +394,8 @@ pub struct CompiledPattern {
 /// One plain text a pattern stands for.
 #[derive(Debug, Clone)]
 enum PlainText {
-    /// Anywhere in what is matched.
-    Anywhere(memmem::Finder<'static>),
+    /// Anywhere in what is matched. (Boxed: a searcher is large beside the other variant.)
+    Anywhere(Box<memmem::Finder<'static>>),
     /// At its end (`…$`).
     AtEnd(Vec<u8>),
 }
@@ -419,9 +419,9 @@ impl PlainText {
 
     fn one(hir: &Hir) -> Option<PlainText> {
         match hir.kind() {
-            HirKind::Literal(literal) => Some(PlainText::Anywhere(
+            HirKind::Literal(literal) => Some(PlainText::Anywhere(Box::new(
                 memmem::Finder::new(&literal.0).into_owned(),
-            )),
+            ))),
             HirKind::Concat(parts) => match parts.as_slice() {
                 [literal, end] => match (literal.kind(), end.kind()) {
                     (HirKind::Literal(literal), HirKind::Look(Look::End)) => {
