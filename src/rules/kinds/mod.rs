@@ -28,6 +28,7 @@ use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 use memchr::memmem;
 use regex::Regex;
+use regex_syntax::hir::{Hir, HirKind, Look};
 use toml::Spanned;
 
 use super::tables::TableDef;
@@ -383,11 +384,57 @@ pub struct CompiledPattern {
     /// Whether the pattern uses `^` or `$`, which mean a line's edges only when the pattern is
     /// matched one line at a time (see [`LinePattern`]).
     line_anchored: bool,
-    /// A searcher for the text the pattern stands for, if it is plain text (`本年新收`,
-    /// `第二十条第\(一\)项`): then a substring search, prepared once, answers
-    /// [`CompiledPattern::is_match`] without the regex machinery. Row and section names are
-    /// mostly such, matched against short labels many times over.
-    literal: Option<memmem::Finder<'static>>,
+    /// Searchers for the text the pattern stands for, if it is plain text (`本年新收`,
+    /// `第二十条第\(一\)项`), a choice of plain texts (`信访|举报|投诉`) or plain text that ends what
+    /// is matched (`不予公开$`): then substring searches, prepared once, answer
+    /// [`CompiledPattern::is_match`] without the regex machinery, and the regex is never compiled
+    /// for it. Row and section names are mostly such, matched against short labels many times over.
+    plain: Option<Vec<PlainText>>,
+}
+
+/// One plain text a pattern stands for.
+#[derive(Debug, Clone)]
+enum PlainText {
+    /// Anywhere in what is matched. (Boxed: a searcher is large beside the other variant.)
+    Anywhere(Box<memmem::Finder<'static>>),
+    /// At its end (`…$`).
+    AtEnd(Vec<u8>),
+}
+
+impl PlainText {
+    fn is_in(&self, text: &str) -> bool {
+        match self {
+            PlainText::Anywhere(finder) => finder.find(text.as_bytes()).is_some(),
+            PlainText::AtEnd(literal) => text.as_bytes().ends_with(literal),
+        }
+    }
+
+    /// The plain texts a pattern stands for: a literal, a literal before `$` (the end of what is
+    /// matched, as the patterns are compiled without multi-line mode), or a choice of these.
+    fn of(hir: &Hir) -> Option<Vec<PlainText>> {
+        match hir.kind() {
+            HirKind::Alternation(choices) => choices.iter().map(PlainText::one).collect(),
+            _ => PlainText::one(hir).map(|plain| vec![plain]),
+        }
+    }
+
+    fn one(hir: &Hir) -> Option<PlainText> {
+        match hir.kind() {
+            HirKind::Literal(literal) => Some(PlainText::Anywhere(Box::new(
+                memmem::Finder::new(&literal.0).into_owned(),
+            ))),
+            HirKind::Concat(parts) => match parts.as_slice() {
+                [literal, end] => match (literal.kind(), end.kind()) {
+                    (HirKind::Literal(literal), HirKind::Look(Look::End)) => {
+                        Some(PlainText::AtEnd(literal.0.to_vec()))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        }
+    }
 }
 
 impl CompiledPattern {
@@ -402,8 +449,8 @@ impl CompiledPattern {
 
     /// Whether the pattern matches somewhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
-        match &self.literal {
-            Some(literal) => literal.find(text.as_bytes()).is_some(),
+        match &self.plain {
+            Some(plain) => plain.iter().any(|plain| plain.is_in(text)),
             None => self.regex().is_match(text),
         }
     }
@@ -467,19 +514,13 @@ pub fn compile(raw: &RawPattern) -> Result<CompiledPattern, ParamError> {
             "this pattern matches the empty string, so it would match everywhere".to_string(),
         ));
     }
-    let literal = match hir.kind() {
-        regex_syntax::hir::HirKind::Literal(literal) => {
-            Some(memmem::Finder::new(&literal.0).into_owned())
-        }
-        _ => None,
-    };
     Ok(CompiledPattern {
         source: source.clone(),
         folded,
         span: raw.span(),
         compiled: Arc::new(OnceLock::new()),
         line_anchored: hir.properties().look_set().contains_anchor(),
-        literal,
+        plain: PlainText::of(&hir),
     })
 }
 
@@ -552,6 +593,9 @@ mod tests {
             "本年新收",
             "新收",
             "三、本年度办理结果/(三)不予公开/",
+            "三、本年度办理结果/(三)不予公开",
+            "不予公开\n",
+            "上年结转",
         ];
         for source in [
             r"第二十条第\(一\)项",
@@ -559,6 +603,10 @@ mod tests {
             "不予公开/",
             "办理结果/.*公开",
             "新收|结转",
+            "不予公开$",
+            "不予公开$|新收",
+            "^不予公开",
+            "(?m)不予公开$",
         ] {
             let compiled = pattern(source);
             for text in texts {
@@ -569,7 +617,16 @@ mod tests {
                 );
             }
         }
-        assert!(pattern(r"第二十条第\(一\)项").literal.is_some());
-        assert!(pattern("新收|结转").literal.is_none());
+        for plain in [
+            r"第二十条第\(一\)项",
+            "新收|结转",
+            "不予公开$",
+            "不予公开$|新收",
+        ] {
+            assert!(pattern(plain).plain.is_some(), "{plain}");
+        }
+        for regex in ["办理结果/.*公开", "^不予公开", "(?m)不予公开$"] {
+            assert!(pattern(regex).plain.is_none(), "{regex}");
+        }
     }
 }
