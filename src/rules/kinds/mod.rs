@@ -7,6 +7,7 @@
 
 pub mod cells;
 pub mod contact;
+pub mod cross_year;
 pub mod deadline;
 pub mod identity;
 pub mod layout;
@@ -206,6 +207,7 @@ pub enum Check {
     Narrative(narrative::Narrative),
     Deadline(deadline::Deadline),
     Year(year::YearCheck),
+    CrossYear(cross_year::CrossYear),
 }
 
 impl Check {
@@ -226,6 +228,7 @@ impl Check {
             Check::Narrative(_) => "narrative",
             Check::Deadline(_) => "deadline",
             Check::Year(_) => "year",
+            Check::CrossYear(_) => "cross-year",
         }
     }
 
@@ -240,6 +243,7 @@ impl Check {
                 .iter()
                 .map(|statement| &statement.table)
                 .collect(),
+            Check::CrossYear(check) => check.table_ref().into_iter().collect(),
             _ => Vec::new(),
         }
     }
@@ -255,6 +259,7 @@ impl Check {
             Check::Narrative(check) => check.patterns(),
             Check::Layout(check) => check.patterns(),
             Check::Identity(check) => check.patterns(),
+            Check::CrossYear(check) => check.patterns(),
             Check::Period(_)
             | Check::Outline(_)
             | Check::Contact(_)
@@ -298,6 +303,7 @@ impl Evaluate for Check {
             Check::Narrative(check) => check.evaluate(context, hits),
             Check::Deadline(check) => check.evaluate(context, hits),
             Check::Year(check) => check.evaluate(context, hits),
+            Check::CrossYear(check) => check.evaluate(context, hits),
         }
     }
 }
@@ -337,6 +343,7 @@ pub fn reference_markdown() -> String {
         narrative::REFERENCE,
         deadline::REFERENCE,
         year::REFERENCE,
+        cross_year::REFERENCE,
         super::tables::REFERENCE,
     ]
     .join("\n")
