@@ -270,6 +270,7 @@ fn no_text_report(name: &str, lang: Lang) -> FileReport {
             span,
             text: String::new(),
             related: Vec::new(),
+            related_files: Vec::new(),
             location: None,
         }],
     }
@@ -342,6 +343,7 @@ fn report_partial(report: &mut FileReport, partial: &input::Partial, enabled: bo
             span,
             text: String::new(),
             related: Vec::new(),
+            related_files: Vec::new(),
             location: None,
         },
     );
