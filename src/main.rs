@@ -183,6 +183,10 @@ struct CheckArgs {
     /// The name of the report read from standard input (`-`): its config and format follow it.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    /// Last year's report of the same issuer: the reports checked are compared with it (the
+    /// cross-year rules and section similarity), whatever issuer and year are recognised in it.
+    #[arg(long, value_name = "OLD")]
+    previous: Option<PathBuf>,
     #[command(flatten)]
     config: ConfigArgs,
     #[command(flatten)]
@@ -260,6 +264,7 @@ fn main() -> ExitCode {
                 encoding: args.encoding,
             },
             stdin_filename: args.stdin_filename,
+            previous: args.previous,
             config: args.config.choice(),
             select: args.select,
             extend_select: args.extend_select,

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod inspect;
 mod ordered;
+mod years;
 
 use std::fs;
 use std::io::IsTerminal;
