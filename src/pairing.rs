@@ -13,8 +13,8 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::document::issuer::pairing_name;
-use crate::document::Regulation;
 use crate::document::tables::table_lines;
+use crate::document::Regulation;
 use crate::engine::{FileSpan, Finding, Reading, Span};
 use crate::rules::kinds::cross_year::{CrossYear, Place};
 use crate::rules::kinds::Check;
@@ -67,7 +67,9 @@ impl Fingerprint {
 
     /// A level-1 section by number.
     fn section(&self, number: u32) -> Option<&SectionPrint> {
-        self.sections.iter().find(|section| section.number == number)
+        self.sections
+            .iter()
+            .find(|section| section.number == number)
     }
 }
 
@@ -112,7 +114,10 @@ pub fn fingerprints(reading: &Reading<'_>, rules: &RuleSet) -> Vec<Fingerprint> 
                 .collect();
             let mut sections: Vec<SectionPrint> = Vec::new();
             for (position, heading) in level_one.iter().enumerate() {
-                if sections.iter().any(|section| section.number == heading.number) {
+                if sections
+                    .iter()
+                    .any(|section| section.number == heading.number)
+                {
                     continue;
                 }
                 let end = level_one

@@ -14,9 +14,9 @@ use crate::config::{self, FailOn, Selector, Settings};
 use crate::document::{IssuerKind, Regulation};
 use crate::engine::{self, FileReport};
 use crate::output::{self, human, InputFailure, Piece, Statistics, Stream, StreamWriter, Summary};
+use crate::pairing::{self, Fingerprint};
 use crate::rules::load::{self, RuleError, RuleSources};
 use crate::rules::{Lang, RuleSet};
-use crate::pairing::{self, Fingerprint};
 use crate::suppression;
 use crate::{files, input};
 
@@ -616,7 +616,10 @@ fn check_file(
                 };
                 return (empty, prints);
             }
-            (engine::check(reading, &profile.rules, engine_options), prints)
+            (
+                engine::check(reading, &profile.rules, engine_options),
+                prints,
+            )
         });
     if let Some(partial) = &source.partial {
         let enabled = profile.settings.enables(PARTIAL_RULE);

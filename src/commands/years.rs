@@ -25,7 +25,6 @@ pub(super) struct YearIndex {
     use_previous: bool,
 }
 
-
 impl YearIndex {
     /// An index for a run; with `previous`, reports are paired with that file's report only.
     pub(super) fn new(use_previous: bool) -> YearIndex {

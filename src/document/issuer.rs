@@ -13,17 +13,47 @@ use regex::Regex;
 
 /// Province-level names, each in the form titles write them.
 const PROVINCES: &[&str] = &[
-    "北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省",
-    "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省",
-    "广东省", "海南省", "四川省", "贵州省", "云南省", "陕西省", "甘肃省", "青海省", "台湾省",
-    "内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区",
-    "香港特别行政区", "澳门特别行政区",
+    "北京市",
+    "天津市",
+    "上海市",
+    "重庆市",
+    "河北省",
+    "山西省",
+    "辽宁省",
+    "吉林省",
+    "黑龙江省",
+    "江苏省",
+    "浙江省",
+    "安徽省",
+    "福建省",
+    "江西省",
+    "山东省",
+    "河南省",
+    "湖北省",
+    "湖南省",
+    "广东省",
+    "海南省",
+    "四川省",
+    "贵州省",
+    "云南省",
+    "陕西省",
+    "甘肃省",
+    "青海省",
+    "台湾省",
+    "内蒙古自治区",
+    "广西壮族自治区",
+    "西藏自治区",
+    "宁夏回族自治区",
+    "新疆维吾尔自治区",
+    "香港特别行政区",
+    "澳门特别行政区",
 ];
 
 /// A name that starts with a place below the province: a prefecture, league, county or district
 /// of one to eight characters (`乌海市`, `阿拉善盟`, `西湖区`), not a department's words.
 static PLACE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Han}{1,8}?(?:市|地区|自治州|州|盟|自治县|县|旗|区)").expect("place pattern is valid")
+    Regex::new(r"^\p{Han}{1,8}?(?:市|地区|自治州|州|盟|自治县|县|旗|区)")
+        .expect("place pattern is valid")
 });
 
 /// The name reports of one issuer are paired under: the issuer as titled, without spaces, and
@@ -57,6 +87,9 @@ mod tests {
         assert_eq!(pairing_name("广东省教育厅"), "广东省教育厅");
         assert_eq!(pairing_name("北京市人民政府"), "北京市人民政府");
         assert_eq!(pairing_name("广东省市场监督管理局"), "广东省市场监督管理局");
-        assert_ne!(pairing_name("乌海市人民政府"), pairing_name("乌海市海勃湾区人民政府"));
+        assert_ne!(
+            pairing_name("乌海市人民政府"),
+            pairing_name("乌海市海勃湾区人民政府")
+        );
     }
 }

@@ -33,7 +33,8 @@ pub fn run_examples(rule: &Rule, tables: &[Arc<TableDef>]) -> Vec<ExampleOutcome
                 regulation: example.regulation,
                 ..Options::default()
             };
-            let findings = example_findings(&rules, options, &example.text, example.previous.as_deref());
+            let findings =
+                example_findings(&rules, options, &example.text, example.previous.as_deref());
             let texts: Vec<&str> = findings
                 .iter()
                 .map(|finding| finding.text.as_str())
@@ -46,11 +47,9 @@ pub fn run_examples(rule: &Rule, tables: &[Arc<TableDef>]) -> Vec<ExampleOutcome
             let passed = fired == example.fires && span_ok;
             let detail = match (example.fires, fired) {
                 (true, false) => "expected the rule to fire, it did not".to_string(),
-                (false, true) => format!(
-                    "expected no finding, got {} at {:?}",
-                    findings.len(),
-                    texts
-                ),
+                (false, true) => {
+                    format!("expected no finding, got {} at {:?}", findings.len(), texts)
+                }
                 (true, true) if !span_ok => format!(
                     "expected a finding on {:?}, got findings on {:?}",
                     example.span.as_deref().unwrap_or_default(),

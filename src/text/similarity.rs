@@ -27,7 +27,8 @@ pub struct Sketch {
 
 /// Whether a character counts as a word of the text (a Han character that is not a numeral).
 fn is_word_char(c: char) -> bool {
-    let han = matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}');
+    let han =
+        matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}');
     han && !"〇零一二三四五六七八九十百千万亿两".contains(c)
 }
 
@@ -82,7 +83,10 @@ impl Sketch {
             return None;
         }
         // The k smallest hashes of the union, and how many of them both texts have.
-        let (mut a, mut b) = (self.hashes.iter().peekable(), other.hashes.iter().peekable());
+        let (mut a, mut b) = (
+            self.hashes.iter().peekable(),
+            other.hashes.iter().peekable(),
+        );
         let (mut taken, mut shared) = (0usize, 0usize);
         while taken < SKETCH_SIZE {
             match (a.peek(), b.peek()) {
@@ -127,9 +131,13 @@ mod tests {
         let old = "加强政策解读工作,丰富解读形式。完善依申请公开办理机制,规范答复文书。";
         let reordered = "完善依申请公开办理机制,规范答复文书。加强政策解读工作,丰富解读形式。";
         let rewritten = "下一步将围绕重点领域信息公开,推进基层政务公开标准化建设,提升公众满意度。";
-        let score = Sketch::of(old).similarity(&Sketch::of(reordered)).unwrap_or(0.0);
+        let score = Sketch::of(old)
+            .similarity(&Sketch::of(reordered))
+            .unwrap_or(0.0);
         assert!(score > 0.8, "{score}");
-        let score = Sketch::of(old).similarity(&Sketch::of(rewritten)).unwrap_or(1.0);
+        let score = Sketch::of(old)
+            .similarity(&Sketch::of(rewritten))
+            .unwrap_or(1.0);
         assert!(score < 0.1, "{score}");
         assert_eq!(Sketch::of("无").similarity(&Sketch::of(old)), None);
     }

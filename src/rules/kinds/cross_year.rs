@@ -48,7 +48,9 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::identity::Per;
-use super::{compile, compile_all, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern, TableRef};
+use super::{
+    compile, compile_all, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern, TableRef,
+};
 use crate::document::tables::{Row, Value};
 use crate::text::fold::fold_str;
 
@@ -164,7 +166,11 @@ pub struct CrossHit<L> {
 impl Params {
     /// Validates and compiles the parameters: either `table`, `per`, `this` and `last` (a
     /// continuity), or `section` (copied text).
-    pub fn compile(&self, id_span: Range<usize>, errors: &mut Vec<ParamError>) -> Option<CrossYear> {
+    pub fn compile(
+        &self,
+        id_span: Range<usize>,
+        errors: &mut Vec<ParamError>,
+    ) -> Option<CrossYear> {
         if let Some(section) = &self.section {
             let threshold = self.threshold.as_ref().map_or(0.8, |t| *t.get_ref());
             if !(0.0..=1.0).contains(&threshold) {
@@ -205,8 +211,16 @@ impl Params {
         };
         let this = term(this, errors);
         let last = term(last, errors);
-        let plus: Vec<Term> = self.plus.iter().filter_map(|raw| term(raw, errors)).collect();
-        let minus: Vec<Term> = self.minus.iter().filter_map(|raw| term(raw, errors)).collect();
+        let plus: Vec<Term> = self
+            .plus
+            .iter()
+            .filter_map(|raw| term(raw, errors))
+            .collect();
+        let minus: Vec<Term> = self
+            .minus
+            .iter()
+            .filter_map(|raw| term(raw, errors))
+            .collect();
         let rows = compile_all(&self.rows, errors);
         if per == Per::Row && rows.is_empty() {
             errors.push(ParamError {
@@ -284,7 +298,9 @@ impl CrossYear {
                 .find(|row| pattern.is_match(row.path_text()))
         };
         // (row, column) of a term at a place.
-        let read = |term: &Term, place: (Option<&Row>, Option<usize>)| -> Option<Figure<Range<usize>>> {
+        let read = |term: &Term,
+                    place: (Option<&Row>, Option<usize>)|
+         -> Option<Figure<Range<usize>>> {
             match (term, place) {
                 (Term::Row(pattern), (None, Some(column))) => value_of(find_row(pattern)?, column),
                 (Term::Column(name), (Some(row), None)) => value_of(row, def.column(name)?),
@@ -313,8 +329,9 @@ impl CrossYear {
                 let terms = |terms: &[Term]| -> Option<Vec<Figure<Range<usize>>>> {
                     terms.iter().map(|term| read(term, place)).collect()
                 };
-                let as_this = read(&continuity.this, place)
-                    .and_then(|this| Some((this, terms(&continuity.plus)?, terms(&continuity.minus)?)));
+                let as_this = read(&continuity.this, place).and_then(|this| {
+                    Some((this, terms(&continuity.plus)?, terms(&continuity.minus)?))
+                });
                 Place {
                     name,
                     as_this,
