@@ -262,3 +262,43 @@ fn last_years_cell_is_shown_in_every_format() {
     assert_eq!(related["region"]["startLine"], 9);
     assert_eq!(related["region"]["snippet"]["text"], "28");
 }
+
+#[test]
+fn compare_shows_each_sections_similarity_and_the_changed_figures() {
+    let value = json(&ogilint(&[
+        "compare",
+        "tests/pairs/hexi-2021.txt",
+        "tests/pairs/hexi-2022.txt",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(value["old"]["issuer"], "河西区人民政府");
+    assert_eq!(value["new"]["year"], 2022);
+    let five = &value["sections"][4];
+    assert_eq!(five["section"], 5);
+    assert_eq!(five["heading"], "五、存在的主要問題及改進情況");
+    assert_eq!(five["similarity"], 0.47);
+    let figures = value["figures"].as_array().expect("figures");
+    assert!(figures.contains(&serde_json::json!({
+        "table": "主动公开政府信息情况表 第二十条第(一)项",
+        "row": "行政规范性文件",
+        "column": "现行有效件数",
+        "old": "28",
+        "new": "30",
+    })));
+    // Unchanged figures are not listed.
+    assert!(!figures.iter().any(|figure| figure["row"] == "规章"));
+    let human = stdout(&ogilint(&[
+        "compare",
+        "tests/pairs/hexi-2021.txt",
+        "tests/pairs/hexi-2022.txt",
+    ]));
+    assert!(
+        human.contains("    47%  五、存在的主要問題及改進情況\n"),
+        "{human}"
+    );
+    assert!(
+        human.contains("/ 行政规范性文件 / 现行有效件数: 28 → 30\n"),
+        "{human}"
+    );
+}

@@ -2,6 +2,7 @@
 //! command returns its exit status.
 
 pub mod check;
+pub mod compare;
 pub mod inspect;
 mod ordered;
 mod years;
