@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::document::issuer::pairing_name;
+use crate::document::issuer::{pairing_name, shorter_names};
 use crate::document::tables::table_lines;
 use crate::document::Regulation;
 use crate::engine::{FileSpan, Finding, Reading, Span};
@@ -306,6 +306,9 @@ fn finding(
 pub struct Pairing<K> {
     /// The first report of each (issuer, year), with the caller's key for it.
     reports: HashMap<(String, i32), (Fingerprint, K)>,
+    /// For each shorter name a report's issuer goes by ([`shorter_names`]) and its year, the
+    /// full names that go by it.
+    shorter: HashMap<(String, i32), Vec<String>>,
 }
 
 impl<K: Clone + Ord> Pairing<K> {
@@ -315,7 +318,41 @@ impl<K: Clone + Ord> Pairing<K> {
         let (Some(issuer), Some(year)) = (print.issuer.clone(), print.year) else {
             return;
         };
-        self.reports.entry((issuer, year)).or_insert((print, key));
+        if self.reports.contains_key(&(issuer.clone(), year)) {
+            return;
+        }
+        for name in shorter_names(&issuer) {
+            self.shorter
+                .entry((name.to_string(), year))
+                .or_default()
+                .push(issuer.clone());
+        }
+        self.reports.insert((issuer, year), (print, key));
+    }
+
+    /// Last year's report of the same issuer: the same name, else the one report whose name is
+    /// this one's without a place prefix, or this one's with one. Two candidates: none.
+    fn previous(&self, issuer: &str, year: i32) -> Option<&Fingerprint> {
+        let last = year - 1;
+        if let Some((print, _)) = self.reports.get(&(issuer.to_string(), last)) {
+            return Some(print);
+        }
+        let mut candidates: Vec<&str> = shorter_names(issuer)
+            .into_iter()
+            .filter(|name| self.reports.contains_key(&(name.to_string(), last)))
+            .collect();
+        if let Some(longer) = self.shorter.get(&(issuer.to_string(), last)) {
+            candidates.extend(longer.iter().map(String::as_str));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        match candidates.as_slice() {
+            [name] => self
+                .reports
+                .get(&(name.to_string(), last))
+                .map(|(print, _)| print),
+            _ => None,
+        }
     }
 
     /// Every report with the same issuer's report of the year before, as (last year's, this
@@ -325,11 +362,68 @@ impl<K: Clone + Ord> Pairing<K> {
             .reports
             .iter()
             .filter_map(|((issuer, year), (print, key))| {
-                let (last, _) = self.reports.get(&(issuer.clone(), year - 1))?;
-                Some((last, print, key))
+                Some((self.previous(issuer, *year)?, print, key))
             })
             .collect();
         pairs.sort_by(|a, b| (a.2, a.1.document).cmp(&(b.2, b.1.document)));
         pairs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Fingerprint, Pairing};
+    use crate::document::Regulation;
+
+    fn print(issuer: &str, year: i32) -> Fingerprint {
+        Fingerprint {
+            file: issuer.into(),
+            document: 0,
+            issuer: Some(issuer.to_string()),
+            year: Some(year),
+            regulation: Regulation::V2019,
+            figures: Vec::new(),
+            sections: Vec::new(),
+        }
+    }
+
+    fn paired(reports: &[(&str, i32)]) -> Vec<(String, String)> {
+        let mut pairing = Pairing::default();
+        for (key, (issuer, year)) in reports.iter().enumerate() {
+            pairing.add(print(issuer, *year), key);
+        }
+        pairing
+            .pairs()
+            .into_iter()
+            .map(|(last, this, _)| (last.file.to_string(), this.file.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_with_or_without_its_place_prefix_is_one_issuer_unless_ambiguous() {
+        assert_eq!(
+            paired(&[
+                ("乌海市人民政府", 2021),
+                ("内蒙古自治区乌海市人民政府", 2022)
+            ]),
+            [(
+                "乌海市人民政府".to_string(),
+                "内蒙古自治区乌海市人民政府".to_string()
+            )]
+        );
+        assert_eq!(
+            paired(&[("南京市高淳区人民政府", 2022), ("高淳区人民政府", 2023)]).len(),
+            1
+        );
+        // Two cities' 鼓楼区 last year: the bare name could be either.
+        assert!(paired(&[
+            ("南京市鼓楼区人民政府", 2022),
+            ("福州市鼓楼区人民政府", 2022),
+            ("鼓楼区人民政府", 2023),
+        ])
+        .is_empty());
+        // Not consecutive years, or another body.
+        assert!(paired(&[("乌海市人民政府", 2020), ("乌海市人民政府", 2022)]).is_empty());
+        assert!(paired(&[("乌海市人民政府", 2021), ("乌海市海勃湾区人民政府", 2022)]).is_empty());
     }
 }

@@ -176,7 +176,7 @@ fn pairs_are_by_issuer_and_consecutive_year_with_a_score_per_section() {
     assert!(five[0] < 0.2 && five[3] < 0.2, "{five:?}");
     assert!(five[1] > 0.3 && five[1] < 0.8, "{five:?}");
     assert!(five[2] >= 0.8 && five[4] == 1.0, "{five:?}");
-    assert_eq!(pairs[4]["issuer"], "乌海市人民政府");
+    assert_eq!(pairs[4]["issuer"], "内蒙古自治区乌海市人民政府");
 }
 
 #[test]
