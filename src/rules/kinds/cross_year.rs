@@ -81,7 +81,7 @@ pub struct Params {
 /// A compiled `cross-year` check: a continuity of figures or a copied-text check.
 #[derive(Debug, Clone)]
 pub enum CrossYear {
-    Continuity(Continuity),
+    Continuity(Box<Continuity>),
     Similarity(Similarity),
 }
 
@@ -110,7 +110,7 @@ pub struct Similarity {
 /// A row pattern (per column) or a column name (per row).
 #[derive(Debug, Clone)]
 enum Term {
-    Row(CompiledPattern),
+    Row(Box<CompiledPattern>),
     Column(String),
 }
 
@@ -129,10 +129,21 @@ pub struct Place<L> {
     /// The column or row, for messages and for matching places across years.
     pub name: String,
     /// This year's figure with its `plus` and `minus` figures.
-    pub as_this: Option<(Figure<L>, Vec<Figure<L>>, Vec<Figure<L>>)>,
+    pub as_this: Option<ThisYear<L>>,
     /// The figure a following year continues.
     pub as_last: Option<Figure<L>>,
 }
+
+/// The figures a continuity reads as this year's: the figure, and the terms added and taken.
+#[derive(Debug, Clone)]
+pub struct ThisYear<L> {
+    pub figure: Figure<L>,
+    pub plus: Vec<Figure<L>>,
+    pub minus: Vec<Figure<L>>,
+}
+
+/// Where a term is read at one place: a column (per column), or a row (per row).
+type At<'t> = (Option<&'t Row>, Option<usize>);
 
 impl<L> Place<L> {
     /// The same place with each location mapped.
@@ -143,12 +154,10 @@ impl<L> Place<L> {
         };
         Place {
             name: self.name,
-            as_this: self.as_this.map(|(this, plus, minus)| {
-                (
-                    figure(this),
-                    plus.into_iter().map(&mut figure).collect(),
-                    minus.into_iter().map(&mut figure).collect(),
-                )
+            as_this: self.as_this.map(|this| ThisYear {
+                figure: figure(this.figure),
+                plus: this.plus.into_iter().map(&mut figure).collect(),
+                minus: this.minus.into_iter().map(&mut figure).collect(),
             }),
             as_last: self.as_last.map(figure),
         }
@@ -204,7 +213,7 @@ impl Params {
         };
         let term = |raw: &RawPattern, errors: &mut Vec<ParamError>| match per {
             Per::Column => compile(raw)
-                .map(Term::Row)
+                .map(|pattern| Term::Row(Box::new(pattern)))
                 .map_err(|error| errors.push(error))
                 .ok(),
             Per::Row => Some(Term::Column(fold_str(raw.get_ref()))),
@@ -228,7 +237,7 @@ impl Params {
                 message: "with `per = \"row\"`, `rows` lists the rows to check".to_string(),
             });
         }
-        Some(CrossYear::Continuity(Continuity {
+        Some(CrossYear::Continuity(Box::new(Continuity {
             table: TableRef::from_raw(table),
             per,
             this: this?,
@@ -236,7 +245,7 @@ impl Params {
             plus,
             minus,
             rows,
-        }))
+        })))
     }
 }
 
@@ -272,7 +281,7 @@ impl CrossYear {
             .chain(&continuity.minus);
         terms
             .filter_map(|term| match term {
-                Term::Row(pattern) => Some(pattern),
+                Term::Row(pattern) => Some(pattern.as_ref()),
                 Term::Column(_) => None,
             })
             .chain(&continuity.rows)
@@ -298,16 +307,14 @@ impl CrossYear {
                 .find(|row| pattern.is_match(row.path_text()))
         };
         // (row, column) of a term at a place.
-        let read = |term: &Term,
-                    place: (Option<&Row>, Option<usize>)|
-         -> Option<Figure<Range<usize>>> {
+        let read = |term: &Term, place: At<'_>| -> Option<Figure<Range<usize>>> {
             match (term, place) {
                 (Term::Row(pattern), (None, Some(column))) => value_of(find_row(pattern)?, column),
                 (Term::Column(name), (Some(row), None)) => value_of(row, def.column(name)?),
                 _ => None,
             }
         };
-        let places: Vec<(String, (Option<&Row>, Option<usize>))> = match continuity.per {
+        let places: Vec<(String, At<'_>)> = match continuity.per {
             Per::Column => def
                 .columns
                 .iter()
@@ -329,8 +336,12 @@ impl CrossYear {
                 let terms = |terms: &[Term]| -> Option<Vec<Figure<Range<usize>>>> {
                     terms.iter().map(|term| read(term, place)).collect()
                 };
-                let as_this = read(&continuity.this, place).and_then(|this| {
-                    Some((this, terms(&continuity.plus)?, terms(&continuity.minus)?))
+                let as_this = read(&continuity.this, place).and_then(|figure| {
+                    Some(ThisYear {
+                        figure,
+                        plus: terms(&continuity.plus)?,
+                        minus: terms(&continuity.minus)?,
+                    })
                 });
                 Place {
                     name,
@@ -349,7 +360,12 @@ impl Continuity {
     pub fn compare<L: Clone>(&self, last: &[Place<L>], this: &[Place<L>]) -> Vec<CrossHit<L>> {
         let mut hits = Vec::new();
         for place in this {
-            let Some((figure, plus, minus)) = &place.as_this else {
+            let Some(ThisYear {
+                figure,
+                plus,
+                minus,
+            }) = &place.as_this
+            else {
                 continue;
             };
             let Some(previous) = last
