@@ -13,7 +13,6 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::document::issuer::{pairing_name, shorter_names};
-use crate::document::tables::table_lines;
 use crate::document::Regulation;
 use crate::engine::{FileSpan, Finding, Reading, Span};
 use crate::rules::kinds::cross_year::{CrossYear, Place};
@@ -76,7 +75,6 @@ impl Fingerprint {
 /// The fingerprint of every report of what was read.
 pub fn fingerprints(reading: &Reading<'_>, rules: &RuleSet) -> Vec<Fingerprint> {
     let file: Arc<str> = Arc::from(reading.name());
-    let text = reading.text();
     let locate = |range: std::ops::Range<usize>| Located {
         span: reading.span(range.clone()),
         text: reading.original_text(range),
@@ -106,7 +104,7 @@ pub fn fingerprints(reading: &Reading<'_>, rules: &RuleSet) -> Vec<Fingerprint> 
                 .collect();
             // Each section's own lines, without table rows (the tables' labels are the same every
             // year and would make every table section look copied).
-            let in_table = table_lines(document, text);
+            let in_table = context.table_lines();
             let level_one: Vec<_> = document
                 .headings
                 .iter()

@@ -74,10 +74,7 @@ impl Context<'_> {
         if let Some(table) = self.tables.read.borrow().get(id) {
             return Some((def, table.clone()));
         }
-        let table_lines = self
-            .tables
-            .table_lines
-            .get_or_init(|| table_lines(self.document, self.text));
+        let table_lines = self.table_lines();
         let table = read_table_until(
             self.document,
             self.text,
@@ -96,6 +93,13 @@ impl Context<'_> {
 }
 
 impl<'a> Context<'a> {
+    /// Which of the document's lines can belong to a table (worked out once per document).
+    pub fn table_lines(&self) -> &[bool] {
+        self.tables
+            .table_lines
+            .get_or_init(|| table_lines(self.document, self.text))
+    }
+
     /// The lines rules may look at (title, headings, table rows, text), with their indexes.
     pub fn report_lines(&self) -> impl Iterator<Item = (usize, &'a str)> + 'a {
         let text = self.text;
