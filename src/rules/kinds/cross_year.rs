@@ -41,6 +41,9 @@ Similarity is the Jaccard index of the two sections' sets of four-character shin
 punctuation, digits, Latin letters and spaces are removed (so a new year and new figures do not
 hide a copy, and reordered sentences do not hide one either). Placeholders: `{section}`,
 `{similarity}` (a percentage).
+
+A cross-year rule's examples give last year's report beside this year's: `previous = """…"""`
+next to `text`; `ogilint test` pairs the two.
 "#;
 
 use std::ops::Range;
