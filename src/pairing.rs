@@ -13,7 +13,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::document::issuer::{pairing_name, shorter_names};
-use crate::document::Regulation;
+use crate::document::{LineKind, Regulation};
 use crate::engine::{FileSpan, Finding, Reading, Span};
 use crate::rules::kinds::cross_year::{CrossYear, Place};
 use crate::rules::kinds::Check;
@@ -72,7 +72,8 @@ impl Fingerprint {
     }
 }
 
-/// The fingerprint of every report of what was read.
+/// The fingerprint of every report of what was read (after the rules ran: the tables they read
+/// are reused).
 pub fn fingerprints(reading: &Reading<'_>, rules: &RuleSet) -> Vec<Fingerprint> {
     let file: Arc<str> = Arc::from(reading.name());
     let locate = |range: std::ops::Range<usize>| Located {
@@ -103,8 +104,10 @@ pub fn fingerprints(reading: &Reading<'_>, rules: &RuleSet) -> Vec<Fingerprint> 
                 })
                 .collect();
             // Each section's own lines, without table rows (the tables' labels are the same every
-            // year and would make every table section look copied).
-            let in_table = context.table_lines();
+            // year and would make every table section look copied): rows written with bars, and
+            // the lines of the tables the rules read (a report whose rules read no table, a 2007
+            // one, is not made to work them out).
+            let in_table = context.table_lines_if_read().unwrap_or(&[]);
             let level_one: Vec<_> = document
                 .headings
                 .iter()
@@ -123,7 +126,8 @@ pub fn fingerprints(reading: &Reading<'_>, rules: &RuleSet) -> Vec<Fingerprint> 
                     .map_or(document.lines.len(), |next| next.line);
                 let mut words = String::new();
                 for (line, line_text) in context.report_lines_in(heading.line + 1..end) {
-                    if !in_table.get(line).copied().unwrap_or(false) {
+                    let row = document.lines[line].kind == LineKind::TableRow;
+                    if !row && !in_table.get(line).copied().unwrap_or(false) {
                         words.push_str(line_text);
                     }
                 }
@@ -371,7 +375,7 @@ impl<K: Clone + Ord> Pairing<K> {
 #[cfg(test)]
 mod tests {
     use super::{Fingerprint, Pairing};
-    use crate::document::Regulation;
+    use crate::document::{LineKind, Regulation};
 
     fn print(issuer: &str, year: i32) -> Fingerprint {
         Fingerprint {

@@ -603,23 +603,21 @@ fn check_file(
     let engine_options = profile.engine_options(lang);
     let (mut report, prints) =
         engine::read_source(&source, &profile.rules, engine_options, |reading| {
-            let prints = match pairs_reports {
-                true => pairing::fingerprints(reading, &profile.rules),
-                false => Vec::new(),
-            };
-            if job.previous {
-                let empty = FileReport {
+            // The rules run first: the fingerprints reuse the tables they read.
+            let report = match job.previous {
+                true => FileReport {
                     name: reading.name().to_string(),
                     source: std::sync::Arc::from(""),
                     documents: Vec::new(),
                     findings: Vec::new(),
-                };
-                return (empty, prints);
-            }
-            (
-                engine::check(reading, &profile.rules, engine_options),
-                prints,
-            )
+                },
+                false => engine::check(reading, &profile.rules, engine_options),
+            };
+            let prints = match pairs_reports {
+                true => pairing::fingerprints(reading, &profile.rules),
+                false => Vec::new(),
+            };
+            (report, prints)
         });
     if let Some(partial) = &source.partial {
         let enabled = profile.settings.enables(PARTIAL_RULE);

@@ -46,28 +46,23 @@ fn hash(window: &[char]) -> u32 {
 }
 
 impl Sketch {
-    /// The sketch of a text: linear in its length, with at most [`SKETCH_SIZE`] hashes kept.
+    /// The sketch of a text: one pass over it, then the shingle hashes sorted once.
     pub fn of(text: &str) -> Sketch {
-        let words: Vec<char> = text.chars().filter(|&c| is_word_char(c)).collect();
-        let mut heap = std::collections::BinaryHeap::with_capacity(SKETCH_SIZE + 1);
-        let mut seen = std::collections::HashSet::new();
-        for window in words.windows(SHINGLE) {
-            let value = hash(window);
-            if heap.len() == SKETCH_SIZE && heap.peek().is_some_and(|&top| value >= top) {
-                continue;
-            }
-            if !seen.insert(value) {
-                continue;
-            }
-            heap.push(value);
-            if heap.len() > SKETCH_SIZE {
-                if let Some(dropped) = heap.pop() {
-                    seen.remove(&dropped);
-                }
+        let mut window = ['\0'; SHINGLE];
+        let mut filled = 0;
+        let mut hashes: Vec<u32> = Vec::new();
+        for c in text.chars().filter(|&c| is_word_char(c)) {
+            window.rotate_left(1);
+            window[SHINGLE - 1] = c;
+            filled += 1;
+            if filled >= SHINGLE {
+                hashes.push(hash(&window));
             }
         }
-        let mut hashes = heap.into_vec();
         hashes.sort_unstable();
+        hashes.dedup();
+        hashes.truncate(SKETCH_SIZE);
+        hashes.shrink_to_fit();
         Sketch { hashes }
     }
 

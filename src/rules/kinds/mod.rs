@@ -93,6 +93,12 @@ impl Context<'_> {
 }
 
 impl<'a> Context<'a> {
+    /// Which of the document's lines can belong to a table, if a table was read already (`None`
+    /// otherwise: working it out costs a pass over the document).
+    pub fn table_lines_if_read(&self) -> Option<&[bool]> {
+        self.tables.table_lines.get().map(Vec::as_slice)
+    }
+
     /// Which of the document's lines can belong to a table (worked out once per document).
     pub fn table_lines(&self) -> &[bool] {
         self.tables
