@@ -5,7 +5,10 @@ changed, some of it converted to Traditional script (from the vendored OpenCC ta
 noise added (stray spaces, page numbers, web-page chrome). Files are spread over shards of 1,000
 so that parts of the corpus can be checked on their own.
 
-usage: make_corpus.py OUT_DIR N
+With PLACES, each issuer is also put in one of that many places (`某市…` becomes `青石市…`), so the
+corpus holds many issuers' reports of consecutive years, for measuring year-over-year pairing.
+
+usage: make_corpus.py OUT_DIR N [PLACES]
 """
 import os
 import pathlib
@@ -16,6 +19,8 @@ import sys
 root = pathlib.Path(__file__).resolve().parents[1]
 out_dir = pathlib.Path(sys.argv[1])
 count = int(sys.argv[2])
+places = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+place_chars = "东西南北青白金石安宁长平新丰永清河山阳江川林泉华兴和"
 rng = random.Random(20261123)
 
 # The UTF-8 fixtures only: fixtures/encodings holds the same reports in other encodings.
@@ -42,7 +47,11 @@ chrome_after = ["上一条:无", "下一条:无", "【打印本页】【关闭�
 def vary(text: str) -> str:
     shift = rng.randint(-3, 6)
     text = re.sub(r"(20[0-2][0-9])", lambda m: str(int(m.group(1)) + shift), text)
-    text = re.sub(r"某市生态环境局|绵阳市环境保护局|东乡区工业和信息化局", rng.choice(issuers), text)
+    issuer = rng.choice(issuers)
+    if places:
+        place = rng.randrange(places)
+        issuer = issuer.replace("某", place_chars[place % len(place_chars)] + place_chars[place // len(place_chars) % len(place_chars)] + place_chars[place // len(place_chars) ** 2 % len(place_chars)])
+    text = re.sub(r"某市生态环境局|绵阳市环境保护局|东乡区工业和信息化局", issuer, text)
     text = re.sub(r"(?<![0-9])([1-9][0-9]{0,2})(件|条|次|人)", lambda m: f"{rng.randint(1, 999)}{m.group(2)}", text)
     lines = text.split("\n")
     if rng.random() < 0.3:

@@ -71,6 +71,18 @@ pub struct Finding {
     /// For a Word document: the paragraph or table cell of the span.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
+    /// Places in other files: last year's cell of a broken continuity (`cross-year` rules).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related_files: Vec<FileSpan>,
+}
+
+/// A place in another file.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileSpan {
+    pub file: String,
+    pub span: Span,
+    /// The original text under the span.
+    pub text: String,
 }
 
 /// A heading as reported to users.
@@ -238,6 +250,18 @@ pub fn check_text(name: &str, original: &str, rules: &RuleSet, options: Options)
     )
 }
 
+/// Reads one text (as if it were a UTF-8 file) as [`check_text`] does, and hands what was read to
+/// `visit`.
+pub fn read_text<T>(
+    name: &str,
+    original: &str,
+    rules: &RuleSet,
+    options: Options,
+    visit: impl FnOnce(&Reading<'_>) -> T,
+) -> T {
+    read(name, original, None, None, None, rules, options, visit)
+}
+
 /// Reads one decoded file as [`check_source`] does, and hands what was read to `visit` before any
 /// rule runs: `ogilint inspect` shows it, and `check` runs the rules over it, so the two never
 /// read a file differently.
@@ -272,6 +296,11 @@ pub struct Reading<'a> {
 }
 
 impl Reading<'_> {
+    /// The file's name.
+    pub fn name(&self) -> &str {
+        self.name
+    }
+
     /// The normalised text every rule reads.
     pub fn text(&self) -> &str {
         self.mapper.normalized.as_str()
@@ -294,6 +323,16 @@ impl Reading<'_> {
     /// What was recognised in document `index`, as `check` reports it.
     pub fn describe(&self, index: usize, rules: &RuleSet) -> DocumentInfo {
         describe(&self.mapper, &self.context(index), rules)
+    }
+
+    /// Where a range of the normalised text is in the file.
+    pub fn span(&self, range: Range<usize>) -> Span {
+        self.mapper.span(range)
+    }
+
+    /// The original text under a range of the normalised text (what a finding's `text` holds).
+    pub fn original_text(&self, range: Range<usize>) -> String {
+        self.mapper.text(range)
     }
 
     /// The 1-based line, in what diagnostics show, of a byte of the normalised text.
@@ -376,7 +415,7 @@ fn read<T>(
 }
 
 /// Runs every rule that applies to each document of what was read.
-fn check(reading: &Reading<'_>, rules: &RuleSet, options: Options) -> FileReport {
+pub fn check(reading: &Reading<'_>, rules: &RuleSet, options: Options) -> FileReport {
     let mapper = &reading.mapper;
     let mut findings = Vec::new();
     let mut infos = Vec::with_capacity(reading.documents.len());
@@ -445,6 +484,7 @@ fn finding(
         text: mapper.text(hit.range.clone()),
         span: mapper.span(hit.range),
         location: None,
+        related_files: Vec::new(),
         related: hit
             .related
             .into_iter()

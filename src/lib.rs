@@ -6,7 +6,7 @@
 //! ```text
 //! input (read, decode) → text (normalise, offset map) → document (reports, title, year,
 //! headings, period) → rules (model, loading, one file per kind) → engine (findings)
-//! → suppression (inline comments) → output (human, json, sarif, github, junit, concise)
+//! → pairing (year over year) → suppression (inline comments) → output (human, json, sarif, github, junit, concise)
 //! ```
 //!
 //! Around it: `files` (which paths a run checks), `config` (`ogilint.toml`), `commands` (what
@@ -19,6 +19,7 @@ pub mod engine;
 pub mod files;
 pub mod input;
 pub mod output;
+pub mod pairing;
 pub mod rules;
 pub mod suppression;
 pub mod text;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use ogilint::commands::check::{CheckOptions, ConfigChoice, Format};
+use ogilint::commands::compare::{CompareFormat, CompareOptions};
 use ogilint::commands::inspect::{InspectFormat, InspectOptions, Part};
 use ogilint::commands::{self, RuleOptions};
 use ogilint::config::FailOn;
@@ -33,6 +34,9 @@ enum Command {
     /// Show what ogilint read from a file: its text after extraction and normalisation, the
     /// structure recognised in each report, and every table as a grid of cells.
     Inspect(InspectArgs),
+    /// Compare an issuer's reports of two years: each section's similarity, and the table
+    /// figures that changed, side by side.
+    Compare(CompareArgs),
     /// List every loaded rule.
     Rules {
         /// Print every regular expression the rules search text with, one per line.
@@ -183,6 +187,33 @@ struct CheckArgs {
     /// The name of the report read from standard input (`-`): its config and format follow it.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    /// Last year's report of the same issuer: the reports checked are compared with it (the
+    /// cross-year rules and section similarity), whatever issuer and year are recognised in it.
+    #[arg(long, value_name = "OLD")]
+    previous: Option<PathBuf>,
+    #[command(flatten)]
+    config: ConfigArgs,
+    #[command(flatten)]
+    rules: RuleArgs,
+}
+
+#[derive(Args)]
+struct CompareArgs {
+    /// Last year's report.
+    #[arg(value_name = "OLD")]
+    old: String,
+    /// This year's report.
+    #[arg(value_name = "NEW")]
+    new: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CompareFormat::Human)]
+    format: CompareFormat,
+    /// Read the files in this encoding instead of detecting it (gbk, gb18030, big5, utf-16le, utf-8…).
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    encoding: Option<&'static encoding_rs::Encoding>,
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = ogilint::input::Limits::default().max_file_size)]
+    max_file_size: u64,
     #[command(flatten)]
     config: ConfigArgs,
     #[command(flatten)]
@@ -260,10 +291,24 @@ fn main() -> ExitCode {
                 encoding: args.encoding,
             },
             stdin_filename: args.stdin_filename,
+            previous: args.previous,
             config: args.config.choice(),
             select: args.select,
             extend_select: args.extend_select,
             ignore: args.ignore,
+            rules: args.rules.options(),
+        }),
+        Command::Compare(args) => commands::compare::run(&CompareOptions {
+            old: args.old,
+            new: args.new,
+            format: args.format,
+            read: ogilint::input::ReadOptions {
+                limits: ogilint::input::Limits {
+                    max_file_size: args.max_file_size,
+                },
+                encoding: args.encoding,
+            },
+            config: args.config.choice(),
             rules: args.rules.options(),
         }),
         Command::Inspect(args) => commands::inspect::run(&InspectOptions {

@@ -176,6 +176,7 @@ pub fn apply(report: &mut FileReport, path: &Path, lang: Lang, report_unused: bo
             },
             text: text[suppression.comment.clone()].to_string(),
             related: Vec::new(),
+            related_files: Vec::new(),
             location: None,
         });
     }

@@ -7,12 +7,14 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::ordered::map_in_order;
+use super::years::{year_piece, YearIndex};
 
 use super::{render_rule_errors, RuleOptions, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::{self, FailOn, Selector, Settings};
 use crate::document::{IssuerKind, Regulation};
 use crate::engine::{self, FileReport};
 use crate::output::{self, human, InputFailure, Piece, Statistics, Stream, StreamWriter, Summary};
+use crate::pairing::{self, Fingerprint};
 use crate::rules::load::{self, RuleError, RuleSources};
 use crate::rules::{Lang, RuleSet};
 use crate::suppression;
@@ -64,6 +66,8 @@ pub struct CheckOptions {
     pub read: input::ReadOptions,
     /// The name standard input (`-`) goes by: its config, per-file ignores and format follow it.
     pub stdin_filename: Option<String>,
+    /// `--previous`: last year's report, compared with each report checked.
+    pub previous: Option<PathBuf>,
     pub config: ConfigChoice,
     pub select: Option<Vec<String>>,
     pub extend_select: Vec<String>,
@@ -293,6 +297,7 @@ fn file_finding(
         },
         text: String::new(),
         related: Vec::new(),
+        related_files: Vec::new(),
         location: None,
     }
 }
@@ -382,6 +387,10 @@ pub(super) const STDIN: &str = "-";
 struct Job {
     path: PathBuf,
     config: Option<PathBuf>,
+    /// `--previous`: read for pairing only, not checked.
+    previous: bool,
+    /// The job's position in the run.
+    index: usize,
 }
 
 /// Runs `ogilint check`; returns the exit status.
@@ -406,8 +415,9 @@ pub fn run(options: &CheckOptions) -> u8 {
     let mut rule_errors: Vec<RuleError> = Vec::new();
     profile_for(&mut profiles, &run_config, options, &mut rule_errors);
     let mut discovered: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
-    let mut jobs = Vec::with_capacity(paths.len());
-    for path in paths {
+    let mut jobs = Vec::with_capacity(paths.len() + 1);
+    let previous = options.previous.iter().map(|path| (path.clone(), true));
+    for (path, is_previous) in previous.chain(paths.into_iter().map(|path| (path, false))) {
         let governing = governing_path(&path, options);
         let config_file = match &options.config {
             ConfigChoice::Discover => {
@@ -427,7 +437,8 @@ pub fn run(options: &CheckOptions) -> u8 {
         else {
             continue;
         };
-        if !profile.settings.exclude.is_empty()
+        if !is_previous
+            && !profile.settings.exclude.is_empty()
             && profile.settings.excludes(&config::absolute(&path))
         {
             continue;
@@ -435,6 +446,8 @@ pub fn run(options: &CheckOptions) -> u8 {
         jobs.push(Job {
             path,
             config: config_file,
+            previous: is_previous,
+            index: jobs.len(),
         });
     }
     if !rule_errors.is_empty() {
@@ -472,12 +485,16 @@ pub fn run(options: &CheckOptions) -> u8 {
     let mut summary = Summary::default();
     let mut statistics = Statistics::default();
     let mut failing = false;
+    // Reports are paired when a run has several, or is given last year's explicitly.
+    let pairs_reports = options.previous.is_some() || jobs.len() > 1;
+    let mut years = YearIndex::new(options.previous.is_some());
     let written = (|| -> std::io::Result<()> {
         let mut writer = StreamWriter::new(std::io::BufWriter::new(out), stream.as_ref())?;
         // A file's report is reduced to what the writer needs on the thread that made it, so that
         // its memory is freed there too (freeing across threads contends on the allocator).
         let check = |job: &Job| {
-            check_file(job, &profiles, options, stream.as_ref()).map(|(report, piece)| {
+            let checked = check_file(job, &profiles, options, stream.as_ref(), pairs_reports);
+            checked.map(|(report, piece, prints)| {
                 let mut counts = (Summary::default(), Statistics::default());
                 counts.0.add(&report);
                 if options.statistics {
@@ -489,12 +506,14 @@ pub fn run(options: &CheckOptions) -> u8 {
                         .iter()
                         .any(|finding| finding.severity >= threshold)
                 });
-                (counts, fails, piece)
+                (counts, fails, piece, (job.index, job.previous, prints))
             })
         };
         map_in_order(&jobs, threads, check, |result| {
             match result {
-                Ok(((file_summary, file_statistics), fails, piece)) => {
+                Ok((_, _, _, (index, true, prints))) => years.add(index, prints, true),
+                Ok(((file_summary, file_statistics), fails, piece, (index, _, prints))) => {
+                    years.add(index, prints, false);
                     summary.merge(&file_summary);
                     statistics.merge(file_statistics);
                     failing |= fails;
@@ -506,11 +525,36 @@ pub fn run(options: &CheckOptions) -> u8 {
             }
             Ok(())
         })?;
+        // Cross-year findings, after every file's own (see `years`).
+        let rules_of = |job: usize| {
+            let profile = profiles.get(&jobs.get(job)?.config)?.as_ref()?;
+            Some(&profile.rules)
+        };
+        let (by_job, pairs) = years.finish(rules_of, lang);
+        for (job, findings) in by_job {
+            match year_piece(&jobs[job].path, findings, options, stream.as_ref()) {
+                Ok((report, piece)) => {
+                    super::years::count(&mut summary, &report);
+                    failing |= threshold.is_some_and(|threshold| {
+                        report
+                            .findings
+                            .iter()
+                            .any(|finding| finding.severity >= threshold)
+                    });
+                    if options.statistics {
+                        statistics.add(&report);
+                    } else {
+                        writer.write(piece)?;
+                    }
+                }
+                Err(failure) => failures.push(failure),
+            }
+        }
         if options.statistics {
             writer.write_raw(&statistics.render())?;
         }
         summary.unreadable = failures.len();
-        writer.finish(&summary, &failures)?;
+        writer.finish_with_pairs(&summary, &failures, &pairs)?;
         Ok(())
     })();
     for failure in &failures {
@@ -527,13 +571,15 @@ pub fn run(options: &CheckOptions) -> u8 {
     }
 }
 
-/// Reads, checks and renders one file (in a worker thread).
+/// Reads, checks and renders one file (in a worker thread); with `pairs_reports`, also takes
+/// its reports' fingerprints for pairing. The `--previous` file is read for its fingerprints only.
 fn check_file(
     job: &Job,
     profiles: &Profiles,
     options: &CheckOptions,
     stream: &dyn Stream,
-) -> Result<(FileReport, Piece), InputFailure> {
+    pairs_reports: bool,
+) -> Result<(FileReport, Piece, Vec<Fingerprint>), InputFailure> {
     let failure = |message: String| InputFailure {
         file: job.path.display().to_string(),
         message,
@@ -549,7 +595,7 @@ fn check_file(
         Err(input::InputError::NoText { .. }) if profile.settings.enables(NO_TEXT_RULE) => {
             let report = no_text_report(&job.path.display().to_string(), options.rules.lang);
             let piece = stream.piece(&report);
-            return Ok((report, piece));
+            return Ok((report, piece, Vec::new()));
         }
         Err(error) => return Err(failure(error.to_string())),
     };
@@ -559,7 +605,25 @@ fn check_file(
         _ => job.path.clone(),
     };
     let lang = options.rules.lang;
-    let mut report = engine::check_source(&source, &profile.rules, profile.engine_options(lang));
+    let engine_options = profile.engine_options(lang);
+    let (mut report, prints) =
+        engine::read_source(&source, &profile.rules, engine_options, |reading| {
+            // The rules run first: the fingerprints reuse the tables they read.
+            let report = match job.previous {
+                true => FileReport {
+                    name: reading.name().to_string(),
+                    source: std::sync::Arc::from(""),
+                    documents: Vec::new(),
+                    findings: Vec::new(),
+                },
+                false => engine::check(reading, &profile.rules, engine_options),
+            };
+            let prints = match pairs_reports {
+                true => pairing::fingerprints(reading, &profile.rules),
+                false => Vec::new(),
+            };
+            (report, prints)
+        });
     if let Some(partial) = &source.partial {
         let enabled = profile.settings.enables(PARTIAL_RULE);
         report_partial(&mut report, partial, enabled, lang);
@@ -577,7 +641,7 @@ fn check_file(
             .retain(|finding| !profile.settings.ignores_in(&absolute, &finding.rule));
     }
     let piece = stream.piece(&report);
-    Ok((report, piece))
+    Ok((report, piece, prints))
 }
 
 fn stream_for<'a>(

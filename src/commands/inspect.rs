@@ -75,6 +75,7 @@ impl InspectOptions {
     /// The same request as `check` options, so that settings and rules resolve the same way.
     fn as_check(&self) -> CheckOptions {
         CheckOptions {
+            previous: None,
             paths: vec![self.path.clone()],
             format: check::Format::Json,
             output: None,

@@ -2,8 +2,10 @@
 //! command returns its exit status.
 
 pub mod check;
+pub mod compare;
 pub mod inspect;
 mod ordered;
+mod years;
 
 use std::fs;
 use std::io::IsTerminal;

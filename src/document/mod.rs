@@ -6,6 +6,7 @@
 
 pub mod dates;
 pub mod headings;
+pub mod issuer;
 pub mod lines;
 pub mod period;
 pub mod publication;

@@ -176,6 +176,16 @@ fn help_text(report: &FileReport, finding: &Finding, lang: Lang) -> String {
             Lang::En => format!("\nin Word: {}", location.describe(true)),
         });
     }
+    for related in &finding.related_files {
+        let place = format!(
+            "{}:{}:{} “{}”",
+            related.file, related.span.line, related.span.column, related.text
+        );
+        help.push_str(&match lang {
+            Lang::Zh => format!("\n上年报告: {place}"),
+            Lang::En => format!("\nlast year's report: {place}"),
+        });
+    }
     if report.documents.len() > 1 {
         let document = &report.documents[finding.document];
         let title = document.title.as_deref().unwrap_or("");

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{indent, InputFailure, Piece, Stream, Summary};
 use crate::engine::{DocumentInfo, FileReport};
+use crate::pairing::PairInfo;
 
 #[derive(Serialize)]
 struct DocumentEntry<'a> {
@@ -54,6 +55,20 @@ impl Stream for Json {
                 })
                 .collect(),
         }
+    }
+
+    /// `"pairs"` after `"documents"`, only when some report was paired (so that a run without
+    /// pairs prints what it always did): this closes the documents list and opens the pairs
+    /// list, which the footer's `]` then closes.
+    fn pairs(&self, pairs: &[PairInfo]) -> String {
+        if pairs.is_empty() {
+            return String::new();
+        }
+        let items: Vec<String> = pairs
+            .iter()
+            .map(|pair| String::from_utf8_lossy(&item(pair)).into_owned())
+            .collect();
+        format!("\n  ],\n  \"pairs\": [\n{}", items.join(",\n"))
     }
 
     fn footer(&self, summary: &Summary, failures: &[InputFailure]) -> (String, String) {

@@ -17,6 +17,7 @@ use std::io::{self, Seek, Write};
 use serde::Serialize;
 
 use crate::engine::FileReport;
+use crate::pairing::PairInfo;
 use crate::rules::{Lang, Severity};
 
 /// A file that could not be checked.
@@ -160,6 +161,11 @@ pub trait Stream: Sync {
     fn piece(&self, report: &FileReport) -> Piece;
     /// Text after the main list and before the side list, and text after the side list.
     fn footer(&self, summary: &Summary, failures: &[InputFailure]) -> (String, String);
+    /// Text written between the side list and the footer's last part: the reports paired with
+    /// last year's and their section scores (JSON lists them; other formats show only findings).
+    fn pairs(&self, _pairs: &[PairInfo]) -> String {
+        String::new()
+    }
 }
 
 /// Side items beyond this many bytes go to a temporary file, so memory stays bounded.
@@ -224,7 +230,17 @@ impl<'a, W: Write> StreamWriter<'a, W> {
     }
 
     /// Ends the output: footer, side list, and the final text.
-    pub fn finish(mut self, summary: &Summary, failures: &[InputFailure]) -> io::Result<W> {
+    pub fn finish(self, summary: &Summary, failures: &[InputFailure]) -> io::Result<W> {
+        self.finish_with_pairs(summary, failures, &[])
+    }
+
+    /// Ends the output as [`StreamWriter::finish`] does, with the reports paired year over year.
+    pub fn finish_with_pairs(
+        mut self,
+        summary: &Summary,
+        failures: &[InputFailure],
+        pairs: &[PairInfo],
+    ) -> io::Result<W> {
         let (before_side, after_side) = self.format.footer(summary, failures);
         self.out.write_all(before_side.as_bytes())?;
         if let Some(mut spill) = self.spill.take() {
@@ -232,6 +248,7 @@ impl<'a, W: Write> StreamWriter<'a, W> {
             io::copy(&mut spill, &mut self.out)?;
         }
         self.out.write_all(&self.side)?;
+        self.out.write_all(self.format.pairs(pairs).as_bytes())?;
         self.out.write_all(after_side.as_bytes())?;
         self.out.flush()?;
         Ok(self.out)

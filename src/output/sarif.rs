@@ -108,6 +108,30 @@ impl Stream for Sarif<'_> {
                     }],
                     "properties": { "document": finding.document },
                 });
+                // Last year's cell of a broken continuity, in the other report's file.
+                if !finding.related_files.is_empty() {
+                    result["relatedLocations"] = finding
+                        .related_files
+                        .iter()
+                        .enumerate()
+                        .map(|(id, related)| {
+                            json!({
+                                "id": id,
+                                "physicalLocation": {
+                                    "artifactLocation": { "uri": uri(&related.file) },
+                                    "region": {
+                                        "startLine": related.span.line,
+                                        "startColumn": related.span.column,
+                                        "byteOffset": related.span.start,
+                                        "byteLength": related.span.end - related.span.start,
+                                        "snippet": { "text": related.text },
+                                    }
+                                },
+                                "message": { "text": "上年报告 / last year's report" },
+                            })
+                        })
+                        .collect();
+                }
                 if let Some(index) = self
                     .rules
                     .rules

@@ -15,4 +15,8 @@ pub const FILES: &[(&str, &str)] = &[
         "rules/ogi-2019-tables.toml",
         include_str!("../../rules/ogi-2019-tables.toml"),
     ),
+    (
+        "rules/ogi-2019-years.toml",
+        include_str!("../../rules/ogi-2019-years.toml"),
+    ),
 ];

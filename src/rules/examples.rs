@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use super::tables::TableDef;
 use super::{Rule, RuleSet};
-use crate::engine::{check_text, Options};
+use crate::engine::{check, read_text, Finding, Options};
+use crate::pairing;
 
 /// The outcome of one example.
 #[derive(Debug, Clone)]
@@ -32,13 +33,13 @@ pub fn run_examples(rule: &Rule, tables: &[Arc<TableDef>]) -> Vec<ExampleOutcome
                 regulation: example.regulation,
                 ..Options::default()
             };
-            let report = check_text("example", &example.text, &rules, options);
-            let texts: Vec<&str> = report
-                .findings
+            let findings =
+                example_findings(&rules, options, &example.text, example.previous.as_deref());
+            let texts: Vec<&str> = findings
                 .iter()
                 .map(|finding| finding.text.as_str())
                 .collect();
-            let fired = !report.findings.is_empty();
+            let fired = !findings.is_empty();
             let span_ok = match (&example.span, example.fires) {
                 (Some(expected), true) => texts.contains(&expected.as_str()),
                 _ => true,
@@ -46,11 +47,9 @@ pub fn run_examples(rule: &Rule, tables: &[Arc<TableDef>]) -> Vec<ExampleOutcome
             let passed = fired == example.fires && span_ok;
             let detail = match (example.fires, fired) {
                 (true, false) => "expected the rule to fire, it did not".to_string(),
-                (false, true) => format!(
-                    "expected no finding, got {} at {:?}",
-                    report.findings.len(),
-                    texts
-                ),
+                (false, true) => {
+                    format!("expected no finding, got {} at {:?}", findings.len(), texts)
+                }
                 (true, true) if !span_ok => format!(
                     "expected a finding on {:?}, got findings on {:?}",
                     example.span.as_deref().unwrap_or_default(),
@@ -66,4 +65,31 @@ pub fn run_examples(rule: &Rule, tables: &[Arc<TableDef>]) -> Vec<ExampleOutcome
             }
         })
         .collect()
+}
+
+/// The findings on an example's text; with `previous`, the text is paired with it as the same
+/// issuer's report of the year before, and the cross-year findings are added.
+fn example_findings(
+    rules: &RuleSet,
+    options: Options,
+    text: &str,
+    previous: Option<&str>,
+) -> Vec<Finding> {
+    let (mut findings, this) = read_text("example", text, rules, options, |reading| {
+        let findings = check(reading, rules, options).findings;
+        let prints = match previous {
+            Some(_) => pairing::fingerprints(reading, rules),
+            None => Vec::new(),
+        };
+        (findings, prints)
+    });
+    if let Some(previous) = previous {
+        let last = read_text("previous", previous, rules, options, |reading| {
+            pairing::fingerprints(reading, rules)
+        });
+        if let (Some(last), Some(this)) = (last.first(), this.first()) {
+            findings.extend(pairing::compare(last, this, rules, options.lang).0);
+        }
+    }
+    findings
 }

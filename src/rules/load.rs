@@ -75,6 +75,9 @@ struct RawExample {
     span: Option<String>,
     #[serde(default)]
     regulation: Option<Spanned<RawRegulation>>,
+    /// For a cross-year rule: the same issuer's report of the year before.
+    #[serde(default)]
+    previous: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -123,6 +126,8 @@ struct RawRule {
     deadline: Option<kinds::deadline::Params>,
     #[serde(default)]
     year: Option<kinds::year::Params>,
+    #[serde(default)]
+    cross_year: Option<kinds::cross_year::Params>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -153,6 +158,7 @@ pub const KINDS: &[&str] = &[
     "narrative",
     "deadline",
     "year",
+    "cross-year",
 ];
 
 fn is_valid_id(id: &str) -> bool {
@@ -280,6 +286,11 @@ fn build_rule(origin: &str, raw: RawRule, errors: &mut Vec<ParamError>) -> Optio
     if let Some(params) = &raw.year {
         checks.push(Check::Year(params.compile()));
     }
+    if let Some(params) = &raw.cross_year {
+        if let Some(check) = params.compile(id_span.clone(), errors) {
+            checks.push(Check::CrossYear(check));
+        }
+    }
     let kind_count = [
         raw.required.is_some(),
         raw.order.is_some(),
@@ -295,6 +306,7 @@ fn build_rule(origin: &str, raw: RawRule, errors: &mut Vec<ParamError>) -> Optio
         raw.narrative.is_some(),
         raw.deadline.is_some(),
         raw.year.is_some(),
+        raw.cross_year.is_some(),
     ]
     .iter()
     .filter(|present| **present)
@@ -333,6 +345,7 @@ fn build_rule(origin: &str, raw: RawRule, errors: &mut Vec<ParamError>) -> Optio
                 fires: example.fires,
                 span: example.span,
                 regulation,
+                previous: example.previous,
             }
         })
         .collect();

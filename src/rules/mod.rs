@@ -129,6 +129,8 @@ pub struct Example {
     pub span: Option<String>,
     /// Judge the example by this regulation instead of the one its year implies.
     pub regulation: Option<Regulation>,
+    /// For a cross-year rule: the report of the year before, paired with `text`.
+    pub previous: Option<String>,
 }
 
 /// A loaded, validated rule.

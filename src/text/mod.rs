@@ -19,6 +19,7 @@
 //! Line breaks are kept: structure (titles, headings, tables) is line-based.
 
 pub mod fold;
+pub mod similarity;
 
 use std::collections::VecDeque;
 use std::ops::Range;

@@ -7,6 +7,7 @@
 
 pub mod cells;
 pub mod contact;
+pub mod cross_year;
 pub mod deadline;
 pub mod identity;
 pub mod layout;
@@ -79,10 +80,7 @@ impl Context<'_> {
         if let Some(table) = self.tables.read.borrow().get(id) {
             return Some((def, table.clone()));
         }
-        let table_lines = self
-            .tables
-            .table_lines
-            .get_or_init(|| table_lines(self.document, self.text));
+        let table_lines = self.table_lines();
         let table = read_table_until(
             self.document,
             self.text,
@@ -119,6 +117,19 @@ impl Context<'_> {
 }
 
 impl<'a> Context<'a> {
+    /// Which of the document's lines can belong to a table, if a table was read already (`None`
+    /// otherwise: working it out costs a pass over the document).
+    pub fn table_lines_if_read(&self) -> Option<&[bool]> {
+        self.tables.table_lines.get().map(Vec::as_slice)
+    }
+
+    /// Which of the document's lines can belong to a table (worked out once per document).
+    pub fn table_lines(&self) -> &[bool] {
+        self.tables
+            .table_lines
+            .get_or_init(|| table_lines(self.document, self.text))
+    }
+
     /// The lines rules may look at (title, headings, table rows, text), with their indexes.
     pub fn report_lines(&self) -> impl Iterator<Item = (usize, &'a str)> + 'a {
         let text = self.text;
@@ -230,6 +241,7 @@ pub enum Check {
     Narrative(narrative::Narrative),
     Deadline(deadline::Deadline),
     Year(year::YearCheck),
+    CrossYear(cross_year::CrossYear),
 }
 
 impl Check {
@@ -250,6 +262,7 @@ impl Check {
             Check::Narrative(_) => "narrative",
             Check::Deadline(_) => "deadline",
             Check::Year(_) => "year",
+            Check::CrossYear(_) => "cross-year",
         }
     }
 
@@ -264,6 +277,7 @@ impl Check {
                 .iter()
                 .map(|statement| &statement.table)
                 .collect(),
+            Check::CrossYear(check) => check.table_ref().into_iter().collect(),
             _ => Vec::new(),
         }
     }
@@ -279,6 +293,7 @@ impl Check {
             Check::Narrative(check) => check.patterns(),
             Check::Layout(check) => check.patterns(),
             Check::Identity(check) => check.patterns(),
+            Check::CrossYear(check) => check.patterns(),
             Check::Period(_)
             | Check::Outline(_)
             | Check::Contact(_)
@@ -322,6 +337,7 @@ impl Evaluate for Check {
             Check::Narrative(check) => check.evaluate(context, hits),
             Check::Deadline(check) => check.evaluate(context, hits),
             Check::Year(check) => check.evaluate(context, hits),
+            Check::CrossYear(check) => check.evaluate(context, hits),
         }
     }
 }
@@ -361,6 +377,7 @@ pub fn reference_markdown() -> String {
         narrative::REFERENCE,
         deadline::REFERENCE,
         year::REFERENCE,
+        cross_year::REFERENCE,
         super::tables::REFERENCE,
     ]
     .join("\n")
