@@ -375,7 +375,7 @@ impl<K: Clone + Ord> Pairing<K> {
 #[cfg(test)]
 mod tests {
     use super::{Fingerprint, Pairing};
-    use crate::document::{LineKind, Regulation};
+    use crate::document::Regulation;
 
     fn print(issuer: &str, year: i32) -> Fingerprint {
         Fingerprint {
