@@ -29,7 +29,25 @@ pub struct Sketch {
 fn is_word_char(c: char) -> bool {
     let han =
         matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}');
-    han && !"〇零一二三四五六七八九十百千万亿两".contains(c)
+    han && !matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+            | '两'
+    )
 }
 
 /// A shingle's hash (FNV-1a over the characters, then mixed, so the low values are spread).
@@ -45,6 +63,32 @@ fn hash(window: &[char]) -> u32 {
     (hash >> 32) as u32
 }
 
+/// The `k` smallest distinct values of `values`, in order. Linear on average: the smallest few
+/// are selected before anything is sorted, and only a run whose smallest values repeat so much
+/// that fewer than `k` distinct ones are among them is sorted whole.
+fn smallest_distinct(mut values: Vec<u32>, k: usize) -> Vec<u32> {
+    let candidates = 4 * k;
+    if values.len() > candidates {
+        values.select_nth_unstable(candidates);
+        let smallest = &mut values[..=candidates];
+        smallest.sort_unstable();
+        let mut distinct: Vec<u32> = Vec::with_capacity(k);
+        for &value in smallest.iter() {
+            if distinct.last() != Some(&value) {
+                distinct.push(value);
+                if distinct.len() == k {
+                    return distinct;
+                }
+            }
+        }
+    }
+    values.sort_unstable();
+    values.dedup();
+    values.truncate(k);
+    values.shrink_to_fit();
+    values
+}
+
 impl Sketch {
     /// The sketch of a text: one pass over it, then the shingle hashes sorted once.
     pub fn of(text: &str) -> Sketch {
@@ -52,18 +96,16 @@ impl Sketch {
         let mut filled = 0;
         let mut hashes: Vec<u32> = Vec::new();
         for c in text.chars().filter(|&c| is_word_char(c)) {
-            window.rotate_left(1);
-            window[SHINGLE - 1] = c;
+            // Shifted by hand: `rotate_left` is a general routine, and this runs on every character.
+            window = [window[1], window[2], window[3], c];
             filled += 1;
             if filled >= SHINGLE {
                 hashes.push(hash(&window));
             }
         }
-        hashes.sort_unstable();
-        hashes.dedup();
-        hashes.truncate(SKETCH_SIZE);
-        hashes.shrink_to_fit();
-        Sketch { hashes }
+        Sketch {
+            hashes: smallest_distinct(hashes, SKETCH_SIZE),
+        }
     }
 
     /// Whether the text had no shingle (empty, or shorter than a shingle).
@@ -112,7 +154,7 @@ impl Sketch {
 
 #[cfg(test)]
 mod tests {
-    use super::Sketch;
+    use super::{smallest_distinct, Sketch};
 
     #[test]
     fn copies_with_new_years_and_figures_are_the_same() {
@@ -146,5 +188,28 @@ mod tests {
         let sketch = Sketch::of(&long);
         assert_eq!(sketch.hashes.len(), super::SKETCH_SIZE);
         assert_eq!(sketch.similarity(&sketch), Some(1.0));
+    }
+
+    #[test]
+    fn the_smallest_distinct_values_are_those_of_a_full_sort() {
+        let naive = |values: &[u32], k: usize| {
+            let mut values = values.to_vec();
+            values.sort_unstable();
+            values.dedup();
+            values.truncate(k);
+            values
+        };
+        // Spread values, and values whose smallest repeat many times (a phrase said over and over).
+        let spread: Vec<u32> = (0..5000u32)
+            .map(|i| i.wrapping_mul(2_654_435_761))
+            .collect();
+        let mut repeated: Vec<u32> = vec![7; 900];
+        repeated.extend((0..900u32).map(|i| 1000 + i % 50));
+        repeated.extend(2000..2100);
+        for values in [spread, repeated, vec![3, 1, 2], Vec::new()] {
+            for k in [1, 64] {
+                assert_eq!(smallest_distinct(values.clone(), k), naive(&values, k));
+            }
+        }
     }
 }
