@@ -763,4 +763,12 @@ fn a_header_naming_the_columns_in_another_order_makes_the_table_unreadable() {
         findings(&columns_in_order(swapped)),
         unreadable("本列数据的勾稽关系")
     );
+    // The header's two rows read as one (as text aligned by spaces gives them): `总计` stands
+    // before `商业企业`, but beside the group's name, so the order tells nothing.
+    let flattened = columns_in_order(format_order).replace(
+        " | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计",
+        " | 自然人 | 法人或其他组织 | 总计 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他",
+    );
+    assert_ne!(flattened, columns_in_order(format_order));
+    assert_eq!(findings(&flattened), expect(&[]));
 }

@@ -191,8 +191,16 @@ impl Table {
             }
         };
         let out_of_order = self.headers.iter().any(|header| {
-            let named: Vec<usize> = header.iter().filter_map(column_named).collect();
-            named.windows(2).any(|pair| pair[0] > pair[1])
+            // From the first cell naming a column on, every cell must name one: a row that also
+            // holds a group's name (`法人或其他组织`) or words run together is several header rows
+            // read as one (`自然人 法人或其他组织 总计` over `商业企业 …`), whose order tells nothing.
+            let named: Option<Vec<usize>> = header
+                .iter()
+                .skip_while(|cell| column_named(cell).is_none())
+                .filter(|cell| !cell.is_empty())
+                .map(column_named)
+                .collect();
+            named.is_some_and(|named| named.windows(2).any(|pair| pair[0] > pair[1]))
         });
         if out_of_order {
             self.unreadable = true;
