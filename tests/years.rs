@@ -196,6 +196,17 @@ fn unpaired_reports_get_no_cross_year_finding_and_no_pairs() {
     ]));
     assert!(cross_year(&value).is_empty());
     assert!(value.get("pairs").is_none());
+    // With the year-over-year rules off, reports are not paired at all.
+    let value = json(&ogilint(&[
+        "check",
+        "tests/pairs",
+        "--format",
+        "json",
+        "--ignore",
+        "cross-year/",
+    ]));
+    assert!(cross_year(&value).is_empty());
+    assert!(value.get("pairs").is_none());
 }
 
 #[test]

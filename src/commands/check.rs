@@ -618,7 +618,14 @@ fn check_file(
                 },
                 false => engine::check(reading, &profile.rules, engine_options),
             };
-            let prints = match pairs_reports {
+            // Fingerprints serve only the year-over-year rules: none kept when they are all off.
+            let cross_year_enabled = || {
+                profile.rules.rules.iter().any(|rule| {
+                    matches!(rule.check, crate::rules::kinds::Check::CrossYear(_))
+                        && profile.settings.enables(&rule.id)
+                })
+            };
+            let prints = match pairs_reports && cross_year_enabled() {
                 true => pairing::fingerprints(reading, &profile.rules),
                 false => Vec::new(),
             };
