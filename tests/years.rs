@@ -313,3 +313,46 @@ fn compare_shows_each_sections_similarity_and_the_changed_figures() {
         "{human}"
     );
 }
+
+#[test]
+fn a_collection_of_one_issuers_years_in_one_file_is_paired_within_itself() {
+    let two_files = json(&ogilint(&[
+        "check",
+        "tests/pairs/nanling-2022.txt",
+        "tests/pairs/nanling-2023.txt",
+        "--format",
+        "json",
+    ]));
+    let rules = |value: &Value| -> Vec<String> {
+        value["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|finding| finding["rule"].as_str())
+            .filter(|rule| rule.starts_with("cross-year/"))
+            .map(String::from)
+            .collect()
+    };
+    assert!(!rules(&two_files).is_empty());
+    let read = |file: &str| {
+        std::fs::read_to_string(format!("{}/tests/pairs/{file}", common::ROOT)).expect("pair")
+    };
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let collection = dir.path().join("nanling.txt");
+    std::fs::write(
+        &collection,
+        format!(
+            "第一篇:\n{}\n第二篇:\n{}",
+            read("nanling-2022.txt"),
+            read("nanling-2023.txt")
+        ),
+    )
+    .expect("collection written");
+    let one_file = json(&ogilint(&[
+        "check",
+        collection.to_str().expect("a UTF-8 path"),
+        "--format",
+        "json",
+    ]));
+    assert_eq!(rules(&one_file), rules(&two_files));
+}

@@ -625,7 +625,9 @@ fn check_file(
                         && profile.settings.enables(&rule.id)
                 })
             };
-            let prints = match pairs_reports && cross_year_enabled() {
+            // A file holding several reports (a collection) is paired within itself too.
+            let pairs = pairs_reports || reading.documents().len() > 1;
+            let prints = match pairs && cross_year_enabled() {
                 true => pairing::fingerprints(reading, &profile.rules),
                 false => Vec::new(),
             };
