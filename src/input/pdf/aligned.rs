@@ -590,19 +590,7 @@ impl Gathered {
 mod tests {
     use super::*;
 
-    /// A piece of text of 10-point glyphs, 10 points wide each, from `left` on `baseline`.
-    fn piece(text: &str, left: f32, baseline: f32) -> Vec<Glyph> {
-        text.chars()
-            .enumerate()
-            .map(|(index, text)| Glyph {
-                text,
-                left: left + 10.0 * index as f32,
-                right: left + 10.0 * (index + 1) as f32,
-                baseline,
-                size: 10.0,
-            })
-            .collect()
-    }
+    use crate::input::pdf::content::test_glyphs as piece;
 
     /// Printed lines, each as pieces `(text, left)`, 13 points apart from the top.
     fn page(lines: &[&[(&str, f32)]]) -> Vec<Vec<Glyph>> {

@@ -574,6 +574,22 @@ fn push_rule(rules: &mut Vec<Rule>, (x0, y0): (f32, f32), (x1, y1): (f32, f32)) 
     }
 }
 
+/// For tests of the readers above the interpreter: `text` as 10-point glyphs, 10 points wide
+/// each, from `left` on `baseline`.
+#[cfg(test)]
+pub(super) fn test_glyphs(text: &str, left: f32, baseline: f32) -> Vec<Glyph> {
+    text.chars()
+        .enumerate()
+        .map(|(index, text)| Glyph {
+            text,
+            left: left + 10.0 * index as f32,
+            right: left + 10.0 * (index + 1) as f32,
+            baseline,
+            size: 10.0,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

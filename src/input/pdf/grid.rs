@@ -303,18 +303,7 @@ mod tests {
         }
     }
 
-    fn glyphs(text: &str, left: f32, baseline: f32) -> Vec<Glyph> {
-        text.chars()
-            .enumerate()
-            .map(|(index, text)| Glyph {
-                text,
-                left: left + 10.0 * index as f32,
-                right: left + 10.0 * (index + 1) as f32,
-                baseline,
-                size: 10.0,
-            })
-            .collect()
-    }
+    use crate::input::pdf::content::test_glyphs as glyphs;
 
     fn written(grid: &Grid, glyphs: &[Glyph]) -> Vec<String> {
         grid.rows(glyphs)

@@ -294,18 +294,7 @@ fn gaps_at(line: &[Glyph], x: f32) -> bool {
 mod column_tests {
     use super::*;
 
-    fn run(text: &str, left: f32, baseline: f32) -> Vec<Glyph> {
-        text.chars()
-            .enumerate()
-            .map(|(index, text)| Glyph {
-                text,
-                left: left + 10.0 * index as f32,
-                right: left + 10.0 * (index + 1) as f32,
-                baseline,
-                size: 10.0,
-            })
-            .collect()
-    }
+    use crate::input::pdf::content::test_glyphs as run;
 
     fn texts(lines: &[Vec<Glyph>]) -> Vec<String> {
         lines
