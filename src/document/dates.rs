@@ -32,6 +32,9 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         concat!(
             r"(?:(?P<y>(?:19|20)[0-9]{{2}})年(?:度)?)?(?P<m>[0-9]{{1,2}})月(?P<d>[0-9]{{1,2}})[日号]",
+            // A year whose `年` was dropped (`20211月1日`): read as the writer meant, not as
+            // `11月1日` with no year.
+            r"|(?P<fy>(?:19|20)[0-9]{{2}})(?P<fm>[0-9]{{1,2}})月(?P<fd>[0-9]{{1,2}})[日号]",
             r"|(?P<iy>(?:19|20)[0-9]{{2}})[-./](?P<im>[0-9]{{1,2}})[-./](?P<id>[0-9]{{1,2}})",
             r"|(?:(?P<cy>{digit}{{4}})年)?(?P<cm>{small})月(?P<cd>{small})日",
         ),
@@ -53,6 +56,12 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
                     year,
                     m.as_str().parse().ok()?,
                     caps.name("d")?.as_str().parse().ok()?,
+                )
+            } else if let Some(y) = caps.name("fy") {
+                (
+                    y.as_str().parse().ok(),
+                    caps.name("fm")?.as_str().parse().ok()?,
+                    caps.name("fd")?.as_str().parse().ok()?,
                 )
             } else if let Some(y) = caps.name("iy") {
                 let separators: Vec<char> = whole
@@ -164,5 +173,14 @@ mod tests {
         assert_eq!(ymd("成文日期:2020-01-10"), vec![(Some(2020), 1, 10)]);
         assert_eq!(ymd("2012.4.28 与 2012-4.28"), vec![(Some(2012), 4, 28)]);
         assert_eq!(ymd("13月40日"), vec![]);
+    }
+
+    #[test]
+    fn a_year_that_lost_its_nian_is_still_the_year() {
+        assert_eq!(
+            ymd("统计期限自20211月1日起至2021年12月31日止"),
+            vec![(Some(2021), 1, 1), (Some(2021), 12, 31)]
+        );
+        assert_eq!(ymd("202112月31日"), vec![(Some(2021), 12, 31)]);
     }
 }
