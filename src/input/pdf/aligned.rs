@@ -15,10 +15,15 @@
 
 use super::content::Glyph;
 use super::grid::GridCell;
+use super::lines::{bands, Band};
 use super::{is_value, starts_with_marker};
 
 /// A gap (in font sizes) that separates two pieces of a line into different cells.
 const CELL_GAP: f32 = 0.9;
+/// The widest gap (points) that still keeps two pieces in one cell: the padding on both sides of
+/// a cell border (0.19 cm each, Word's and WPS's default) is 10.8 points, which in the 16-point
+/// type many offices set their tables in is less than [`CELL_GAP`] font sizes.
+const MAX_CELL_GAP: f32 = 10.0;
 /// How far (points) edges may stray and still line up.
 const ALIGN: f32 = 2.5;
 /// The most lines without values between two rows of values in one table (a wrapped label).
@@ -53,7 +58,7 @@ fn runs_of(line: &[Glyph]) -> Vec<Run> {
     for index in 1..=line.len() {
         let split = index == line.len() || {
             let (before, after) = (&line[index - 1], &line[index]);
-            after.left - before.right > CELL_GAP * before.size.max(after.size)
+            after.left - before.right > (CELL_GAP * before.size.max(after.size)).min(MAX_CELL_GAP)
         };
         if split && start < index {
             let piece = &line[start..index];
@@ -79,24 +84,43 @@ fn size(line: &[Glyph]) -> f32 {
     line.iter().map(|glyph| glyph.size).fold(0.0, f32::max)
 }
 
-/// Positions within [`ALIGN`] of their neighbour, as one (their mean), with how many there were.
-fn clusters(mut positions: Vec<f32>) -> Vec<(f32, usize)> {
-    positions.sort_by(f32::total_cmp);
-    let mut groups: Vec<(f32, f32, usize)> = Vec::new();
-    for position in positions {
-        match groups.last_mut() {
-            Some((last, sum, count)) if position - *last <= ALIGN => {
-                *last = position;
-                *sum += position;
-                *count += 1;
-            }
-            _ => groups.push((position, position, 1)),
+/// The edge of its cell a column's text keeps to: left, right, or neither (centred).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Edge {
+    Left,
+    Centre,
+    Right,
+}
+
+impl Edge {
+    /// Where a piece of text is by this edge.
+    fn of(self, run: &Run) -> f32 {
+        match self {
+            Edge::Left => run.left,
+            Edge::Centre => (run.left + run.right) / 2.0,
+            Edge::Right => run.right,
         }
     }
-    groups
-        .into_iter()
-        .map(|(_, sum, count)| (sum / count as f32, count))
-        .collect()
+}
+
+/// The edge pieces of text line up by: the one whose positions fall into the fewest bands (a
+/// column's pieces share their edge whatever their width; by any other edge pieces of different
+/// widths fall apart), then whose bands are narrowest (in a narrow column whose text fills each
+/// line, left and right edges both fall into one band a column, but only the edge the text is
+/// set to is exact), then the first of `edges`; with its bands.
+fn alignment(runs: &[&Run], edges: &[Edge]) -> (Edge, Vec<Band>) {
+    let mut best: Option<(Edge, Vec<Band>, f32)> = None;
+    for &edge in edges {
+        let found = bands(runs.iter().map(|run| edge.of(run)).collect(), ALIGN);
+        let spread: f32 = found.iter().map(Band::width).sum();
+        let better = best.as_ref().is_none_or(|(_, best, best_spread)| {
+            found.len() < best.len() || found.len() == best.len() && spread < *best_spread - 0.1
+        });
+        if better {
+            best = Some((edge, found, spread));
+        }
+    }
+    best.map_or((Edge::Left, Vec::new()), |(edge, found, _)| (edge, found))
 }
 
 fn nearest(anchors: &[f32], x: f32) -> Option<usize> {
@@ -176,24 +200,33 @@ pub fn tables(lines: &[Vec<Glyph>]) -> Vec<AlignedTable> {
     found
 }
 
-/// Where each column's text may lie, for placing header text.
+/// Where each column's text may lie, for placing header text: a label column from where its
+/// labels start to where the next column's start (the last to where its labels end); a value
+/// column by the edge its values keep to.
 fn spans(
     columns: &[f32],
     labels: usize,
+    label_starts: &[f32],
     label_ends: &[f32],
-    right_aligned: bool,
+    value_edge: Edge,
 ) -> Vec<(f32, f32)> {
     let mut spans: Vec<(f32, f32)> = Vec::with_capacity(columns.len());
     for (index, &anchor) in columns.iter().enumerate() {
         let start = spans.last().map_or(f32::MIN, |last| last.1);
+        let next = columns.get(index + 1).copied();
         let end = if index + 1 < labels {
-            columns[index + 1] - 1.0
+            label_starts[index + 1] - 1.0
         } else if index < labels {
             label_ends[index] + ALIGN
-        } else if right_aligned {
-            anchor + ALIGN
         } else {
-            anchor + (anchor - start)
+            match (value_edge, next) {
+                (Edge::Right, _) => anchor + ALIGN,
+                // Centred values: the column ends halfway to the next one's centre.
+                (Edge::Centre, Some(next)) => (anchor + next) / 2.0,
+                (Edge::Left, Some(next)) => next - ALIGN,
+                (Edge::Centre, None) => anchor + (anchor - start),
+                (Edge::Left, None) => f32::MAX,
+            }
         };
         spans.push((start, end.max(start)));
     }
@@ -228,50 +261,47 @@ fn read_region(
         label_runs.extend(&runs[line][..first_value]);
         value_runs.extend(&runs[line][first_value..]);
     }
-    let rights = clusters(value_runs.iter().map(|run| run.right).collect());
-    let centres = clusters(
-        value_runs
-            .iter()
-            .map(|run| (run.left + run.right) / 2.0)
-            .collect(),
-    );
-    let right_aligned = rights.len() <= centres.len();
-    let chosen = if right_aligned { rights } else { centres };
+    // Numbers are set right-aligned, centred or, as a cell's text is by default, left-aligned.
+    let (value_edge, value_bands) =
+        alignment(&value_runs, &[Edge::Right, Edge::Centre, Edge::Left]);
     // Over several rows, a value column is one that several rows' values line up in.
-    if value_lines.len() >= 2 && chosen.iter().any(|&(_, count)| count < 2) {
+    if value_lines.len() >= 2 && value_bands.iter().any(|band| band.count < 2) {
         return None;
     }
-    let value_anchors: Vec<f32> = chosen.into_iter().map(|(x, _)| x).collect();
-    let value_x = |run: &Run| {
-        if right_aligned {
-            run.right
-        } else {
-            (run.left + run.right) / 2.0
-        }
-    };
+    let value_anchors: Vec<f32> = value_bands.into_iter().map(|band| band.at).collect();
     let first_value_edge = value_runs
         .iter()
         .map(|run| run.left)
         .fold(f32::MAX, f32::min);
-    let label_anchors: Vec<f32> = clusters(label_runs.iter().map(|run| run.left).collect())
-        .into_iter()
-        .map(|(x, _)| x)
-        .collect();
+    // Labels are set left-aligned, right-aligned or centred; a label merged across label
+    // columns is then at an anchor of its own (centred), or shares the left or right edge of
+    // the columns it spans.
+    let (label_edge, label_bands) =
+        alignment(&label_runs, &[Edge::Left, Edge::Right, Edge::Centre]);
+    let label_anchors: Vec<f32> = label_bands.into_iter().map(|band| band.at).collect();
     if label_anchors.iter().any(|&x| x >= first_value_edge) {
         return None;
     }
     let labels = label_anchors.len();
-    // A label column ends where its labels do on the rows of values.
+    // A label column starts and ends where its labels do on the rows of values.
+    let mut label_starts = vec![f32::MAX; labels];
     let mut label_ends = vec![f32::MIN; labels];
     for run in &label_runs {
-        let column = nearest(&label_anchors, run.left)?;
+        let column = nearest(&label_anchors, label_edge.of(run))?;
+        label_starts[column] = label_starts[column].min(run.left);
         label_ends[column] = label_ends[column].max(run.right);
+    }
+    if label_edge == Edge::Left {
+        label_starts.clone_from(&label_anchors);
+    } else if let Some(last) = label_ends.last_mut() {
+        // Anchors by centre or right edge are not in the order the columns' text ends in.
+        *last = label_runs.iter().map(|run| run.right).fold(*last, f32::max);
     }
     let continuation = |line: usize| {
         !runs[line].is_empty()
             && runs[line].iter().all(|run| {
                 !run.value
-                    && nearest(&label_anchors, run.left).is_some()
+                    && nearest(&label_anchors, label_edge.of(run)).is_some()
                     && run.right < first_value_edge
             })
     };
@@ -289,7 +319,7 @@ fn read_region(
         .chain(&value_anchors)
         .copied()
         .collect();
-    let spans = spans(&columns, labels, &label_ends, right_aligned);
+    let spans = spans(&columns, labels, &label_starts, &label_ends, value_edge);
 
     let mut rows: Vec<Vec<GridCell>> = Vec::new();
     // For each column, the cell (row, position in row) its latest text went into.
@@ -313,14 +343,17 @@ fn read_region(
             let (label_part, value_part) = runs[line].split_at(first_value);
             let mut placed: Vec<(usize, &Run)> = Vec::with_capacity(label_part.len());
             for run in label_part {
-                placed.push((nearest(&label_anchors, run.left)?, run));
+                placed.push((nearest(&label_anchors, label_edge.of(run))?, run));
             }
             for (position, &(column, run)) in placed.iter().enumerate() {
                 let inner = position + 1 < placed.len();
                 // A marker-less label with the row's own label to its right continues the
-                // label merged down from the rows above.
+                // label merged down from the rows above, which has labels to its right too (a
+                // label of its own row has values right after it).
                 if inner && !starts_with_marker(&run.text) {
-                    if let Some((at_row, at)) = last_cell(&rows, column) {
+                    if let Some((at_row, at)) = last_cell(&rows, column)
+                        .filter(|&(at_row, at)| has_label_after(&rows[at_row], at))
+                    {
                         append(&mut rows[at_row][at].text, &run.text);
                         open[column] = Some((at_row, at));
                         continue;
@@ -331,7 +364,7 @@ fn read_region(
             }
             let mut values: Vec<Option<&Run>> = vec![None; value_anchors.len()];
             for run in value_part {
-                let column = nearest(&value_anchors, value_x(run))?;
+                let column = nearest(&value_anchors, value_edge.of(run))?;
                 if values[column].replace(run).is_some() {
                     return None;
                 }
@@ -348,7 +381,7 @@ fn read_region(
             after_values = true;
         } else if after_values && continuation(line) {
             for run in &runs[line] {
-                let column = nearest(&label_anchors, run.left)?;
+                let column = nearest(&label_anchors, label_edge.of(run))?;
                 match open[column] {
                     Some((at_row, at)) => append(&mut rows[at_row][at].text, &run.text),
                     None => {
@@ -386,6 +419,12 @@ fn read_region(
         columns,
         rows,
     })
+}
+
+/// Whether the cell at `at` in a row has a label (not a value) to its right.
+fn has_label_after(row: &[GridCell], at: usize) -> bool {
+    row.get(at + 1)
+        .is_some_and(|next| !next.text.is_empty() && !is_value(&next.text))
 }
 
 /// The latest cell of a column among the rows read so far.

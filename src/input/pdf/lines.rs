@@ -53,6 +53,55 @@ pub fn group_lines(glyphs: &[Glyph]) -> Vec<Vec<Glyph>> {
     lines
 }
 
+/// Positions along one axis that lie together: a band of a table (a column's edge, a row's
+/// rule, the edge a column's text keeps to) as printed, from many positions that stray a little.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Band {
+    /// Where the band is: the mean of its positions.
+    pub at: f32,
+    /// How many positions fell in it.
+    pub count: usize,
+    /// Its smallest and largest position.
+    pub from: f32,
+    pub to: f32,
+}
+
+impl Band {
+    /// How far its positions stray: the distance between the outermost.
+    pub fn width(&self) -> f32 {
+        self.to - self.from
+    }
+}
+
+/// Groups positions into bands, in ascending order: a position within `tolerance` of the band's
+/// last position joins it (so a band may be wider than `tolerance` when its positions form a
+/// chain). Rule positions become a grid's column and row edges this way, the edges of a table's
+/// text its columns.
+pub(super) fn bands(mut positions: Vec<f32>, tolerance: f32) -> Vec<Band> {
+    positions.sort_by(f32::total_cmp);
+    // Each band's sum while it is built, its mean after.
+    let mut bands: Vec<Band> = Vec::new();
+    for position in positions {
+        match bands.last_mut() {
+            Some(band) if position - band.to <= tolerance => {
+                band.to = position;
+                band.at += position;
+                band.count += 1;
+            }
+            _ => bands.push(Band {
+                at: position,
+                count: 1,
+                from: position,
+                to: position,
+            }),
+        }
+    }
+    for band in &mut bands {
+        band.at /= band.count as f32;
+    }
+    bands
+}
+
 /// A line's text: its glyphs left to right, with spaces where the gaps are.
 pub fn line_text(line: &[Glyph], out: &mut String) {
     let mut previous: Option<&Glyph> = None;
@@ -151,6 +200,18 @@ mod tests {
         ];
         // A word gap is a space; a gap of two characters or more is a column gap.
         assert_eq!(text_of(&glyphs), vec!["a b    规    1"]);
+    }
+
+    #[test]
+    fn positions_that_lie_together_are_one_band_at_their_mean() {
+        let found = bands(vec![30.0, 10.0, 11.0, 12.0, 30.5, 50.0], 1.5);
+        let at: Vec<(f32, usize)> = found.iter().map(|band| (band.at, band.count)).collect();
+        assert_eq!(at, vec![(11.0, 3), (30.25, 2), (50.0, 1)]);
+        assert_eq!((found[0].from, found[0].to, found[0].width()), (10.0, 12.0, 2.0));
+        // A chain of positions each within the tolerance of the last is one band.
+        assert_eq!(bands(vec![0.0, 1.0, 2.0, 3.0], 1.0).len(), 1);
+        assert_eq!(bands(vec![0.0, 1.1], 1.0).len(), 2);
+        assert!(bands(Vec::new(), 1.0).is_empty());
     }
 
     #[test]
