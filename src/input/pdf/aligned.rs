@@ -107,20 +107,25 @@ impl Edge {
 /// column's pieces share their edge whatever their width; by any other edge pieces of different
 /// widths fall apart), then whose bands are narrowest (in a narrow column whose text fills each
 /// line, left and right edges both fall into one band a column, but only the edge the text is
-/// set to is exact), then the first of `edges`; with its bands.
-fn alignment(runs: &[&Run], edges: &[Edge]) -> (Edge, Vec<Band>) {
-    let mut best: Option<(Edge, Vec<Band>, f32)> = None;
+/// set to is exact), then the first of `edges`.
+fn alignment(runs: &[&Run], edges: &[Edge]) -> Edge {
+    let mut best: Option<(Edge, usize, f32)> = None;
     for &edge in edges {
         let found = bands(runs.iter().map(|run| edge.of(run)).collect(), ALIGN);
         let spread: f32 = found.iter().map(Band::width).sum();
-        let better = best.as_ref().is_none_or(|(_, best, best_spread)| {
-            found.len() < best.len() || found.len() == best.len() && spread < *best_spread - 0.1
+        let better = best.is_none_or(|(_, count, best_spread)| {
+            found.len() < count || found.len() == count && spread < best_spread - 0.1
         });
         if better {
-            best = Some((edge, found, spread));
+            best = Some((edge, found.len(), spread));
         }
     }
-    best.map_or((Edge::Left, Vec::new()), |(edge, found, _)| (edge, found))
+    best.map_or(Edge::Left, |(edge, ..)| edge)
+}
+
+/// Where pieces of text line up by an edge: the bands of their positions.
+fn anchors(runs: &[&Run], edge: Edge) -> Vec<Band> {
+    bands(runs.iter().map(|run| edge.of(run)).collect(), ALIGN)
 }
 
 fn nearest(anchors: &[f32], x: f32) -> Option<usize> {
@@ -262,8 +267,8 @@ fn read_region(
         value_runs.extend(&runs[line][first_value..]);
     }
     // Numbers are set right-aligned, centred or, as a cell's text is by default, left-aligned.
-    let (value_edge, value_bands) =
-        alignment(&value_runs, &[Edge::Right, Edge::Centre, Edge::Left]);
+    let value_edge = alignment(&value_runs, &[Edge::Right, Edge::Centre, Edge::Left]);
+    let value_bands = anchors(&value_runs, value_edge);
     // Over several rows, a value column is one that several rows' values line up in.
     if value_lines.len() >= 2 && value_bands.iter().any(|band| band.count < 2) {
         return None;
@@ -275,10 +280,19 @@ fn read_region(
         .fold(f32::MAX, f32::min);
     // Labels are set left-aligned, right-aligned or centred; a label merged across label
     // columns is then at an anchor of its own (centred), or shares the left or right edge of
-    // the columns it spans.
-    let (label_edge, label_bands) =
-        alignment(&label_runs, &[Edge::Left, Edge::Right, Edge::Centre]);
-    let label_anchors: Vec<f32> = label_bands.into_iter().map(|band| band.at).collect();
+    // the columns it spans. Which, the lines of labels wrapped below the rows' own say best: a
+    // label's first line often fills its cell, its last seldom does.
+    let mut label_evidence = label_runs.clone();
+    for line in value_lines[0]..last_value {
+        if !value_line(line) && runs[line].iter().all(|run| run.right < first_value_edge) {
+            label_evidence.extend(&runs[line]);
+        }
+    }
+    let label_edge = alignment(&label_evidence, &[Edge::Left, Edge::Right, Edge::Centre]);
+    let label_anchors: Vec<f32> = anchors(&label_runs, label_edge)
+        .into_iter()
+        .map(|band| band.at)
+        .collect();
     if label_anchors.iter().any(|&x| x >= first_value_edge) {
         return None;
     }
