@@ -530,6 +530,7 @@ fn flush_header(
                         lines: 1,
                         last_line: order - 1,
                         left: f32::NAN,
+                        width: f32::NAN,
                         cell: GridCell {
                             text: above,
                             first_column: column,
@@ -539,20 +540,27 @@ fn flush_header(
                     });
                 }
             }
+            // The next line of a spanning cell over the same columns, unless wider than the
+            // line above: text wraps where a line is full, so a wider line is a heading of its
+            // own (法人或其他组织 under 申请人情况, both centred over the columns).
             let same = |cell: &&mut Spanning| {
-                cell.cell.first_column == first && cell.cell.last_column == last
+                cell.cell.first_column == first
+                    && cell.cell.last_column == last
+                    && !(run.right - run.left > cell.width + ALIGN)
             };
             match gathered.spanning.iter_mut().find(same) {
                 Some(cell) => {
                     append(&mut cell.cell.text, &run.text);
                     cell.lines += 1;
                     cell.last_line = order;
+                    cell.width = run.right - run.left;
                 }
                 None => gathered.spanning.push(Spanning {
                     line: order,
                     lines: 1,
                     last_line: order,
                     left: run.left,
+                    width: run.right - run.left,
                     cell: GridCell {
                         text: run.text.clone(),
                         first_column: first,
@@ -572,8 +580,9 @@ struct Spanning {
     line: usize,
     lines: usize,
     last_line: usize,
-    /// Its left edge.
+    /// Its left edge, and the width of its last line.
     left: f32,
+    width: f32,
     cell: GridCell,
 }
 
