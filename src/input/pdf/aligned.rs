@@ -748,6 +748,140 @@ mod tests {
         assert!(tables(&lines).is_empty());
     }
 
+    #[test]
+    fn centred_labels_line_up_by_their_centres_and_their_wrapped_lines_too() {
+        // Labels centred on x = 50; 行政规范性 / 文件 wrapped in its cell.
+        let lines = page(&[
+            &[("规章", 40.0), ("0", 150.0), ("0", 200.0)],
+            &[("行政规范性", 25.0), ("3", 150.0), ("12", 190.0)],
+            &[("文件", 40.0)],
+            &[("行政许可", 30.0), ("1", 150.0), ("5", 200.0)],
+        ]);
+        let found = tables(&lines);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            texts(&found[0]),
+            vec![
+                vec!["规章", "0", "0"],
+                vec!["行政规范性文件", "3", "12"],
+                vec!["行政许可", "1", "5"]
+            ]
+        );
+    }
+
+    #[test]
+    fn right_aligned_labels_line_up_by_their_right_edges() {
+        // Labels ending at x = 80.
+        let lines = page(&[
+            &[("规章", 60.0), ("0", 150.0), ("0", 200.0)],
+            &[("行政规范性", 30.0), ("3", 150.0), ("12", 190.0)],
+            &[("文件", 60.0)],
+            &[("行政许可", 40.0), ("1", 150.0), ("5", 200.0)],
+        ]);
+        let found = tables(&lines);
+        assert_eq!(
+            texts(&found[0]),
+            vec![
+                vec!["规章", "0", "0"],
+                vec!["行政规范性文件", "3", "12"],
+                vec!["行政许可", "1", "5"]
+            ]
+        );
+    }
+
+    #[test]
+    fn left_aligned_numbers_line_up_by_their_left_edges() {
+        let lines = page(&[
+            &[("规章", 0.0), ("0", 150.0), ("0", 200.0)],
+            &[("许可", 0.0), ("1520", 150.0), ("12", 200.0)],
+            &[("处罚", 0.0), ("3", 150.0), ("125", 200.0)],
+        ]);
+        let found = tables(&lines);
+        assert_eq!(
+            texts(&found[0]),
+            vec![
+                vec!["规章", "0", "0"],
+                vec!["许可", "1520", "12"],
+                vec!["处罚", "3", "125"]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_merged_down_rows_never_continues_a_row_label_of_its_own() {
+        // 三、本 printed one character a line beside the rows it spans; the row above has a
+        // label of its own spanning the label columns, which 三 does not continue.
+        let lines = page(&[
+            &[("二、上年结转申请", 0.0), ("3", 150.0), ("3", 200.0)],
+            &[("三", 0.0), ("（一）予以公开", 40.0), ("1", 150.0), ("1", 200.0)],
+            &[("、", 0.0), ("（二）部分公开", 40.0), ("2", 150.0), ("2", 200.0)],
+            &[("本", 0.0), ("（三）其他", 40.0), ("0", 150.0), ("0", 200.0)],
+        ]);
+        let found = tables(&lines);
+        assert_eq!(
+            texts(&found[0]),
+            vec![
+                vec!["二、上年结转申请", "3", "3"],
+                vec!["三、本", "（一）予以公开", "1", "1"],
+                vec!["（二）部分公开", "2", "2"],
+                vec!["（三）其他", "0", "0"]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wider_header_line_under_a_heading_is_a_heading_of_its_own() {
+        // 申请人情况 over all three value columns, 法人或其他组织 under it over two, both
+        // centred on the same x: a wrapped heading's next line is never wider.
+        let lines = page(&[
+            &[("申请人情况", 230.0)],
+            &[("法人或其他组织", 220.0)],
+            &[("自然", 140.0), ("商业", 240.0), ("总计", 340.0)],
+            &[("规章", 0.0), ("0", 150.0), ("0", 250.0), ("0", 350.0)],
+            &[("许可", 0.0), ("1", 150.0), ("2", 250.0), ("3", 350.0)],
+        ]);
+        let found = tables(&lines);
+        assert_eq!(
+            texts(&found[0]),
+            vec![
+                vec!["申请人情况"],
+                vec!["法人或其他组织"],
+                vec!["自然", "商业", "总计"],
+                vec!["规章", "0", "0", "0"],
+                vec!["许可", "1", "2", "3"]
+            ]
+        );
+    }
+
+    #[test]
+    fn large_type_filling_its_cell_is_split_at_the_cell_padding() {
+        // 16-point type: a label filling its cell, and a left-aligned number 10.8 points
+        // (the padding on both sides of the border) after it.
+        let sized = |text: &str, left: f32, baseline: f32| -> Vec<Glyph> {
+            piece(text, 0.0, baseline)
+                .into_iter()
+                .enumerate()
+                .map(|(index, glyph)| Glyph {
+                    left: left + 16.0 * index as f32,
+                    right: left + 16.0 * (index + 1) as f32,
+                    size: 16.0,
+                    ..glyph
+                })
+                .collect()
+        };
+        let mut first = sized("规章", 0.0, 700.0);
+        first.extend(sized("0", 122.8, 700.0));
+        first.extend(sized("0", 200.0, 700.0));
+        let mut second = sized("行政规范性文件", 0.0, 680.0);
+        second.extend(sized("3", 122.8, 680.0));
+        second.extend(sized("12", 200.0, 680.0));
+        let found = tables(&[first, second]);
+        assert_eq!(
+            texts(&found[0]),
+            vec![vec!["规章", "0", "0"], vec!["行政规范性文件", "3", "12"]]
+        );
+    }
+
     proptest::proptest! {
         #[test]
         fn any_layout_reads_without_panicking(
