@@ -207,7 +207,10 @@ mod tests {
         let found = bands(vec![30.0, 10.0, 11.0, 12.0, 30.5, 50.0], 1.5);
         let at: Vec<(f32, usize)> = found.iter().map(|band| (band.at, band.count)).collect();
         assert_eq!(at, vec![(11.0, 3), (30.25, 2), (50.0, 1)]);
-        assert_eq!((found[0].from, found[0].to, found[0].width()), (10.0, 12.0, 2.0));
+        assert_eq!(
+            (found[0].from, found[0].to, found[0].width()),
+            (10.0, 12.0, 2.0)
+        );
         // A chain of positions each within the tolerance of the last is one band.
         assert_eq!(bands(vec![0.0, 1.0, 2.0, 3.0], 1.0).len(), 1);
         assert_eq!(bands(vec![0.0, 1.1], 1.0).len(), 2);
