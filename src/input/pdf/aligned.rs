@@ -107,20 +107,20 @@ impl Edge {
 /// column's pieces share their edge whatever their width; by any other edge pieces of different
 /// widths fall apart), then whose bands are narrowest (in a narrow column whose text fills each
 /// line, left and right edges both fall into one band a column, but only the edge the text is
-/// set to is exact), then the first of `edges`.
-fn alignment(runs: &[&Run], edges: &[Edge]) -> Edge {
-    let mut best: Option<(Edge, usize, f32)> = None;
+/// set to is exact), then the first of `edges`; with the bands by that edge.
+fn alignment(runs: &[&Run], edges: &[Edge]) -> (Edge, Vec<Band>) {
+    let mut best: Option<(Edge, Vec<Band>, f32)> = None;
     for &edge in edges {
-        let found = bands(runs.iter().map(|run| edge.of(run)).collect(), ALIGN);
+        let found = anchors(runs, edge);
         let spread: f32 = found.iter().map(Band::width).sum();
-        let better = best.is_none_or(|(_, count, best_spread)| {
-            found.len() < count || found.len() == count && spread < best_spread - 0.1
+        let better = best.as_ref().is_none_or(|(_, best, best_spread)| {
+            found.len() < best.len() || found.len() == best.len() && spread < best_spread - 0.1
         });
         if better {
-            best = Some((edge, found.len(), spread));
+            best = Some((edge, found, spread));
         }
     }
-    best.map_or(Edge::Left, |(edge, ..)| edge)
+    best.map_or((Edge::Left, Vec::new()), |(edge, found, _)| (edge, found))
 }
 
 /// Where pieces of text line up by an edge: the bands of their positions.
@@ -267,8 +267,8 @@ fn read_region(
         value_runs.extend(&runs[line][first_value..]);
     }
     // Numbers are set right-aligned, centred or, as a cell's text is by default, left-aligned.
-    let value_edge = alignment(&value_runs, &[Edge::Right, Edge::Centre, Edge::Left]);
-    let value_bands = anchors(&value_runs, value_edge);
+    let (value_edge, value_bands) =
+        alignment(&value_runs, &[Edge::Right, Edge::Centre, Edge::Left]);
     // Over several rows, a value column is one that several rows' values line up in.
     if value_lines.len() >= 2 && value_bands.iter().any(|band| band.count < 2) {
         return None;
@@ -283,12 +283,14 @@ fn read_region(
     // the columns it spans. Which, the lines of labels wrapped below the rows' own say best: a
     // label's first line often fills its cell, its last seldom does.
     let mut label_evidence = label_runs.clone();
-    for line in value_lines[0]..last_value {
-        if !value_line(line) && runs[line].iter().all(|run| run.right < first_value_edge) {
-            label_evidence.extend(&runs[line]);
-        }
+    let wrapped = (value_lines[0]..last_value)
+        .filter(|&line| !value_line(line))
+        .map(|line| &runs[line])
+        .filter(|pieces| pieces.iter().all(|run| run.right < first_value_edge));
+    for pieces in wrapped {
+        label_evidence.extend(pieces);
     }
-    let label_edge = alignment(&label_evidence, &[Edge::Left, Edge::Right, Edge::Centre]);
+    let (label_edge, _) = alignment(&label_evidence, &[Edge::Left, Edge::Right, Edge::Centre]);
     let label_anchors: Vec<f32> = anchors(&label_runs, label_edge)
         .into_iter()
         .map(|band| band.at)
@@ -546,7 +548,7 @@ fn flush_header(
             let same = |cell: &&mut Spanning| {
                 cell.cell.first_column == first
                     && cell.cell.last_column == last
-                    && !(run.right - run.left > cell.width + ALIGN)
+                    && (cell.width.is_nan() || run.right - run.left <= cell.width + ALIGN)
             };
             match gathered.spanning.iter_mut().find(same) {
                 Some(cell) => {
@@ -580,7 +582,8 @@ struct Spanning {
     line: usize,
     lines: usize,
     last_line: usize,
-    /// Its left edge, and the width of its last line.
+    /// Its left edge, and the width of its last line (neither known for text within a column
+    /// taken for a heading of its own).
     left: f32,
     width: f32,
     cell: GridCell,
