@@ -19,8 +19,9 @@ columns from how their text lines up.
 With `--shapes` (borderless too) the clean report and its broken 表三 column are printed in the
 other shapes offices' borderless tables take, into the same directory: the label column centred
 (`labels-centred-*`), the label column right-aligned (`labels-right-*`), the numbers centred
-(`numbers-centred-*`), and the whole report, tables included, in one 16-point type as offices
-set their 仿宋 body text (`body-size-*`).
+(`numbers-centred-*`) or left as a cell's text is by default (`numbers-left-*`), labels and
+numbers all centred (`all-centred-*`), and the whole report, tables included, in one 16-point
+type as offices set their 仿宋 body text (`body-size-*`).
 
 usage: python3 make_office_pdf.py [--borderless | --shapes]
        (installs LibreOffice, a CJK font and python-docx if missing)
@@ -332,6 +333,9 @@ SHAPE_STYLES = {
     "labels-centred": {"labels": WD_ALIGN_PARAGRAPH.CENTER},
     "labels-right": {"labels": WD_ALIGN_PARAGRAPH.RIGHT},
     "numbers-centred": {"numbers": WD_ALIGN_PARAGRAPH.CENTER},
+    # Numbers left as a cell's text is by default.
+    "numbers-left": {"numbers": None},
+    "all-centred": {"labels": WD_ALIGN_PARAGRAPH.CENTER, "numbers": WD_ALIGN_PARAGRAPH.CENTER},
     # Type this large needs the whole width of the page for 表三's ten columns.
     # widths across the page.
     "body-size": {"body": 16, "cells": 16, "narrow": True,

@@ -237,6 +237,9 @@ mod tests {
 
 /// The fewest lines split by the same gutter for a page to be read as two columns.
 const MIN_COLUMN_LINES: usize = 8;
+/// The least share of the text's width each side of a gutter takes on a line counted as split
+/// into two columns.
+const MIN_COLUMN_SHARE: f32 = 0.25;
 /// The most lines a printed page has (a page of 6-point type holds about 120).
 const MAX_PAGE_LINES: usize = 400;
 
@@ -294,7 +297,9 @@ fn gutter(lines: &[Vec<Glyph>]) -> Option<f32> {
     if width <= 0.0 || !(MIN_COLUMN_LINES..=MAX_PAGE_LINES).contains(&lines.len()) {
         return None;
     }
-    // Each line's one wide gap near the middle, as an interval.
+    // Each line's one wide gap near the middle, as an interval, when the text on both sides is
+    // as wide as a column's line of prose is, more or less (a table's label and its one value,
+    // or its header words, are far narrower).
     let gaps: Vec<(f32, f32)> = lines
         .iter()
         .filter_map(|line| {
@@ -304,7 +309,10 @@ fn gutter(lines: &[Vec<Glyph>]) -> Option<f32> {
             let pair = wide.next()?;
             let middle = (pair[0].right + pair[1].left) / 2.0;
             let central = (middle - left_edge) / width;
-            (wide.next().is_none() && (0.3..=0.7).contains(&central))
+            let (first, last) = (line.first()?, line.last()?);
+            let full = pair[0].right - first.left >= MIN_COLUMN_SHARE * width
+                && last.right - pair[1].left >= MIN_COLUMN_SHARE * width;
+            (wide.next().is_none() && (0.3..=0.7).contains(&central) && full)
                 .then_some((pair[0].right, pair[1].left))
         })
         .collect();
@@ -387,6 +395,25 @@ mod column_tests {
         assert_eq!(ordered[1], "左栏第0行正文内容");
         assert_eq!(ordered[8], "左栏第7行正文内容");
         assert_eq!(ordered[9], "右栏第0行正文内容");
+    }
+
+    #[test]
+    fn short_pieces_either_side_of_a_wide_gap_are_not_two_columns() {
+        // A borderless table with centred labels and one value a row, under headings as wide
+        // as the page: one gap a line near the middle, Chinese on both sides, but no column
+        // of prose either side.
+        let mut glyphs = run(
+            "某市二〇二三年政府信息公开工作年度报告全文如下所述",
+            0.0,
+            800.0,
+        );
+        for row in 0..10 {
+            let baseline = 780.0 - 15.0 * row as f32;
+            glyphs.extend(run("信息内容", 20.0, baseline));
+            glyphs.extend(run("本年处理决定数量", 130.0, baseline));
+        }
+        let lines = group_lines(&glyphs);
+        assert_eq!(reading_order(lines.clone()), lines);
     }
 
     #[test]
