@@ -2,12 +2,12 @@
 //!
 //! Without rules nothing on the page says where a cell ends, so the columns are taken from the
 //! alignment that all the rows share: a row of values (a line whose runs include numbers) anchors
-//! the table; value columns are where its numbers' right edges (or centres, for centred numbers)
-//! line up from row to row, label columns where its labels' left edges line up. A line with no
-//! value whose pieces all start at a label column is the rest of a wrapped label
-//! (`4.无正当理由大量反复` / `申请`) and is joined to the cell above it; a label cell in a value row
-//! that has no row marker of its own while a label stands to its right continues the label
-//! merged down the rows above (`三、本` / `年度办` / `理结果`). Header lines (no values, above
+//! the table; value columns are where its numbers line up from row to row, label columns where
+//! its labels do, each by the edge the cells' text is set to (left, right or centre: whichever
+//! the pieces agree on best). A line with no value whose pieces all stand at a label column is
+//! the rest of a wrapped label (`4.无正当理由大量反复` / `申请`) and is joined to the cell above
+//! it; a label cell in a value row that has no row marker of its own while a label stands to its
+//! right continues the label merged down the rows above (`三、本` / `年度办` / `理结果`). Header lines (no values, above
 //! or between rows of values) are read column by column, so header text stacked one character
 //! per line (`结` / `果` / `维` / `持`) is one cell, and text spanning several columns is a cell of
 //! its own. Whatever cannot be placed in a column makes the region stay plain lines: a grid that
@@ -113,8 +113,9 @@ fn alignment(runs: &[&Run], edges: &[Edge]) -> (Edge, Vec<Band>) {
     for &edge in edges {
         let found = anchors(runs, edge);
         let spread: f32 = found.iter().map(Band::width).sum();
+        // Narrower by more than rounding: a tie otherwise.
         let better = best.as_ref().is_none_or(|(_, best, best_spread)| {
-            found.len() < best.len() || found.len() == best.len() && spread < best_spread - 0.1
+            found.len() < best.len() || (found.len() == best.len() && spread < best_spread - 0.1)
         });
         if better {
             best = Some((edge, found, spread));
