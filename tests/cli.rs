@@ -209,9 +209,9 @@ fn directories_and_globs_are_expanded_in_path_order() {
         .count();
     assert_eq!(
         value["summary"]["files"],
-        58 + corpus,
+        82 + corpus,
         "5 seeds, docx/ (2), encodings/ (4), html/ (2), pdf/ (3), pdf/office/ (10 .docx, 10 .pdf), \
-         pdf/office/borderless/ (10 .docx, 10 .pdf), render/, synthetic/ and corpus/"
+         pdf/office/borderless/ (22 .docx, 22 .pdf), render/, synthetic/ and corpus/"
     );
 }
 

@@ -16,7 +16,14 @@ With `--borderless` the same reports are printed with their tables' borders remo
 offices print them), into fixtures/pdf/office/borderless/: the reader must then find the tables'
 columns from how their text lines up.
 
-usage: python3 make_office_pdf.py [--borderless]
+With `--shapes` (borderless too) the clean report and its broken 表三 column are printed in the
+other shapes offices' borderless tables take, into the same directory: the label column centred
+(`labels-centred-*`), the label column right-aligned (`labels-right-*`), the numbers centred
+(`numbers-centred-*`) or left as a cell's text is by default (`numbers-left-*`), labels and
+numbers all centred (`all-centred-*`), and the whole report, tables included, in one 16-point
+type as offices set their 仿宋 body text (`body-size-*`).
+
+usage: python3 make_office_pdf.py [--borderless | --shapes]
        (installs LibreOffice, a CJK font and python-docx if missing)
 """
 import pathlib
@@ -44,12 +51,18 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Cm, Pt  # noqa: E402
 
-BORDERLESS = "--borderless" in sys.argv[1:]
+SHAPES = "--shapes" in sys.argv[1:]
+BORDERLESS = SHAPES or "--borderless" in sys.argv[1:]
 root = pathlib.Path(__file__).resolve().parents[2]
 out_dir = root / "fixtures/pdf/office"
 if BORDERLESS:
     out_dir = out_dir / "borderless"
 out_dir.mkdir(parents=True, exist_ok=True)
+
+# How the report being written sets its tables: the alignment of label and number cells, and the
+# type size of the body and of the tables' cells.
+# `grid`, when given, is 表三's column widths (otherwise its ten columns share the width evenly).
+STYLE = {"labels": None, "numbers": WD_ALIGN_PARAGRAPH.RIGHT, "body": 12, "cells": 9, "grid": None}
 
 ISSUER = "临川市交通运输局"
 YEAR = 2023
@@ -105,11 +118,11 @@ def with_total(values):
     return values + [sum(values)]
 
 
-def set_cell(cell, text, align=None, size=9):
+def set_cell(cell, text, align=None):
     cell.text = ""
     paragraph = cell.paragraphs[0]
     run = paragraph.add_run(text)
-    run.font.size = Pt(size)
+    run.font.size = Pt(STYLE["cells"])
     if align is not None:
         paragraph.alignment = align
 
@@ -118,7 +131,7 @@ def east_asian_font(document, name="Noto Serif CJK SC"):
     style = document.styles["Normal"]
     style.font.name = name
     style.element.rPr.rFonts.set(qn("w:eastAsia"), name)
-    style.font.size = Pt(12)
+    style.font.size = Pt(STYLE["body"])
 
 
 def grid_borders(table):
@@ -136,7 +149,11 @@ def grid_borders(table):
 
 
 def number_cell(cell, value):
-    set_cell(cell, str(value), WD_ALIGN_PARAGRAPH.RIGHT)
+    set_cell(cell, str(value), STYLE["numbers"])
+
+
+def label_cell(cell, text):
+    set_cell(cell, text, STYLE["labels"])
 
 
 def table_two(document):
@@ -148,7 +165,7 @@ def table_two(document):
         merged = cells[0].merge(cells[3])
         set_cell(merged, title, WD_ALIGN_PARAGRAPH.CENTER)
         cells = table.add_row().cells
-        set_cell(cells[0], "信息内容")
+        label_cell(cells[0], "信息内容")
         if len(header) == 3:
             for cell, text in zip(cells[1:], header):
                 set_cell(cell, text, WD_ALIGN_PARAGRAPH.CENTER)
@@ -156,7 +173,7 @@ def table_two(document):
             set_cell(cells[1].merge(cells[3]), header[0], WD_ALIGN_PARAGRAPH.CENTER)
         for label, values in rows:
             cells = table.add_row().cells
-            set_cell(cells[0], label)
+            label_cell(cells[0], label)
             if len(values) == 3:
                 for cell, value in zip(cells[1:], values):
                     number_cell(cell, value)
@@ -190,32 +207,35 @@ def table_three(document, broken_column):
         for column, value in enumerate(numbers, start=3):
             number_cell(table.cell(row, column), value)
 
-    set_cell(table.cell(3, 0).merge(table.cell(3, 2)), "一、本年新收政府信息公开申请数量")
+    label_cell(table.cell(3, 0).merge(table.cell(3, 2)), "一、本年新收政府信息公开申请数量")
     values(3, with_total(new))
-    set_cell(table.cell(4, 0).merge(table.cell(4, 2)), "二、上年结转政府信息公开申请数量")
+    label_cell(table.cell(4, 0).merge(table.cell(4, 2)), "二、上年结转政府信息公开申请数量")
     values(4, with_total(CARRIED_IN))
     first = 5
     last = first + len(results)  # the (七)总计 row
-    set_cell(table.cell(first, 0).merge(table.cell(last, 0)), "三、本年度办理结果")
+    label_cell(table.cell(first, 0).merge(table.cell(last, 0)), "三、本年度办理结果")
     row = first
     groups = {}
     for level2, level3, numbers in results:
         if level3 is None:
-            set_cell(table.cell(row, 1).merge(table.cell(row, 2)), level2)
+            label_cell(table.cell(row, 1).merge(table.cell(row, 2)), level2)
         else:
             groups.setdefault(level2, []).append(row)
-            set_cell(table.cell(row, 2), level3)
+            label_cell(table.cell(row, 2), level3)
         written = with_total(numbers)
         if broken_column and level3 == "2.重复申请":
             written[6] += 1  # the 总计 column no longer adds up
         values(row, written)
         row += 1
     for level2, members in groups.items():
-        set_cell(table.cell(members[0], 1).merge(table.cell(members[-1], 1)), level2)
-    set_cell(table.cell(last, 1).merge(table.cell(last, 2)), "（七）总计")
+        label_cell(table.cell(members[0], 1).merge(table.cell(members[-1], 1)), level2)
+    label_cell(table.cell(last, 1).merge(table.cell(last, 2)), "（七）总计")
     values(last, with_total(handled))
-    set_cell(table.cell(last + 1, 0).merge(table.cell(last + 1, 2)), "四、结转下年度继续办理")
+    label_cell(table.cell(last + 1, 0).merge(table.cell(last + 1, 2)), "四、结转下年度继续办理")
     values(last + 1, with_total(CARRIED_OUT))
+    if STYLE["grid"] is not None:
+        for column, width in zip(table.columns, STYLE["grid"]):
+            column.width = width
     widths = [Cm(1.2), Cm(2.2), Cm(4.4)] + [Cm(1.2)] * 7
     for table_row in table.rows:
         for cell, width in zip(table_row.cells, widths):
@@ -308,10 +328,33 @@ VARIANTS = {
     "missing-period": {"missing_period": True},
 }
 
+# The borderless shapes (`--shapes`), each as changes to the default style.
+SHAPE_STYLES = {
+    "labels-centred": {"labels": WD_ALIGN_PARAGRAPH.CENTER},
+    "labels-right": {"labels": WD_ALIGN_PARAGRAPH.RIGHT},
+    "numbers-centred": {"numbers": WD_ALIGN_PARAGRAPH.CENTER},
+    # Numbers left as a cell's text is by default.
+    "numbers-left": {"numbers": None},
+    "all-centred": {"labels": WD_ALIGN_PARAGRAPH.CENTER, "numbers": WD_ALIGN_PARAGRAPH.CENTER},
+    # Type this large needs the whole width of the page for 表三's ten columns.
+    # widths across the page.
+    "body-size": {"body": 16, "cells": 16, "narrow": True,
+                  "grid": [Cm(1.2), Cm(2.4), Cm(5.0)] + [Cm(1.4)] * 7},
+}
+DEFAULT_STYLE = dict(STYLE)
+
 sources = []
-for variant, options in VARIANTS.items():
-    sources.append(report(f"{variant}", **options))
-    sources.append(report(f"{variant}-narrow", narrow=True, **options))
+if SHAPES:
+    for shape, changes in SHAPE_STYLES.items():
+        STYLE.clear()
+        STYLE.update(DEFAULT_STYLE, **changes)
+        narrow = STYLE.pop("narrow", False)
+        for variant in ("clean", "broken-table3-column"):
+            sources.append(report(f"{shape}-{variant}", narrow=narrow, **VARIANTS[variant]))
+else:
+    for variant, options in VARIANTS.items():
+        sources.append(report(f"{variant}", **options))
+        sources.append(report(f"{variant}-narrow", narrow=True, **options))
 
 with tempfile.TemporaryDirectory() as profile:
     subprocess.run(

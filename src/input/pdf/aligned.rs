@@ -2,12 +2,12 @@
 //!
 //! Without rules nothing on the page says where a cell ends, so the columns are taken from the
 //! alignment that all the rows share: a row of values (a line whose runs include numbers) anchors
-//! the table; value columns are where its numbers' right edges (or centres, for centred numbers)
-//! line up from row to row, label columns where its labels' left edges line up. A line with no
-//! value whose pieces all start at a label column is the rest of a wrapped label
-//! (`4.无正当理由大量反复` / `申请`) and is joined to the cell above it; a label cell in a value row
-//! that has no row marker of its own while a label stands to its right continues the label
-//! merged down the rows above (`三、本` / `年度办` / `理结果`). Header lines (no values, above
+//! the table; value columns are where its numbers line up from row to row, label columns where
+//! its labels do, each by the edge the cells' text is set to (left, right or centre: whichever
+//! the pieces agree on best). A line with no value whose pieces all stand at a label column is
+//! the rest of a wrapped label (`4.无正当理由大量反复` / `申请`) and is joined to the cell above
+//! it; a label cell in a value row that has no row marker of its own while a label stands to its
+//! right continues the label merged down the rows above (`三、本` / `年度办` / `理结果`). Header lines (no values, above
 //! or between rows of values) are read column by column, so header text stacked one character
 //! per line (`结` / `果` / `维` / `持`) is one cell, and text spanning several columns is a cell of
 //! its own. Whatever cannot be placed in a column makes the region stay plain lines: a grid that
@@ -15,10 +15,15 @@
 
 use super::content::Glyph;
 use super::grid::GridCell;
+use super::lines::{bands, Band};
 use super::{is_value, starts_with_marker};
 
 /// A gap (in font sizes) that separates two pieces of a line into different cells.
 const CELL_GAP: f32 = 0.9;
+/// The widest gap (points) that still keeps two pieces in one cell: the padding on both sides of
+/// a cell border (0.19 cm each, Word's and WPS's default) is 10.8 points, which in the 16-point
+/// type many offices set their tables in is less than [`CELL_GAP`] font sizes.
+const MAX_CELL_GAP: f32 = 10.0;
 /// How far (points) edges may stray and still line up.
 const ALIGN: f32 = 2.5;
 /// The most lines without values between two rows of values in one table (a wrapped label).
@@ -53,7 +58,7 @@ fn runs_of(line: &[Glyph]) -> Vec<Run> {
     for index in 1..=line.len() {
         let split = index == line.len() || {
             let (before, after) = (&line[index - 1], &line[index]);
-            after.left - before.right > CELL_GAP * before.size.max(after.size)
+            after.left - before.right > (CELL_GAP * before.size.max(after.size)).min(MAX_CELL_GAP)
         };
         if split && start < index {
             let piece = &line[start..index];
@@ -79,24 +84,49 @@ fn size(line: &[Glyph]) -> f32 {
     line.iter().map(|glyph| glyph.size).fold(0.0, f32::max)
 }
 
-/// Positions within [`ALIGN`] of their neighbour, as one (their mean), with how many there were.
-fn clusters(mut positions: Vec<f32>) -> Vec<(f32, usize)> {
-    positions.sort_by(f32::total_cmp);
-    let mut groups: Vec<(f32, f32, usize)> = Vec::new();
-    for position in positions {
-        match groups.last_mut() {
-            Some((last, sum, count)) if position - *last <= ALIGN => {
-                *last = position;
-                *sum += position;
-                *count += 1;
-            }
-            _ => groups.push((position, position, 1)),
+/// The edge of its cell a column's text keeps to: left, right, or neither (centred).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Edge {
+    Left,
+    Centre,
+    Right,
+}
+
+impl Edge {
+    /// Where a piece of text is by this edge.
+    fn of(self, run: &Run) -> f32 {
+        match self {
+            Edge::Left => run.left,
+            Edge::Centre => (run.left + run.right) / 2.0,
+            Edge::Right => run.right,
         }
     }
-    groups
-        .into_iter()
-        .map(|(_, sum, count)| (sum / count as f32, count))
-        .collect()
+}
+
+/// The edge pieces of text line up by: the one whose positions fall into the fewest bands (a
+/// column's pieces share their edge whatever their width; by any other edge pieces of different
+/// widths fall apart), then whose bands are narrowest (in a narrow column whose text fills each
+/// line, left and right edges both fall into one band a column, but only the edge the text is
+/// set to is exact), then the first of `edges`; with the bands by that edge.
+fn alignment(runs: &[&Run], edges: &[Edge]) -> (Edge, Vec<Band>) {
+    let mut best: Option<(Edge, Vec<Band>, f32)> = None;
+    for &edge in edges {
+        let found = anchors(runs, edge);
+        let spread: f32 = found.iter().map(Band::width).sum();
+        // Narrower by more than rounding: a tie otherwise.
+        let better = best.as_ref().is_none_or(|(_, best, best_spread)| {
+            found.len() < best.len() || (found.len() == best.len() && spread < best_spread - 0.1)
+        });
+        if better {
+            best = Some((edge, found, spread));
+        }
+    }
+    best.map_or((Edge::Left, Vec::new()), |(edge, found, _)| (edge, found))
+}
+
+/// Where pieces of text line up by an edge: the bands of their positions.
+fn anchors(runs: &[&Run], edge: Edge) -> Vec<Band> {
+    bands(runs.iter().map(|run| edge.of(run)).collect(), ALIGN)
 }
 
 fn nearest(anchors: &[f32], x: f32) -> Option<usize> {
@@ -176,24 +206,33 @@ pub fn tables(lines: &[Vec<Glyph>]) -> Vec<AlignedTable> {
     found
 }
 
-/// Where each column's text may lie, for placing header text.
+/// Where each column's text may lie, for placing header text: a label column from where its
+/// labels start to where the next column's start (the last to where its labels end); a value
+/// column by the edge its values keep to.
 fn spans(
     columns: &[f32],
     labels: usize,
+    label_starts: &[f32],
     label_ends: &[f32],
-    right_aligned: bool,
+    value_edge: Edge,
 ) -> Vec<(f32, f32)> {
     let mut spans: Vec<(f32, f32)> = Vec::with_capacity(columns.len());
     for (index, &anchor) in columns.iter().enumerate() {
         let start = spans.last().map_or(f32::MIN, |last| last.1);
+        let next = columns.get(index + 1).copied();
         let end = if index + 1 < labels {
-            columns[index + 1] - 1.0
+            label_starts[index + 1] - 1.0
         } else if index < labels {
             label_ends[index] + ALIGN
-        } else if right_aligned {
-            anchor + ALIGN
         } else {
-            anchor + (anchor - start)
+            match (value_edge, next) {
+                (Edge::Right, _) => anchor + ALIGN,
+                // Centred values: the column ends halfway to the next one's centre.
+                (Edge::Centre, Some(next)) => (anchor + next) / 2.0,
+                (Edge::Left, Some(next)) => next - ALIGN,
+                (Edge::Centre, None) => anchor + (anchor - start),
+                (Edge::Left, None) => f32::MAX,
+            }
         };
         spans.push((start, end.max(start)));
     }
@@ -228,50 +267,58 @@ fn read_region(
         label_runs.extend(&runs[line][..first_value]);
         value_runs.extend(&runs[line][first_value..]);
     }
-    let rights = clusters(value_runs.iter().map(|run| run.right).collect());
-    let centres = clusters(
-        value_runs
-            .iter()
-            .map(|run| (run.left + run.right) / 2.0)
-            .collect(),
-    );
-    let right_aligned = rights.len() <= centres.len();
-    let chosen = if right_aligned { rights } else { centres };
+    // Numbers are set right-aligned, centred or, as a cell's text is by default, left-aligned.
+    let (value_edge, value_bands) =
+        alignment(&value_runs, &[Edge::Right, Edge::Centre, Edge::Left]);
     // Over several rows, a value column is one that several rows' values line up in.
-    if value_lines.len() >= 2 && chosen.iter().any(|&(_, count)| count < 2) {
+    if value_lines.len() >= 2 && value_bands.iter().any(|band| band.count < 2) {
         return None;
     }
-    let value_anchors: Vec<f32> = chosen.into_iter().map(|(x, _)| x).collect();
-    let value_x = |run: &Run| {
-        if right_aligned {
-            run.right
-        } else {
-            (run.left + run.right) / 2.0
-        }
-    };
+    let value_anchors: Vec<f32> = value_bands.into_iter().map(|band| band.at).collect();
     let first_value_edge = value_runs
         .iter()
         .map(|run| run.left)
         .fold(f32::MAX, f32::min);
-    let label_anchors: Vec<f32> = clusters(label_runs.iter().map(|run| run.left).collect())
+    // Labels are set left-aligned, right-aligned or centred; a label merged across label
+    // columns is then at an anchor of its own (centred), or shares the left or right edge of
+    // the columns it spans. Which, the lines of labels wrapped below the rows' own say best: a
+    // label's first line often fills its cell, its last seldom does.
+    let mut label_evidence = label_runs.clone();
+    let wrapped = (value_lines[0]..last_value)
+        .filter(|&line| !value_line(line))
+        .map(|line| &runs[line])
+        .filter(|pieces| pieces.iter().all(|run| run.right < first_value_edge));
+    for pieces in wrapped {
+        label_evidence.extend(pieces);
+    }
+    let (label_edge, _) = alignment(&label_evidence, &[Edge::Left, Edge::Right, Edge::Centre]);
+    let label_anchors: Vec<f32> = anchors(&label_runs, label_edge)
         .into_iter()
-        .map(|(x, _)| x)
+        .map(|band| band.at)
         .collect();
     if label_anchors.iter().any(|&x| x >= first_value_edge) {
         return None;
     }
     let labels = label_anchors.len();
-    // A label column ends where its labels do on the rows of values.
+    // A label column starts and ends where its labels do on the rows of values.
+    let mut label_starts = vec![f32::MAX; labels];
     let mut label_ends = vec![f32::MIN; labels];
     for run in &label_runs {
-        let column = nearest(&label_anchors, run.left)?;
+        let column = nearest(&label_anchors, label_edge.of(run))?;
+        label_starts[column] = label_starts[column].min(run.left);
         label_ends[column] = label_ends[column].max(run.right);
+    }
+    if label_edge == Edge::Left {
+        label_starts.clone_from(&label_anchors);
+    } else if let Some(last) = label_ends.last_mut() {
+        // Anchors by centre or right edge are not in the order the columns' text ends in.
+        *last = label_runs.iter().map(|run| run.right).fold(*last, f32::max);
     }
     let continuation = |line: usize| {
         !runs[line].is_empty()
             && runs[line].iter().all(|run| {
                 !run.value
-                    && nearest(&label_anchors, run.left).is_some()
+                    && nearest(&label_anchors, label_edge.of(run)).is_some()
                     && run.right < first_value_edge
             })
     };
@@ -289,7 +336,7 @@ fn read_region(
         .chain(&value_anchors)
         .copied()
         .collect();
-    let spans = spans(&columns, labels, &label_ends, right_aligned);
+    let spans = spans(&columns, labels, &label_starts, &label_ends, value_edge);
 
     let mut rows: Vec<Vec<GridCell>> = Vec::new();
     // For each column, the cell (row, position in row) its latest text went into.
@@ -313,14 +360,17 @@ fn read_region(
             let (label_part, value_part) = runs[line].split_at(first_value);
             let mut placed: Vec<(usize, &Run)> = Vec::with_capacity(label_part.len());
             for run in label_part {
-                placed.push((nearest(&label_anchors, run.left)?, run));
+                placed.push((nearest(&label_anchors, label_edge.of(run))?, run));
             }
             for (position, &(column, run)) in placed.iter().enumerate() {
                 let inner = position + 1 < placed.len();
                 // A marker-less label with the row's own label to its right continues the
-                // label merged down from the rows above.
+                // label merged down from the rows above, which has labels to its right too (a
+                // label of its own row has values right after it).
                 if inner && !starts_with_marker(&run.text) {
-                    if let Some((at_row, at)) = last_cell(&rows, column) {
+                    if let Some((at_row, at)) = last_cell(&rows, column)
+                        .filter(|&(at_row, at)| has_label_after(&rows[at_row], at))
+                    {
                         append(&mut rows[at_row][at].text, &run.text);
                         open[column] = Some((at_row, at));
                         continue;
@@ -331,7 +381,7 @@ fn read_region(
             }
             let mut values: Vec<Option<&Run>> = vec![None; value_anchors.len()];
             for run in value_part {
-                let column = nearest(&value_anchors, value_x(run))?;
+                let column = nearest(&value_anchors, value_edge.of(run))?;
                 if values[column].replace(run).is_some() {
                     return None;
                 }
@@ -348,7 +398,7 @@ fn read_region(
             after_values = true;
         } else if after_values && continuation(line) {
             for run in &runs[line] {
-                let column = nearest(&label_anchors, run.left)?;
+                let column = nearest(&label_anchors, label_edge.of(run))?;
                 match open[column] {
                     Some((at_row, at)) => append(&mut rows[at_row][at].text, &run.text),
                     None => {
@@ -386,6 +436,12 @@ fn read_region(
         columns,
         rows,
     })
+}
+
+/// Whether the cell at `at` in a row has a label (not a value) to its right.
+fn has_label_after(row: &[GridCell], at: usize) -> bool {
+    row.get(at + 1)
+        .is_some_and(|next| !next.text.is_empty() && !is_value(&next.text))
 }
 
 /// The latest cell of a column among the rows read so far.
@@ -477,6 +533,7 @@ fn flush_header(
                         lines: 1,
                         last_line: order - 1,
                         left: f32::NAN,
+                        width: f32::NAN,
                         cell: GridCell {
                             text: above,
                             first_column: column,
@@ -486,20 +543,27 @@ fn flush_header(
                     });
                 }
             }
+            // The next line of a spanning cell over the same columns, unless wider than the
+            // line above: text wraps where a line is full, so a wider line is a heading of its
+            // own (法人或其他组织 under 申请人情况, both centred over the columns).
             let same = |cell: &&mut Spanning| {
-                cell.cell.first_column == first && cell.cell.last_column == last
+                cell.cell.first_column == first
+                    && cell.cell.last_column == last
+                    && (cell.width.is_nan() || run.right - run.left <= cell.width + ALIGN)
             };
             match gathered.spanning.iter_mut().find(same) {
                 Some(cell) => {
                     append(&mut cell.cell.text, &run.text);
                     cell.lines += 1;
                     cell.last_line = order;
+                    cell.width = run.right - run.left;
                 }
                 None => gathered.spanning.push(Spanning {
                     line: order,
                     lines: 1,
                     last_line: order,
                     left: run.left,
+                    width: run.right - run.left,
                     cell: GridCell {
                         text: run.text.clone(),
                         first_column: first,
@@ -519,8 +583,10 @@ struct Spanning {
     line: usize,
     lines: usize,
     last_line: usize,
-    /// Its left edge.
+    /// Its left edge, and the width of its last line (neither known for text within a column
+    /// taken for a heading of its own).
     left: f32,
+    width: f32,
     cell: GridCell,
 }
 
@@ -684,6 +750,155 @@ mod tests {
         // A sentence with a number in it is one piece of text.
         let lines = page(&[&[("全年共收到申请59件，办结57件。", 0.0)]]);
         assert!(tables(&lines).is_empty());
+    }
+
+    #[test]
+    fn centred_labels_line_up_by_their_centres_and_their_wrapped_lines_too() {
+        // Labels centred on x = 50; 行政规范性 / 文件 wrapped in its cell.
+        let lines = page(&[
+            &[("规章", 40.0), ("0", 150.0), ("0", 200.0)],
+            &[("行政规范性", 25.0), ("3", 150.0), ("12", 190.0)],
+            &[("文件", 40.0)],
+            &[("行政许可", 30.0), ("1", 150.0), ("5", 200.0)],
+        ]);
+        let found = tables(&lines);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            texts(&found[0]),
+            vec![
+                vec!["规章", "0", "0"],
+                vec!["行政规范性文件", "3", "12"],
+                vec!["行政许可", "1", "5"]
+            ]
+        );
+    }
+
+    #[test]
+    fn right_aligned_labels_line_up_by_their_right_edges() {
+        // Labels ending at x = 80.
+        let lines = page(&[
+            &[("规章", 60.0), ("0", 150.0), ("0", 200.0)],
+            &[("行政规范性", 30.0), ("3", 150.0), ("12", 190.0)],
+            &[("文件", 60.0)],
+            &[("行政许可", 40.0), ("1", 150.0), ("5", 200.0)],
+        ]);
+        let found = tables(&lines);
+        assert_eq!(
+            texts(&found[0]),
+            vec![
+                vec!["规章", "0", "0"],
+                vec!["行政规范性文件", "3", "12"],
+                vec!["行政许可", "1", "5"]
+            ]
+        );
+    }
+
+    #[test]
+    fn left_aligned_numbers_line_up_by_their_left_edges() {
+        let lines = page(&[
+            &[("规章", 0.0), ("0", 150.0), ("0", 200.0)],
+            &[("许可", 0.0), ("1520", 150.0), ("12", 200.0)],
+            &[("处罚", 0.0), ("3", 150.0), ("125", 200.0)],
+        ]);
+        let found = tables(&lines);
+        assert_eq!(
+            texts(&found[0]),
+            vec![
+                vec!["规章", "0", "0"],
+                vec!["许可", "1520", "12"],
+                vec!["处罚", "3", "125"]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_merged_down_rows_never_continues_a_row_label_of_its_own() {
+        // 三、本 printed one character a line beside the rows it spans; the row above has a
+        // label of its own spanning the label columns, which 三 does not continue.
+        let lines = page(&[
+            &[("二、上年结转申请", 0.0), ("3", 150.0), ("3", 200.0)],
+            &[
+                ("三", 0.0),
+                ("（一）予以公开", 40.0),
+                ("1", 150.0),
+                ("1", 200.0),
+            ],
+            &[
+                ("、", 0.0),
+                ("（二）部分公开", 40.0),
+                ("2", 150.0),
+                ("2", 200.0),
+            ],
+            &[
+                ("本", 0.0),
+                ("（三）其他", 40.0),
+                ("0", 150.0),
+                ("0", 200.0),
+            ],
+        ]);
+        let found = tables(&lines);
+        assert_eq!(
+            texts(&found[0]),
+            vec![
+                vec!["二、上年结转申请", "3", "3"],
+                vec!["三、本", "（一）予以公开", "1", "1"],
+                vec!["（二）部分公开", "2", "2"],
+                vec!["（三）其他", "0", "0"]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wider_header_line_under_a_heading_is_a_heading_of_its_own() {
+        // 申请人情况 over all three value columns, 法人或其他组织 under it over two, both
+        // centred on the same x: a wrapped heading's next line is never wider.
+        let lines = page(&[
+            &[("申请人情况", 230.0)],
+            &[("法人或其他组织", 220.0)],
+            &[("自然", 140.0), ("商业", 240.0), ("总计", 340.0)],
+            &[("规章", 0.0), ("0", 150.0), ("0", 250.0), ("0", 350.0)],
+            &[("许可", 0.0), ("1", 150.0), ("2", 250.0), ("3", 350.0)],
+        ]);
+        let found = tables(&lines);
+        assert_eq!(
+            texts(&found[0]),
+            vec![
+                vec!["申请人情况"],
+                vec!["法人或其他组织"],
+                vec!["自然", "商业", "总计"],
+                vec!["规章", "0", "0", "0"],
+                vec!["许可", "1", "2", "3"]
+            ]
+        );
+    }
+
+    #[test]
+    fn large_type_filling_its_cell_is_split_at_the_cell_padding() {
+        // 16-point type: a label filling its cell, and a left-aligned number 10.8 points
+        // (the padding on both sides of the border) after it.
+        let sized = |text: &str, left: f32, baseline: f32| -> Vec<Glyph> {
+            piece(text, 0.0, baseline)
+                .into_iter()
+                .enumerate()
+                .map(|(index, glyph)| Glyph {
+                    left: left + 16.0 * index as f32,
+                    right: left + 16.0 * (index + 1) as f32,
+                    size: 16.0,
+                    ..glyph
+                })
+                .collect()
+        };
+        let mut first = sized("规章", 0.0, 700.0);
+        first.extend(sized("0", 122.8, 700.0));
+        first.extend(sized("0", 200.0, 700.0));
+        let mut second = sized("行政规范性文件", 0.0, 680.0);
+        second.extend(sized("3", 122.8, 680.0));
+        second.extend(sized("12", 200.0, 680.0));
+        let found = tables(&[first, second]);
+        assert_eq!(
+            texts(&found[0]),
+            vec![vec!["规章", "0", "0"], vec!["行政规范性文件", "3", "12"]]
+        );
     }
 
     proptest::proptest! {

@@ -8,7 +8,7 @@
 //! line down a tall cell is one piece of text.
 
 use super::content::{Glyph, Rule};
-use super::lines::join_cell_lines;
+use super::lines::{bands, join_cell_lines};
 
 /// Rules this close (points) are at the same position, or touch.
 const TOLERANCE: f32 = 2.0;
@@ -133,22 +133,10 @@ fn merge(mut rules: Vec<Rule>) -> Vec<Rule> {
 }
 
 /// Positions within [`TOLERANCE`] of each other, as one (their mean), in ascending order.
-fn distinct(mut positions: Vec<f32>) -> Vec<f32> {
-    positions.sort_by(f32::total_cmp);
-    let mut groups: Vec<(f32, f32, usize)> = Vec::new();
-    for position in positions {
-        match groups.last_mut() {
-            Some((last, sum, count)) if position - *last <= TOLERANCE => {
-                *last = position;
-                *sum += position;
-                *count += 1;
-            }
-            _ => groups.push((position, position, 1)),
-        }
-    }
-    groups
+fn distinct(positions: Vec<f32>) -> Vec<f32> {
+    bands(positions, TOLERANCE)
         .into_iter()
-        .map(|(_, sum, count)| sum / count as f32)
+        .map(|band| band.at)
         .collect()
 }
 

@@ -53,6 +53,55 @@ pub fn group_lines(glyphs: &[Glyph]) -> Vec<Vec<Glyph>> {
     lines
 }
 
+/// Positions along one axis that lie together: a band of a table (a column's edge, a row's
+/// rule, the edge a column's text keeps to) as printed, from many positions that stray a little.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Band {
+    /// Where the band is: the mean of its positions.
+    pub at: f32,
+    /// How many positions fell in it.
+    pub count: usize,
+    /// Its smallest and largest position.
+    pub from: f32,
+    pub to: f32,
+}
+
+impl Band {
+    /// How far its positions stray: the distance between the outermost.
+    pub fn width(&self) -> f32 {
+        self.to - self.from
+    }
+}
+
+/// Groups positions into bands, in ascending order: a position within `tolerance` of the band's
+/// last position joins it (so a band may be wider than `tolerance` when its positions form a
+/// chain). Rule positions become a grid's column and row edges this way, the edges of a table's
+/// text its columns.
+pub(super) fn bands(mut positions: Vec<f32>, tolerance: f32) -> Vec<Band> {
+    positions.sort_by(f32::total_cmp);
+    // Each band's sum while it is built, its mean after.
+    let mut bands: Vec<Band> = Vec::new();
+    for position in positions {
+        match bands.last_mut() {
+            Some(band) if position - band.to <= tolerance => {
+                band.to = position;
+                band.at += position;
+                band.count += 1;
+            }
+            _ => bands.push(Band {
+                at: position,
+                count: 1,
+                from: position,
+                to: position,
+            }),
+        }
+    }
+    for band in &mut bands {
+        band.at /= band.count as f32;
+    }
+    bands
+}
+
 /// A line's text: its glyphs left to right, with spaces where the gaps are.
 pub fn line_text(line: &[Glyph], out: &mut String) {
     let mut previous: Option<&Glyph> = None;
@@ -154,6 +203,21 @@ mod tests {
     }
 
     #[test]
+    fn positions_that_lie_together_are_one_band_at_their_mean() {
+        let found = bands(vec![30.0, 10.0, 11.0, 12.0, 30.5, 50.0], 1.5);
+        let at: Vec<(f32, usize)> = found.iter().map(|band| (band.at, band.count)).collect();
+        assert_eq!(at, vec![(11.0, 3), (30.25, 2), (50.0, 1)]);
+        assert_eq!(
+            (found[0].from, found[0].to, found[0].width()),
+            (10.0, 12.0, 2.0)
+        );
+        // A chain of positions each within the tolerance of the last is one band.
+        assert_eq!(bands(vec![0.0, 1.0, 2.0, 3.0], 1.0).len(), 1);
+        assert_eq!(bands(vec![0.0, 1.1], 1.0).len(), 2);
+        assert!(bands(Vec::new(), 1.0).is_empty());
+    }
+
+    #[test]
     fn a_cell_joins_its_lines_without_spreading_spaces() {
         let glyphs = [
             glyph('结', 0.0, 100.0),
@@ -173,6 +237,9 @@ mod tests {
 
 /// The fewest lines split by the same gutter for a page to be read as two columns.
 const MIN_COLUMN_LINES: usize = 8;
+/// The least share of the text's width each side of a gutter takes on a line counted as split
+/// into two columns.
+const MIN_COLUMN_SHARE: f32 = 0.25;
 /// The most lines a printed page has (a page of 6-point type holds about 120).
 const MAX_PAGE_LINES: usize = 400;
 
@@ -230,7 +297,9 @@ fn gutter(lines: &[Vec<Glyph>]) -> Option<f32> {
     if width <= 0.0 || !(MIN_COLUMN_LINES..=MAX_PAGE_LINES).contains(&lines.len()) {
         return None;
     }
-    // Each line's one wide gap near the middle, as an interval.
+    // Each line's one wide gap near the middle, as an interval, when the text on both sides is
+    // as wide as a column's line of prose is, more or less (a table's label and its one value,
+    // or its header words, are far narrower).
     let gaps: Vec<(f32, f32)> = lines
         .iter()
         .filter_map(|line| {
@@ -240,7 +309,10 @@ fn gutter(lines: &[Vec<Glyph>]) -> Option<f32> {
             let pair = wide.next()?;
             let middle = (pair[0].right + pair[1].left) / 2.0;
             let central = (middle - left_edge) / width;
-            (wide.next().is_none() && (0.3..=0.7).contains(&central))
+            let (first, last) = (line.first()?, line.last()?);
+            let full = pair[0].right - first.left >= MIN_COLUMN_SHARE * width
+                && last.right - pair[1].left >= MIN_COLUMN_SHARE * width;
+            (wide.next().is_none() && (0.3..=0.7).contains(&central) && full)
                 .then_some((pair[0].right, pair[1].left))
         })
         .collect();
@@ -323,6 +395,25 @@ mod column_tests {
         assert_eq!(ordered[1], "左栏第0行正文内容");
         assert_eq!(ordered[8], "左栏第7行正文内容");
         assert_eq!(ordered[9], "右栏第0行正文内容");
+    }
+
+    #[test]
+    fn short_pieces_either_side_of_a_wide_gap_are_not_two_columns() {
+        // A borderless table with centred labels and one value a row, under headings as wide
+        // as the page: one gap a line near the middle, Chinese on both sides, but no column
+        // of prose either side.
+        let mut glyphs = run(
+            "某市二〇二三年政府信息公开工作年度报告全文如下所述",
+            0.0,
+            800.0,
+        );
+        for row in 0..10 {
+            let baseline = 780.0 - 15.0 * row as f32;
+            glyphs.extend(run("信息内容", 20.0, baseline));
+            glyphs.extend(run("本年处理决定数量", 130.0, baseline));
+        }
+        let lines = group_lines(&glyphs);
+        assert_eq!(reading_order(lines.clone()), lines);
     }
 
     #[test]
