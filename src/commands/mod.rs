@@ -5,6 +5,7 @@ pub mod check;
 pub mod compare;
 pub mod inspect;
 mod ordered;
+pub mod setup;
 mod years;
 
 use std::fs;
@@ -337,13 +338,8 @@ pub fn init(directory: &Path) -> u8 {
 }
 
 /// `ogilint config --show [PATH]`: the effective settings for a path and where each came from.
-pub fn show_config(path: &Path, choice: &check::ConfigChoice, lang: Lang) -> u8 {
-    let config_file = match choice {
-        check::ConfigChoice::Discover => crate::config::discover(path),
-        check::ConfigChoice::File(file) => Some(file.clone()),
-        check::ConfigChoice::Isolated => None,
-    };
-    let settings = match config_file {
+pub fn show_config(path: &Path, choice: &setup::ConfigChoice, lang: Lang) -> u8 {
+    let settings = match choice.file_for(path) {
         Some(file) => match crate::config::load(&file) {
             Ok(settings) => settings,
             Err(errors) => {

@@ -6,7 +6,8 @@
 //! findings, file by file in path order (its file is read again for the text the findings show,
 //! one file at a time), so the output stays deterministic whatever the thread count.
 
-use super::check::{read_input, CheckOptions};
+use super::check::CheckOptions;
+use super::setup::read_input;
 use crate::engine::{sort_findings, FileReport, Finding};
 use crate::output::{InputFailure, Piece, Stream, Summary};
 use crate::pairing::{compare, Fingerprint, PairInfo, Pairing};
@@ -114,7 +115,7 @@ pub(super) fn year_piece(
     options: &CheckOptions,
     stream: &dyn Stream,
 ) -> Result<(FileReport, Piece), InputFailure> {
-    let source = read_input(path, options).map_err(|error| InputFailure {
+    let source = read_input(path, &options.setup).map_err(|error| InputFailure {
         file: path.display().to_string(),
         message: error.to_string(),
     })?;
