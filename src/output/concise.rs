@@ -1,5 +1,6 @@
 //! `--format concise`: one line per finding, `file:line:column: rule message`.
 
+use super::location::file_line_column;
 use super::{InputFailure, Piece, Stream, Summary};
 use crate::engine::FileReport;
 use crate::rules::Lang;
@@ -19,10 +20,8 @@ impl Stream for Concise {
                 .iter()
                 .map(|finding| {
                     format!(
-                        "{}:{}:{}: {} {}\n",
-                        finding.file,
-                        finding.span.line,
-                        finding.span.column,
+                        "{}: {} {}\n",
+                        file_line_column(&finding.file, &finding.span),
                         finding.rule,
                         finding.message
                     )

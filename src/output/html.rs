@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::Mutex;
 
+use super::location::line_column;
 use super::{InputFailure, Piece, Stream, Summary};
 use crate::document::{IssuerKind, Regulation};
 use crate::engine::{DocumentInfo, FileReport, Finding};
@@ -643,8 +644,8 @@ fn write_finding(out: &mut String, report: &FileReport, finding: &Finding, words
     escape_into(out, &finding.message);
     let _ = write!(
         out,
-        "</span></div>\n<div class=\"where\">{}:{}",
-        finding.span.line, finding.span.column
+        "</span></div>\n<div class=\"where\">{}",
+        line_column(&finding.span)
     );
     if let Some(location) = &finding.location {
         let _ = write!(

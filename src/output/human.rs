@@ -11,6 +11,7 @@ use miette::{
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
+use super::location::file_line_column;
 use super::{InputFailure, Piece, Stream, Summary};
 use crate::engine::{FileReport, Finding};
 use crate::rules::load::RuleError;
@@ -178,8 +179,9 @@ fn help_text(report: &FileReport, finding: &Finding, lang: Lang) -> String {
     }
     for related in &finding.related_files {
         let place = format!(
-            "{}:{}:{} “{}”",
-            related.file, related.span.line, related.span.column, related.text
+            "{} “{}”",
+            file_line_column(&related.file, &related.span),
+            related.text
         );
         help.push_str(&match lang {
             Lang::Zh => format!("\n上年报告: {place}"),

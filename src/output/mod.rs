@@ -9,6 +9,7 @@ pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod location;
 pub mod sarif;
 
 use std::collections::BTreeMap;
@@ -84,17 +85,6 @@ impl Summary {
         }
         line
     }
-}
-
-/// 1-based line and character column of the position *after* a span (`end` is a byte offset).
-pub fn end_position(source: &str, end: usize) -> (usize, usize) {
-    let end = end.min(source.len());
-    let before = &source[..end];
-    let line_start = before.rfind('\n').map_or(0, |index| index + 1);
-    (
-        before.matches('\n').count() + 1,
-        before[line_start..].chars().count() + 1,
-    )
 }
 
 /// Per-rule finding counts, for `--statistics`.
