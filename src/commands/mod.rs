@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::output::human;
 use crate::rules::examples::run_examples;
 use crate::rules::load::{self, RuleError, RuleSources};
-use crate::rules::{kinds, Lang, Rule, RuleSet};
+use crate::rules::{kinds, Lang, Rule, RuleSet, Severity};
 
 /// Exit status: nothing at or above `--fail-on`.
 pub const EXIT_OK: u8 = 0;
@@ -23,6 +23,37 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 /// Exit status: usage error, unreadable input or invalid rules/config.
 pub const EXIT_TROUBLE: u8 = 2;
+
+/// A finding the engine makes itself, about the input rather than the report's content: it can be
+/// selected, ignored and given a severity like any rule, and `ogilint rules` lists it.
+struct EngineRule {
+    id: &'static str,
+    severity: Severity,
+    title_zh: &'static str,
+    title_en: &'static str,
+}
+
+/// Every rule the engine applies itself.
+const ENGINE_RULES: [EngineRule; 3] = [
+    EngineRule {
+        id: check::NO_TEXT_RULE,
+        severity: Severity::Error,
+        title_zh: "文档没有文字层(扫描件)",
+        title_en: "document has no text layer (a scan)",
+    },
+    EngineRule {
+        id: check::PARTIAL_RULE,
+        severity: Severity::Warning,
+        title_zh: "文件损坏或不完整,只读出部分页面",
+        title_en: "damaged or cut-off file, read only in part",
+    },
+    EngineRule {
+        id: crate::suppression::UNUSED_RULE,
+        severity: Severity::Warning,
+        title_zh: "未使用的抑制注释",
+        title_en: "suppression comment that suppresses nothing",
+    },
+];
 
 /// Which rules to load.
 #[derive(Debug, Clone, Default)]
@@ -88,32 +119,11 @@ pub fn list_rules(options: &RuleOptions) -> u8 {
             rule.title.get(options.lang),
         ));
     }
-    // Findings the engine makes itself, about the input rather than the report's content; they
-    // can be selected and ignored like any rule.
-    let engine_rules = [
-        (
-            check::NO_TEXT_RULE,
-            "error",
-            "文档没有文字层(扫描件)",
-            "document has no text layer (a scan)",
-        ),
-        (
-            check::PARTIAL_RULE,
-            "warning",
-            "文件损坏或不完整,只读出部分页面",
-            "damaged or cut-off file, read only in part",
-        ),
-        (
-            crate::suppression::UNUSED_RULE,
-            "warning",
-            "未使用的抑制注释",
-            "suppression comment that suppresses nothing",
-        ),
-    ];
-    for (id, severity, zh, en) in engine_rules {
+    for rule in &ENGINE_RULES {
+        let (id, severity) = (rule.id, rule.severity.as_str());
         let title = match options.lang {
-            Lang::Zh => zh,
-            Lang::En => en,
+            Lang::Zh => rule.title_zh,
+            Lang::En => rule.title_en,
         };
         text.push_str(&format!(
             "{id:<id_width$}  {severity:<7}  {:<9}  {title}\n",

@@ -5,15 +5,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::check::{NO_TEXT_RULE, PARTIAL_RULE};
-use super::RuleOptions;
+use super::{RuleOptions, ENGINE_RULES};
 use crate::config::{self, Selector, Settings};
 use crate::document::{IssuerKind, Regulation};
 use crate::engine;
 use crate::input;
 use crate::rules::load::{self, RuleError, RuleSources};
 use crate::rules::{Lang, RuleSet};
-use crate::suppression;
 
 /// The path argument that means standard input.
 pub(super) const STDIN: &str = "-";
@@ -160,9 +158,9 @@ fn build_profile(settings: Settings, setup: &Setup) -> Result<Profile, Vec<RuleE
         paths,
     })?;
     let known = |selector: &str| {
-        [suppression::UNUSED_RULE, NO_TEXT_RULE, PARTIAL_RULE]
+        ENGINE_RULES
             .iter()
-            .any(|rule| config::selector_matches(selector, rule))
+            .any(|rule| config::selector_matches(selector, rule.id))
             || loaded
                 .rules
                 .iter()
