@@ -330,12 +330,7 @@ pub fn run(options: &CheckOptions) -> u8 {
                 if options.statistics {
                     counts.1.add(&report);
                 }
-                let fails = threshold.is_some_and(|threshold| {
-                    report
-                        .findings
-                        .iter()
-                        .any(|finding| finding.severity >= threshold)
-                });
+                let fails = fails(&report, threshold);
                 (counts, fails, piece, (job.index, job.previous, prints))
             })
         };
@@ -364,13 +359,9 @@ pub fn run(options: &CheckOptions) -> u8 {
         for (job, findings) in by_job {
             match year_piece(&jobs[job].path, findings, options, stream.as_ref()) {
                 Ok((report, piece)) => {
-                    super::years::count(&mut summary, &report);
-                    failing |= threshold.is_some_and(|threshold| {
-                        report
-                            .findings
-                            .iter()
-                            .any(|finding| finding.severity >= threshold)
-                    });
+                    // The file itself was counted when it was checked.
+                    summary.add_findings(&report.findings);
+                    failing |= fails(&report, threshold);
                     if options.statistics {
                         statistics.add(&report);
                     } else {
@@ -399,6 +390,16 @@ pub fn run(options: &CheckOptions) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// Whether a report has a finding at or above `threshold`, the severity that fails the run.
+fn fails(report: &FileReport, threshold: Option<crate::rules::Severity>) -> bool {
+    threshold.is_some_and(|threshold| {
+        report
+            .findings
+            .iter()
+            .any(|finding| finding.severity >= threshold)
+    })
 }
 
 /// Reads, checks and renders one file (in a worker thread); with `pairs_reports`, also takes

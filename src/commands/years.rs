@@ -9,9 +9,9 @@
 use super::check::CheckOptions;
 use super::setup::read_input;
 use crate::engine::{sort_findings, FileReport, Finding};
-use crate::output::{InputFailure, Piece, Stream, Summary};
+use crate::output::{InputFailure, Piece, Stream};
 use crate::pairing::{compare, Fingerprint, PairInfo, Pairing};
-use crate::rules::{Lang, RuleSet, Severity};
+use crate::rules::{Lang, RuleSet};
 
 /// The fingerprints of a run, indexed for pairing.
 #[derive(Default)]
@@ -93,17 +93,6 @@ impl YearIndex {
             sort_findings(findings);
         }
         (by_job, infos)
-    }
-}
-
-/// Adds cross-year findings to the counts (the file itself was counted when it was checked).
-pub(super) fn count(summary: &mut Summary, report: &FileReport) {
-    for finding in &report.findings {
-        match finding.severity {
-            Severity::Error => summary.errors += 1,
-            Severity::Warning => summary.warnings += 1,
-            Severity::Info => summary.infos += 1,
-        }
     }
 }
 

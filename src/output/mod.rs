@@ -17,7 +17,7 @@ use std::io::{self, Seek, Write};
 
 use serde::Serialize;
 
-use crate::engine::FileReport;
+use crate::engine::{FileReport, Finding};
 use crate::pairing::PairInfo;
 use crate::rules::{Lang, Severity};
 
@@ -46,7 +46,13 @@ impl Summary {
     pub fn add(&mut self, report: &FileReport) {
         self.files += 1;
         self.documents += report.documents.len();
-        for finding in &report.findings {
+        self.add_findings(&report.findings);
+    }
+
+    /// Counts findings by severity (no file or report: findings of one already counted, or of
+    /// one report of a file).
+    pub fn add_findings<'a>(&mut self, findings: impl IntoIterator<Item = &'a Finding>) {
+        for finding in findings {
             match finding.severity {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
