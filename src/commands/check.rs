@@ -12,7 +12,7 @@ use super::setup::{
 };
 use super::years::{year_piece, YearIndex};
 
-use super::{render_rule_errors, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
+use super::{human_style, report_rule_errors, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::{self, FailOn};
 use crate::engine::{self, FileReport};
 use crate::output::{self, human, InputFailure, Piece, Statistics, Stream, StreamWriter, Summary};
@@ -281,8 +281,7 @@ pub fn run(options: &CheckOptions) -> u8 {
         });
     }
     if !rule_errors.is_empty() {
-        eprint!("{}", render_rule_errors(&rule_errors, lang));
-        return EXIT_TROUBLE;
+        return report_rule_errors(&rule_errors, lang);
     }
     let Some(run_profile) = profiles.get(&run_config).and_then(Option::as_ref) else {
         return EXIT_TROUBLE;
@@ -500,12 +499,7 @@ fn stream_for<'a>(
         Format::Html => Box::new(output::html::Html::new(lang)),
         Format::Csv => Box::new(output::csv::Csv { lang }),
         Format::Human => Box::new(human::Human {
-            style: human::Style {
-                color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
-                ascii: options.ascii,
-                width: super::terminal_width(),
-                lang,
-            },
+            style: human_style(to_terminal, options.ascii, lang),
             summary,
         }),
     }

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::setup::{profile_of, read_input, Setup};
-use super::{render_rule_errors, EXIT_OK, EXIT_TROUBLE};
+use super::{report_rule_errors, EXIT_OK, EXIT_TROUBLE};
 use crate::document::tables::Value;
 use crate::engine;
 use crate::pairing::{fingerprints, section_scores, Fingerprint};
@@ -153,10 +153,7 @@ pub fn run(options: &CompareOptions) -> u8 {
     let lang = options.setup.rules.lang;
     let profile = match profile_of(Path::new(&options.new), &options.setup) {
         Ok(profile) => profile,
-        Err(errors) => {
-            eprint!("{}", render_rule_errors(&errors, lang));
-            return EXIT_TROUBLE;
-        }
+        Err(errors) => return report_rule_errors(&errors, lang),
     };
     let engine_options = profile.engine_options(lang);
     let read = |path: &str| {

@@ -21,7 +21,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::setup::{profile_of, read_input, Setup};
-use super::{render_rule_errors, EXIT_OK, EXIT_TROUBLE};
+use super::{report_rule_errors, EXIT_OK, EXIT_TROUBLE};
 use crate::document::publication::DateSource;
 use crate::document::tables::{line_cells, Table};
 use crate::document::{Document, IssuerKind, LineKind, Regulation, RegulationSource, ReportYear};
@@ -209,10 +209,7 @@ pub fn run(options: &InspectOptions) -> u8 {
     let path = Path::new(&options.path);
     let profile = match profile_of(path, &options.setup) {
         Ok(profile) => profile,
-        Err(errors) => {
-            eprint!("{}", render_rule_errors(&errors, options.setup.rules.lang));
-            return EXIT_TROUBLE;
-        }
+        Err(errors) => return report_rule_errors(&errors, options.setup.rules.lang),
     };
     let source = match read_input(path, &options.setup) {
         Ok(source) => source,

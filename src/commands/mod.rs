@@ -64,42 +64,54 @@ pub struct RuleOptions {
     pub lang: Lang,
 }
 
+impl RuleOptions {
+    /// The built-in rules unless left out, and the extra files.
+    fn sources(&self) -> RuleSources {
+        RuleSources {
+            builtin: !self.no_builtin,
+            paths: self.rules.clone(),
+        }
+    }
+}
+
 /// The terminal width for wrapping diagnostics (`COLUMNS`, else 100).
-pub fn terminal_width() -> usize {
+fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|columns| columns.parse().ok())
         .unwrap_or(100)
 }
 
-/// Rule or config errors, rendered for stderr.
-pub fn render_rule_errors(errors: &[RuleError], lang: Lang) -> String {
-    let style = human::Style {
-        color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-        ascii: false,
+/// How diagnostics are drawn: in colour on a terminal unless `NO_COLOR` is set, as wide as the
+/// terminal.
+fn human_style(to_terminal: bool, ascii: bool, lang: Lang) -> human::Style {
+    human::Style {
+        color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
+        ascii,
         width: terminal_width(),
         lang,
-    };
-    errors
-        .iter()
-        .map(|error| human::render_rule_error(error, style))
-        .collect()
+    }
 }
 
-fn load_rules(options: &RuleOptions) -> Result<RuleSet, u8> {
-    load::load(&RuleSources {
-        builtin: !options.no_builtin,
-        paths: options.rules.clone(),
-    })
-    .map_err(|errors| {
-        eprint!("{}", render_rule_errors(&errors, options.lang));
-        EXIT_TROUBLE
-    })
+/// Prints rule or config errors to stderr; returns the exit status they end a run with.
+fn report_rule_errors(errors: &[RuleError], lang: Lang) -> u8 {
+    let style = human_style(std::io::stderr().is_terminal(), false, lang);
+    let rendered: String = errors
+        .iter()
+        .map(|error| human::render_rule_error(error, style))
+        .collect();
+    eprint!("{rendered}");
+    EXIT_TROUBLE
+}
+
+/// Loads rules; errors are printed, and the exit status returned.
+fn load_rules(sources: &RuleSources, lang: Lang) -> Result<RuleSet, u8> {
+    load::load(sources).map_err(|errors| report_rule_errors(&errors, lang))
 }
 
 /// `ogilint rules`: one line per loaded rule (id, severity, regulation versions, title).
 pub fn list_rules(options: &RuleOptions) -> u8 {
-    let rules = match load_rules(options) {
+    let rules = match load_rules(&options.sources(), options.lang) {
         Ok(rules) => rules,
         Err(code) => return code,
     };
@@ -137,7 +149,7 @@ pub fn list_rules(options: &RuleOptions) -> u8 {
 /// `ogilint rules --patterns`: every regular expression the rules search text with, one per
 /// line, for comparing ogilint with a plain text search.
 pub fn list_patterns(options: &RuleOptions) -> u8 {
-    let rules = match load_rules(options) {
+    let rules = match load_rules(&options.sources(), options.lang) {
         Ok(rules) => rules,
         Err(code) => return code,
     };
@@ -165,7 +177,7 @@ pub fn kinds_reference() -> u8 {
 
 /// `ogilint explain RULE`.
 pub fn explain(id: &str, options: &RuleOptions) -> u8 {
-    let rules = match load_rules(options) {
+    let rules = match load_rules(&options.sources(), options.lang) {
         Ok(rules) => rules,
         Err(code) => return code,
     };
@@ -245,22 +257,16 @@ fn explanation(rule: &Rule, lang: Lang) -> String {
 /// tests the loaded rules (built-ins and `--rules`).
 pub fn test_rules(files: &[PathBuf], options: &RuleOptions) -> u8 {
     let sources = if files.is_empty() {
-        RuleSources {
-            builtin: !options.no_builtin,
-            paths: options.rules.clone(),
-        }
+        options.sources()
     } else {
         RuleSources {
             builtin: false,
             paths: files.to_vec(),
         }
     };
-    let rules = match load::load(&sources) {
+    let rules = match load_rules(&sources, options.lang) {
         Ok(rules) => rules,
-        Err(errors) => {
-            eprint!("{}", render_rule_errors(&errors, options.lang));
-            return EXIT_TROUBLE;
-        }
+        Err(code) => return code,
     };
     let (mut passed, mut failed, mut without) = (0usize, 0usize, 0usize);
     let mut out = String::new();
@@ -352,10 +358,7 @@ pub fn show_config(path: &Path, choice: &setup::ConfigChoice, lang: Lang) -> u8 
     let settings = match choice.file_for(path) {
         Some(file) => match crate::config::load(&file) {
             Ok(settings) => settings,
-            Err(errors) => {
-                eprint!("{}", render_rule_errors(&errors, lang));
-                return EXIT_TROUBLE;
-            }
+            Err(errors) => return report_rule_errors(&errors, lang),
         },
         None => crate::config::Settings::default(),
     };

@@ -10,7 +10,7 @@ use crate::config::{self, Selector, Settings};
 use crate::document::{IssuerKind, Regulation};
 use crate::engine;
 use crate::input;
-use crate::rules::load::{self, RuleError, RuleSources};
+use crate::rules::load::{self, RuleError};
 use crate::rules::{Lang, RuleSet};
 
 /// The path argument that means standard input.
@@ -151,12 +151,9 @@ fn settings_for(config_file: Option<&Path>, setup: &Setup) -> Result<Settings, V
 /// then `select`/`ignore` and severity overrides. A selector or override that names no loaded rule
 /// is an error, so a typo never silently disables nothing.
 fn build_profile(settings: Settings, setup: &Setup) -> Result<Profile, Vec<RuleError>> {
-    let mut paths = setup.rules.rules.clone();
-    paths.extend(settings.rules.iter().cloned());
-    let loaded = load::load(&RuleSources {
-        builtin: !setup.rules.no_builtin,
-        paths,
-    })?;
+    let mut sources = setup.rules.sources();
+    sources.paths.extend(settings.rules.iter().cloned());
+    let loaded = load::load(&sources)?;
     let known = |selector: &str| {
         ENGINE_RULES
             .iter()
