@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::setup::{profile_of, read_input, Setup};
-use super::{report_rule_errors, EXIT_OK, EXIT_TROUBLE};
+use super::{pretty_json, print_output, report_rule_errors, EXIT_TROUBLE};
 use crate::document::tables::Value;
 use crate::engine;
 use crate::pairing::{fingerprints, section_scores, Fingerprint};
@@ -194,13 +194,10 @@ pub fn run(options: &CompareOptions) -> u8 {
         figures: changes(&old_figures, &new_figures),
     };
     let rendered = match options.format {
-        CompareFormat::Json => serde_json::to_string_pretty(&comparison)
-            .map(|json| json + "\n")
-            .unwrap_or_default(),
+        CompareFormat::Json => pretty_json(&comparison),
         CompareFormat::Human => human(&comparison, lang),
     };
-    print!("{rendered}");
-    EXIT_OK
+    print_output(&rendered)
 }
 
 /// The comparison for people: the two reports, each section's similarity, the changed figures.

@@ -14,14 +14,13 @@
 //!
 //! The JSON form (`--format json`) is a documented contract, like `check`'s (see the README).
 
-use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
 
 use serde::Serialize;
 
 use super::setup::{profile_of, read_input, Setup};
-use super::{report_rule_errors, EXIT_OK, EXIT_TROUBLE};
+use super::{pretty_json, print_output, report_rule_errors, EXIT_TROUBLE};
 use crate::document::publication::DateSource;
 use crate::document::tables::{line_cells, Table};
 use crate::document::{Document, IssuerKind, LineKind, Regulation, RegulationSource, ReportYear};
@@ -229,21 +228,10 @@ pub fn run(options: &InspectOptions) -> u8 {
         &parts,
     );
     let rendered = match options.format {
-        InspectFormat::Json => serde_json::to_string_pretty(&inspection)
-            .map(|json| json + "\n")
-            .unwrap_or_default(),
+        InspectFormat::Json => pretty_json(&inspection),
         InspectFormat::Human => render(&inspection, options),
     };
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (`| head`) ends the run quietly.
-    if out
-        .write_all(rendered.as_bytes())
-        .and_then(|()| out.flush())
-        .is_err()
-    {
-        return EXIT_TROUBLE;
-    }
-    EXIT_OK
+    print_output(&rendered)
 }
 
 /// What the kind of input is, by the name's extension, as the reader chose it.

@@ -9,7 +9,7 @@ pub mod setup;
 mod years;
 
 use std::fs;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::output::human;
@@ -102,6 +102,24 @@ fn report_rule_errors(errors: &[RuleError], lang: Lang) -> u8 {
         .collect();
     eprint!("{rendered}");
     EXIT_TROUBLE
+}
+
+/// `value` as the `--format json` of `inspect` and `compare` print it: pretty, with a final line
+/// break.
+fn pretty_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value)
+        .map(|json| json + "\n")
+        .unwrap_or_default()
+}
+
+/// Writes a command's whole output to standard output; returns the exit status. A closed pipe
+/// (`| head`) ends the run quietly, with the trouble status.
+fn print_output(text: &str) -> u8 {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => EXIT_OK,
+        Err(_) => EXIT_TROUBLE,
+    }
 }
 
 /// Loads rules; errors are printed, and the exit status returned.
