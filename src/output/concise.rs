@@ -33,11 +33,6 @@ impl Stream for Concise {
     }
 
     fn footer(&self, summary: &Summary, _failures: &[InputFailure]) -> (String, String) {
-        let line = if self.summary {
-            format!("{}\n", summary.line(self.lang))
-        } else {
-            String::new()
-        };
-        (line, String::new())
+        summary.footer(self.lang, self.summary)
     }
 }

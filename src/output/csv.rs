@@ -3,7 +3,7 @@
 //! a quote or a line break is quoted, its quotes doubled); lines end with CRLF.
 
 use super::location::place;
-use super::{InputFailure, Piece, Stream, Summary};
+use super::{Piece, Stream};
 use crate::engine::FileReport;
 use crate::rules::Lang;
 
@@ -95,9 +95,5 @@ impl Stream for Csv {
             items,
             side: Vec::new(),
         }
-    }
-
-    fn footer(&self, _summary: &Summary, _failures: &[InputFailure]) -> (String, String) {
-        (String::new(), String::new())
     }
 }

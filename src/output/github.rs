@@ -2,7 +2,7 @@
 //! pull request: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
 
 use super::location::Region;
-use super::{InputFailure, Piece, Stream, Summary};
+use super::{Piece, Stream};
 use crate::engine::FileReport;
 use crate::rules::Severity;
 
@@ -50,10 +50,6 @@ impl Stream for Github {
             items,
             side: Vec::new(),
         }
-    }
-
-    fn footer(&self, _summary: &Summary, _failures: &[InputFailure]) -> (String, String) {
-        (String::new(), String::new())
     }
 }
 

@@ -215,12 +215,7 @@ impl Stream for Human {
     }
 
     fn footer(&self, summary: &Summary, _failures: &[InputFailure]) -> (String, String) {
-        let line = if self.summary {
-            format!("{}\n", summary.line(self.style.lang))
-        } else {
-            String::new()
-        };
-        (line, String::new())
+        summary.footer(self.style.lang, self.summary)
     }
 }
 

@@ -71,6 +71,17 @@ impl Summary {
         self.unreadable += other.unreadable;
     }
 
+    /// The footer of a format read by people (`human`, `concise`): the summary line, when it is
+    /// shown.
+    pub fn footer(&self, lang: Lang, shown: bool) -> (String, String) {
+        let line = if shown {
+            format!("{}\n", self.line(lang))
+        } else {
+            String::new()
+        };
+        (line, String::new())
+    }
+
     /// The one-line summary printed at the end of a human-readable run.
     pub fn line(&self, lang: Lang) -> String {
         let mut line = match lang {
@@ -156,7 +167,9 @@ pub trait Stream: Sync {
     /// One file's items.
     fn piece(&self, report: &FileReport) -> Piece;
     /// Text after the main list and before the side list, and text after the side list.
-    fn footer(&self, summary: &Summary, failures: &[InputFailure]) -> (String, String);
+    fn footer(&self, _summary: &Summary, _failures: &[InputFailure]) -> (String, String) {
+        (String::new(), String::new())
+    }
     /// Text written between the side list and the footer's last part: the reports paired with
     /// last year's and their section scores (JSON lists them; other formats show only findings).
     fn pairs(&self, _pairs: &[PairInfo]) -> String {
