@@ -260,8 +260,7 @@ pub fn run(options: &CheckOptions) -> u8 {
                     .or_insert_with(|| config::discover(&governing))
                     .clone()
             }
-            ConfigChoice::File(file) => Some(file.clone()),
-            ConfigChoice::Isolated => None,
+            choice => choice.file_for(&governing),
         };
         let Some(profile) = profile_for(&mut profiles, &config_file, options, &mut rule_errors)
         else {
