@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use ogilint::commands::check::{CheckOptions, ConfigChoice, Format};
+use ogilint::commands::check::{CheckOptions, Format};
 use ogilint::commands::compare::{CompareFormat, CompareOptions};
 use ogilint::commands::inspect::{InspectFormat, InspectOptions, Part};
+use ogilint::commands::setup::{ConfigChoice, Setup};
 use ogilint::commands::{self, RuleOptions};
 use ogilint::config::FailOn;
 use ogilint::document::{IssuerKind, Regulation};
@@ -134,6 +135,49 @@ enum RegulationArg {
     V2019,
 }
 
+/// How files are read: the same options for `check`, `inspect` and `compare`.
+#[derive(Args)]
+struct ReadArgs {
+    /// Read files in this encoding instead of detecting it (gbk, gb18030, big5, utf-16le, utf-8…).
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    encoding: Option<&'static encoding_rs::Encoding>,
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = ogilint::input::Limits::default().max_file_size)]
+    max_file_size: u64,
+}
+
+impl ReadArgs {
+    fn options(&self) -> ogilint::input::ReadOptions {
+        ogilint::input::ReadOptions {
+            limits: ogilint::input::Limits {
+                max_file_size: self.max_file_size,
+            },
+            encoding: self.encoding,
+        }
+    }
+}
+
+/// How files and standard input are read, for the commands that read `-` (`check`, `inspect`).
+#[derive(Args)]
+struct InputArgs {
+    #[command(flatten)]
+    read: ReadArgs,
+    /// The name of the report read from standard input (`-`): its config and format follow it.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+}
+
+/// What every report is judged as, whatever its config says (`check`, `inspect`).
+#[derive(Args)]
+struct JudgeArgs {
+    /// Judge every report by this regulation text, whatever its year.
+    #[arg(long, value_enum)]
+    regulation: Option<RegulationArg>,
+    /// Treat every issuer as this kind (it decides the publication deadline).
+    #[arg(long, value_enum)]
+    issuer_kind: Option<IssuerKind>,
+}
+
 #[derive(Args)]
 struct CheckArgs {
     /// Files, directories or glob patterns (quote globs: 'reports/**/*.txt'); `-` reads standard input.
@@ -157,12 +201,8 @@ struct CheckArgs {
     /// Print how many findings each rule produced instead of the findings.
     #[arg(long)]
     statistics: bool,
-    /// Judge every report by this regulation text, whatever its year.
-    #[arg(long, value_enum)]
-    regulation: Option<RegulationArg>,
-    /// Treat every issuer as this kind (it decides the publication deadline).
-    #[arg(long, value_enum)]
-    issuer_kind: Option<IssuerKind>,
+    #[command(flatten)]
+    judge: JudgeArgs,
     /// Only these rules (ids or prefixes, comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     select: Option<Vec<String>>,
@@ -178,15 +218,8 @@ struct CheckArgs {
     /// Worker threads (default, or 0: one per core). Output order does not depend on it.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
-    /// Read files in this encoding instead of detecting it (gbk, gb18030, big5, utf-16le, utf-8…).
-    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
-    encoding: Option<&'static encoding_rs::Encoding>,
-    /// Refuse files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = ogilint::input::Limits::default().max_file_size)]
-    max_file_size: u64,
-    /// The name of the report read from standard input (`-`): its config and format follow it.
-    #[arg(long, value_name = "NAME")]
-    stdin_filename: Option<String>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Last year's report of the same issuer: the reports checked are compared with it (the
     /// cross-year rules and section similarity), whatever issuer and year are recognised in it.
     #[arg(long, value_name = "OLD")]
@@ -208,12 +241,8 @@ struct CompareArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CompareFormat::Human)]
     format: CompareFormat,
-    /// Read the files in this encoding instead of detecting it (gbk, gb18030, big5, utf-16le, utf-8…).
-    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
-    encoding: Option<&'static encoding_rs::Encoding>,
-    /// Refuse files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = ogilint::input::Limits::default().max_file_size)]
-    max_file_size: u64,
+    #[command(flatten)]
+    read: ReadArgs,
     #[command(flatten)]
     config: ConfigArgs,
     #[command(flatten)]
@@ -234,21 +263,10 @@ struct InspectArgs {
     /// Draw grids with ASCII characters only.
     #[arg(long)]
     ascii: bool,
-    /// Judge every report by this regulation text, whatever its year.
-    #[arg(long, value_enum)]
-    regulation: Option<RegulationArg>,
-    /// Treat every issuer as this kind.
-    #[arg(long, value_enum)]
-    issuer_kind: Option<IssuerKind>,
-    /// Read the file in this encoding instead of detecting it (gbk, gb18030, big5, utf-16le, utf-8…).
-    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
-    encoding: Option<&'static encoding_rs::Encoding>,
-    /// Refuse files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = ogilint::input::Limits::default().max_file_size)]
-    max_file_size: u64,
-    /// The name of the report read from standard input (`-`): its config and format follow it.
-    #[arg(long, value_name = "NAME")]
-    stdin_filename: Option<String>,
+    #[command(flatten)]
+    judge: JudgeArgs,
+    #[command(flatten)]
+    input: InputArgs,
     #[command(flatten)]
     config: ConfigArgs,
     #[command(flatten)]
@@ -261,6 +279,20 @@ impl RegulationArg {
             RegulationArg::V2007 => Regulation::V2007,
             RegulationArg::V2019 => Regulation::V2019,
         }
+    }
+}
+
+/// The reading options, settings and rules of a command that reads standard input and judges
+/// reports (`check`, `inspect`); `check` adds its selection.
+fn setup(judge: &JudgeArgs, input: &InputArgs, config: &ConfigArgs, rules: &RuleArgs) -> Setup {
+    Setup {
+        read: input.read.options(),
+        stdin_filename: input.stdin_filename.clone(),
+        config: config.choice(),
+        regulation: judge.regulation.map(RegulationArg::regulation),
+        issuer_kind: judge.issuer_kind,
+        rules: rules.options(),
+        ..Setup::default()
     }
 }
 
@@ -280,53 +312,33 @@ fn main() -> ExitCode {
             exit_zero: args.exit_zero,
             quiet: args.quiet,
             statistics: args.statistics,
-            regulation: args.regulation.map(RegulationArg::regulation),
-            issuer_kind: args.issuer_kind,
             ascii: args.ascii,
             threads: args.threads,
-            read: ogilint::input::ReadOptions {
-                limits: ogilint::input::Limits {
-                    max_file_size: args.max_file_size,
-                },
-                encoding: args.encoding,
-            },
-            stdin_filename: args.stdin_filename,
             previous: args.previous,
-            config: args.config.choice(),
-            select: args.select,
-            extend_select: args.extend_select,
-            ignore: args.ignore,
-            rules: args.rules.options(),
+            setup: Setup {
+                select: args.select,
+                extend_select: args.extend_select,
+                ignore: args.ignore,
+                ..setup(&args.judge, &args.input, &args.config, &args.rules)
+            },
         }),
         Command::Compare(args) => commands::compare::run(&CompareOptions {
             old: args.old,
             new: args.new,
             format: args.format,
-            read: ogilint::input::ReadOptions {
-                limits: ogilint::input::Limits {
-                    max_file_size: args.max_file_size,
-                },
-                encoding: args.encoding,
+            setup: Setup {
+                read: args.read.options(),
+                config: args.config.choice(),
+                rules: args.rules.options(),
+                ..Setup::default()
             },
-            config: args.config.choice(),
-            rules: args.rules.options(),
         }),
         Command::Inspect(args) => commands::inspect::run(&InspectOptions {
             path: args.path,
             format: args.format,
             show: args.show,
             ascii: args.ascii,
-            regulation: args.regulation.map(RegulationArg::regulation),
-            issuer_kind: args.issuer_kind,
-            read: ogilint::input::ReadOptions {
-                limits: ogilint::input::Limits {
-                    max_file_size: args.max_file_size,
-                },
-                encoding: args.encoding,
-            },
-            stdin_filename: args.stdin_filename,
-            config: args.config.choice(),
-            rules: args.rules.options(),
+            setup: setup(&args.judge, &args.input, &args.config, &args.rules),
         }),
         Command::Rules {
             patterns: true,

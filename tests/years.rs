@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{json, ogilint, stdout};
+use common::{json, ogilint, stderr, stdout};
 use serde_json::Value;
 
 /// `(file, rule, text, last year's file, last year's text)` of the cross-year findings.
@@ -312,6 +312,26 @@ fn compare_shows_each_sections_similarity_and_the_changed_figures() {
         human.contains("/ 行政规范性文件 / 现行有效件数: 28 → 30\n"),
         "{human}"
     );
+}
+
+#[test]
+fn compare_ends_quietly_when_its_reader_has_gone() {
+    // `ogilint compare … | head` when head has already exited: the output cannot be written.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ogilint"))
+        .current_dir(common::ROOT)
+        .args([
+            "compare",
+            "tests/pairs/hexi-2021.txt",
+            "tests/pairs/hexi-2022.txt",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("ogilint runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("ogilint ends");
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
 }
 
 #[test]

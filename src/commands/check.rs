@@ -7,15 +7,17 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::ordered::map_in_order;
+use super::setup::{
+    governing_path, profile_for_config, read_input, ConfigChoice, Profile, Setup, STDIN,
+};
 use super::years::{year_piece, YearIndex};
 
-use super::{render_rule_errors, RuleOptions, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
-use crate::config::{self, FailOn, Selector, Settings};
-use crate::document::{IssuerKind, Regulation};
+use super::{human_style, report_rule_errors, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
+use crate::config::{self, FailOn};
 use crate::engine::{self, FileReport};
 use crate::output::{self, human, InputFailure, Piece, Statistics, Stream, StreamWriter, Summary};
 use crate::pairing::{self, Fingerprint};
-use crate::rules::load::{self, RuleError, RuleSources};
+use crate::rules::load::RuleError;
 use crate::rules::{Lang, RuleSet};
 use crate::suppression;
 use crate::{files, input};
@@ -35,18 +37,6 @@ pub enum Format {
     Csv,
 }
 
-/// Where settings come from.
-#[derive(Debug, Clone, Default)]
-pub enum ConfigChoice {
-    /// The closest `ogilint.toml` above each file.
-    #[default]
-    Discover,
-    /// One config for every file (`--config`).
-    File(PathBuf),
-    /// No config at all (`--isolated`).
-    Isolated,
-}
-
 /// Everything `ogilint check` was asked to do.
 #[derive(Debug, Clone)]
 pub struct CheckOptions {
@@ -57,165 +47,13 @@ pub struct CheckOptions {
     pub exit_zero: bool,
     pub quiet: bool,
     pub statistics: bool,
-    pub regulation: Option<Regulation>,
-    pub issuer_kind: Option<IssuerKind>,
     pub ascii: bool,
     /// Worker threads (default: one per core).
     pub threads: Option<usize>,
-    /// How files are read (encoding, size limit).
-    pub read: input::ReadOptions,
-    /// The name standard input (`-`) goes by: its config, per-file ignores and format follow it.
-    pub stdin_filename: Option<String>,
     /// `--previous`: last year's report, compared with each report checked.
     pub previous: Option<PathBuf>,
-    pub config: ConfigChoice,
-    pub select: Option<Vec<String>>,
-    pub extend_select: Vec<String>,
-    pub ignore: Vec<String>,
-    pub rules: RuleOptions,
-}
-
-/// The rules and settings for the files that share one config.
-pub(super) struct Profile {
-    pub(super) settings: Settings,
-    pub(super) rules: RuleSet,
-}
-
-impl Profile {
-    /// How the engine reads files under this profile.
-    pub(super) fn engine_options(&self, lang: Lang) -> engine::Options {
-        engine::Options {
-            regulation: self.settings.regulation,
-            issuer_kind: self.settings.issuer_kind,
-            lang,
-        }
-    }
-}
-
-/// The path whose config governs `path`: standard input is governed by the name it is given
-/// (`--stdin-filename`), else by the current directory's config.
-fn governing_path(path: &Path, options: &CheckOptions) -> PathBuf {
-    match (&options.stdin_filename, path == Path::new(STDIN)) {
-        (Some(name), true) => PathBuf::from(name),
-        (None, true) => PathBuf::from("."),
-        _ => path.to_path_buf(),
-    }
-}
-
-/// The settings and rules that govern one file, resolved as `check` resolves them.
-pub(super) fn profile_of(path: &Path, options: &CheckOptions) -> Result<Profile, Vec<RuleError>> {
-    let config_file = match &options.config {
-        ConfigChoice::Discover => config::discover(&governing_path(path, options)),
-        ConfigChoice::File(file) => Some(file.clone()),
-        ConfigChoice::Isolated => None,
-    };
-    settings_for(config_file.as_deref(), options)
-        .and_then(|settings| build_profile(settings, options))
-}
-
-/// Reads and decodes one file, or standard input for `-`.
-pub(super) fn read_input(
-    path: &Path,
-    options: &CheckOptions,
-) -> Result<input::SourceText, input::InputError> {
-    if path == Path::new(STDIN) {
-        let name = options.stdin_filename.as_deref().unwrap_or("<stdin>");
-        input::read_stdin(name, options.read)
-    } else {
-        input::read_file(path, options.read)
-    }
-}
-
-/// Settings for `config` with the command line's overrides applied.
-fn settings_for(
-    config_file: Option<&Path>,
-    options: &CheckOptions,
-) -> Result<Settings, Vec<RuleError>> {
-    let mut settings = match config_file {
-        Some(path) => config::load(path)?,
-        None => Settings::default(),
-    };
-    let cli = |texts: &[String]| -> Vec<Selector> {
-        texts
-            .iter()
-            .map(|text| Selector {
-                text: text.clone(),
-                origin: config::Origin {
-                    file: PathBuf::from("<command line>"),
-                    source_text: std::sync::Arc::from(""),
-                    span: None,
-                },
-            })
-            .collect()
-    };
-    if let Some(select) = &options.select {
-        settings.select = Some(cli(select));
-    }
-    settings.extend_select.extend(cli(&options.extend_select));
-    settings.ignore.extend(cli(&options.ignore));
-    if options.regulation.is_some() {
-        settings.regulation = options.regulation;
-    }
-    if options.issuer_kind.is_some() {
-        settings.issuer_kind = options.issuer_kind;
-    }
-    Ok(settings)
-}
-
-/// Loads the rules for a profile: built-ins, the command line's `--rules`, the config's `rules`;
-/// then `select`/`ignore` and severity overrides. A selector or override that names no loaded rule
-/// is an error, so a typo never silently disables nothing.
-fn build_profile(settings: Settings, options: &CheckOptions) -> Result<Profile, Vec<RuleError>> {
-    let mut paths = options.rules.rules.clone();
-    paths.extend(settings.rules.iter().cloned());
-    let loaded = load::load(&RuleSources {
-        builtin: !options.rules.no_builtin,
-        paths,
-    })?;
-    let known = |selector: &str| {
-        [suppression::UNUSED_RULE, NO_TEXT_RULE, PARTIAL_RULE]
-            .iter()
-            .any(|rule| config::selector_matches(selector, rule))
-            || loaded
-                .rules
-                .iter()
-                .any(|rule| config::selector_matches(selector, &rule.id))
-    };
-    let mut errors: Vec<RuleError> = settings
-        .selectors()
-        .filter(|selector| !known(&selector.text))
-        .map(|selector| {
-            selector
-                .origin
-                .error(format!("`{}` names no loaded rule", selector.text))
-        })
-        .collect();
-    for (id, (_, origin)) in &settings.severity {
-        if !known(id) {
-            errors.push(origin.error(format!("`{id}` names no loaded rule")));
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let rules = loaded
-        .rules
-        .into_iter()
-        .filter(|rule| settings.enables(&rule.id))
-        .map(|mut rule| {
-            if let Some((severity, _)) = settings.severity.get(&rule.id) {
-                rule.severity = *severity;
-            }
-            rule
-        })
-        .collect();
-    Ok(Profile {
-        settings,
-        rules: RuleSet {
-            rules,
-            tables: loaded.tables,
-        },
-    })
+    /// How files are read and which settings and rules govern them.
+    pub setup: Setup,
 }
 
 /// Loaded profiles by config file; `None` marks a config that failed to load (reported once).
@@ -231,8 +69,7 @@ fn profile_for<'p>(
     profiles
         .entry(config_file.clone())
         .or_insert_with(|| {
-            settings_for(config_file.as_deref(), options)
-                .and_then(|settings| build_profile(settings, options))
+            profile_for_config(config_file.as_deref(), &options.setup)
                 .map_err(|mut new_errors| errors.append(&mut new_errors))
                 .ok()
         })
@@ -380,9 +217,6 @@ fn page_ranges(pages: &[u32]) -> String {
         .join(", ")
 }
 
-/// The path argument that means standard input.
-pub(super) const STDIN: &str = "-";
-
 /// One file to check and the config that governs it.
 struct Job {
     path: PathBuf,
@@ -395,7 +229,7 @@ struct Job {
 
 /// Runs `ogilint check`; returns the exit status.
 pub fn run(options: &CheckOptions) -> u8 {
-    let lang = options.rules.lang;
+    let lang = options.setup.rules.lang;
     let (paths, path_errors) = files::expand(&options.paths);
     let mut failures: Vec<InputFailure> = path_errors
         .into_iter()
@@ -406,11 +240,7 @@ pub fn run(options: &CheckOptions) -> u8 {
         .collect();
 
     // Settings first, for every file: a broken config stops the run before any output.
-    let run_config = match &options.config {
-        ConfigChoice::Discover => config::discover(Path::new(".")),
-        ConfigChoice::File(path) => Some(path.clone()),
-        ConfigChoice::Isolated => None,
-    };
+    let run_config = options.setup.config.file_for(Path::new("."));
     let mut profiles: Profiles = HashMap::new();
     let mut rule_errors: Vec<RuleError> = Vec::new();
     profile_for(&mut profiles, &run_config, options, &mut rule_errors);
@@ -418,8 +248,8 @@ pub fn run(options: &CheckOptions) -> u8 {
     let mut jobs = Vec::with_capacity(paths.len() + 1);
     let previous = options.previous.iter().map(|path| (path.clone(), true));
     for (path, is_previous) in previous.chain(paths.into_iter().map(|path| (path, false))) {
-        let governing = governing_path(&path, options);
-        let config_file = match &options.config {
+        let governing = governing_path(&path, &options.setup);
+        let config_file = match &options.setup.config {
             ConfigChoice::Discover => {
                 let directory = governing
                     .parent()
@@ -430,8 +260,7 @@ pub fn run(options: &CheckOptions) -> u8 {
                     .or_insert_with(|| config::discover(&governing))
                     .clone()
             }
-            ConfigChoice::File(file) => Some(file.clone()),
-            ConfigChoice::Isolated => None,
+            choice => choice.file_for(&governing),
         };
         let Some(profile) = profile_for(&mut profiles, &config_file, options, &mut rule_errors)
         else {
@@ -451,8 +280,7 @@ pub fn run(options: &CheckOptions) -> u8 {
         });
     }
     if !rule_errors.is_empty() {
-        eprint!("{}", render_rule_errors(&rule_errors, lang));
-        return EXIT_TROUBLE;
+        return report_rule_errors(&rule_errors, lang);
     }
     let Some(run_profile) = profiles.get(&run_config).and_then(Option::as_ref) else {
         return EXIT_TROUBLE;
@@ -500,12 +328,7 @@ pub fn run(options: &CheckOptions) -> u8 {
                 if options.statistics {
                     counts.1.add(&report);
                 }
-                let fails = threshold.is_some_and(|threshold| {
-                    report
-                        .findings
-                        .iter()
-                        .any(|finding| finding.severity >= threshold)
-                });
+                let fails = fails(&report, threshold);
                 (counts, fails, piece, (job.index, job.previous, prints))
             })
         };
@@ -534,13 +357,9 @@ pub fn run(options: &CheckOptions) -> u8 {
         for (job, findings) in by_job {
             match year_piece(&jobs[job].path, findings, options, stream.as_ref()) {
                 Ok((report, piece)) => {
-                    super::years::count(&mut summary, &report);
-                    failing |= threshold.is_some_and(|threshold| {
-                        report
-                            .findings
-                            .iter()
-                            .any(|finding| finding.severity >= threshold)
-                    });
+                    // The file itself was counted when it was checked.
+                    summary.add_findings(&report.findings);
+                    failing |= fails(&report, threshold);
                     if options.statistics {
                         statistics.add(&report);
                     } else {
@@ -571,6 +390,16 @@ pub fn run(options: &CheckOptions) -> u8 {
     }
 }
 
+/// Whether a report has a finding at or above `threshold`, the severity that fails the run.
+fn fails(report: &FileReport, threshold: Option<crate::rules::Severity>) -> bool {
+    threshold.is_some_and(|threshold| {
+        report
+            .findings
+            .iter()
+            .any(|finding| finding.severity >= threshold)
+    })
+}
+
 /// Reads, checks and renders one file (in a worker thread); with `pairs_reports`, also takes
 /// its reports' fingerprints for pairing. The `--previous` file is read for its fingerprints only.
 fn check_file(
@@ -588,23 +417,23 @@ fn check_file(
         .get(&job.config)
         .and_then(Option::as_ref)
         .ok_or_else(|| failure("no settings were loaded for this file".to_string()))?;
-    let source = match read_input(&job.path, options) {
+    let source = match read_input(&job.path, &options.setup) {
         Ok(source) => source,
         // A scan is a report that cannot be checked: one finding says so, instead of a finding
         // for every section it seems to lack.
         Err(input::InputError::NoText { .. }) if profile.settings.enables(NO_TEXT_RULE) => {
-            let report = no_text_report(&job.path.display().to_string(), options.rules.lang);
+            let report = no_text_report(&job.path.display().to_string(), options.setup.rules.lang);
             let piece = stream.piece(&report);
             return Ok((report, piece, Vec::new()));
         }
         Err(error) => return Err(failure(error.to_string())),
     };
     // What the file is called, for suppression comments and per-file ignores.
-    let named_path = match (&options.stdin_filename, job.path == Path::new(STDIN)) {
+    let named_path = match (&options.setup.stdin_filename, job.path == Path::new(STDIN)) {
         (Some(name), true) => PathBuf::from(name),
         _ => job.path.clone(),
     };
-    let lang = options.rules.lang;
+    let lang = options.setup.rules.lang;
     let engine_options = profile.engine_options(lang);
     let (mut report, prints) =
         engine::read_source(&source, &profile.rules, engine_options, |reading| {
@@ -658,7 +487,7 @@ fn stream_for<'a>(
     rules: &'a RuleSet,
     to_terminal: bool,
 ) -> Box<dyn Stream + 'a> {
-    let lang: Lang = options.rules.lang;
+    let lang: Lang = options.setup.rules.lang;
     let summary = !options.quiet;
     match options.format {
         Format::Json => Box::new(output::json::Json),
@@ -669,12 +498,7 @@ fn stream_for<'a>(
         Format::Html => Box::new(output::html::Html::new(lang)),
         Format::Csv => Box::new(output::csv::Csv { lang }),
         Format::Human => Box::new(human::Human {
-            style: human::Style {
-                color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
-                ascii: options.ascii,
-                width: super::terminal_width(),
-                lang,
-            },
+            style: human_style(to_terminal, options.ascii, lang),
             summary,
         }),
     }

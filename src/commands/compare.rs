@@ -6,11 +6,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::check::{self, CheckOptions, ConfigChoice};
-use super::{render_rule_errors, RuleOptions, EXIT_OK, EXIT_TROUBLE};
+use super::setup::{profile_of, read_input, Setup};
+use super::{pretty_json, print_output, report_rule_errors, EXIT_TROUBLE};
 use crate::document::tables::Value;
 use crate::engine;
-use crate::input;
 use crate::pairing::{fingerprints, section_scores, Fingerprint};
 use crate::rules::{Lang, RuleSet};
 
@@ -29,9 +28,8 @@ pub struct CompareOptions {
     /// This year's report.
     pub new: String,
     pub format: CompareFormat,
-    pub read: input::ReadOptions,
-    pub config: ConfigChoice,
-    pub rules: RuleOptions,
+    /// How both files are read, and the settings and rules of this year's.
+    pub setup: Setup,
 }
 
 /// One report as compared: the first report of its file.
@@ -78,11 +76,11 @@ type Figures = Vec<((String, String, String), String)>;
 /// The fingerprint and table figures of a file's first report.
 fn read_report(
     path: &Path,
-    options: &CheckOptions,
+    setup: &Setup,
     rules: &RuleSet,
     engine_options: engine::Options,
 ) -> Result<(Option<Fingerprint>, Figures), String> {
-    let source = check::read_input(path, options).map_err(|error| error.to_string())?;
+    let source = read_input(path, setup).map_err(|error| error.to_string())?;
     Ok(engine::read_source(
         &source,
         rules,
@@ -152,40 +150,16 @@ fn side(file: &str, print: Option<&Fingerprint>) -> ReportSide {
 
 /// Runs `ogilint compare`; returns the exit status.
 pub fn run(options: &CompareOptions) -> u8 {
-    let lang = options.rules.lang;
-    let check_options = CheckOptions {
-        previous: None,
-        paths: vec![options.new.clone()],
-        format: check::Format::Json,
-        output: None,
-        fail_on: None,
-        exit_zero: false,
-        quiet: true,
-        statistics: false,
-        regulation: None,
-        issuer_kind: None,
-        ascii: false,
-        threads: Some(1),
-        read: options.read,
-        stdin_filename: None,
-        config: options.config.clone(),
-        select: None,
-        extend_select: Vec::new(),
-        ignore: Vec::new(),
-        rules: options.rules.clone(),
-    };
-    let profile = match check::profile_of(Path::new(&options.new), &check_options) {
+    let lang = options.setup.rules.lang;
+    let profile = match profile_of(Path::new(&options.new), &options.setup) {
         Ok(profile) => profile,
-        Err(errors) => {
-            eprint!("{}", render_rule_errors(&errors, lang));
-            return EXIT_TROUBLE;
-        }
+        Err(errors) => return report_rule_errors(&errors, lang),
     };
     let engine_options = profile.engine_options(lang);
     let read = |path: &str| {
         read_report(
             Path::new(path),
-            &check_options,
+            &options.setup,
             &profile.rules,
             engine_options,
         )
@@ -220,13 +194,10 @@ pub fn run(options: &CompareOptions) -> u8 {
         figures: changes(&old_figures, &new_figures),
     };
     let rendered = match options.format {
-        CompareFormat::Json => serde_json::to_string_pretty(&comparison)
-            .map(|json| json + "\n")
-            .unwrap_or_default(),
+        CompareFormat::Json => pretty_json(&comparison),
         CompareFormat::Human => human(&comparison, lang),
     };
-    print!("{rendered}");
-    EXIT_OK
+    print_output(&rendered)
 }
 
 /// The comparison for people: the two reports, each section's similarity, the changed figures.

@@ -2,7 +2,7 @@
 //! tell whether the reader or the rule is at fault.
 //!
 //! The file is read exactly as `check` reads it — the same settings and rules
-//! (`check::profile_of`), the same reader, and the same [`engine::read_source`], whose
+//! (`setup::profile_of`), the same reader, and the same [`engine::read_source`], whose
 //! [`Reading`] `check` runs its rules over — and shown in three parts:
 //! - the text after extraction and normalisation, line by line, with where each line is in what
 //!   diagnostics show (`page:line` for a PDF, else the line) and what kind of line it was taken for;
@@ -14,14 +14,13 @@
 //!
 //! The JSON form (`--format json`) is a documented contract, like `check`'s (see the README).
 
-use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
 
 use serde::Serialize;
 
-use super::check::{self, CheckOptions, ConfigChoice};
-use super::{render_rule_errors, RuleOptions, EXIT_OK, EXIT_TROUBLE};
+use super::setup::{profile_of, read_input, Setup};
+use super::{pretty_json, print_output, report_rule_errors, EXIT_TROUBLE};
 use crate::document::publication::DateSource;
 use crate::document::tables::{line_cells, Table};
 use crate::document::{Document, IssuerKind, LineKind, Regulation, RegulationSource, ReportYear};
@@ -59,42 +58,13 @@ pub struct InspectOptions {
     pub show: Vec<Part>,
     /// Draw grids with ASCII characters only.
     pub ascii: bool,
-    pub regulation: Option<Regulation>,
-    pub issuer_kind: Option<IssuerKind>,
-    pub read: input::ReadOptions,
-    pub stdin_filename: Option<String>,
-    pub config: ConfigChoice,
-    pub rules: RuleOptions,
+    /// How the file is read and which settings and rules govern it, as for `check`.
+    pub setup: Setup,
 }
 
 impl InspectOptions {
     fn shows(&self, part: Part) -> bool {
         self.show.is_empty() || self.show.contains(&part)
-    }
-
-    /// The same request as `check` options, so that settings and rules resolve the same way.
-    fn as_check(&self) -> CheckOptions {
-        CheckOptions {
-            previous: None,
-            paths: vec![self.path.clone()],
-            format: check::Format::Json,
-            output: None,
-            fail_on: None,
-            exit_zero: false,
-            quiet: true,
-            statistics: false,
-            regulation: self.regulation,
-            issuer_kind: self.issuer_kind,
-            ascii: self.ascii,
-            threads: Some(1),
-            read: self.read,
-            stdin_filename: self.stdin_filename.clone(),
-            config: self.config.clone(),
-            select: None,
-            extend_select: Vec::new(),
-            ignore: Vec::new(),
-            rules: self.rules.clone(),
-        }
     }
 }
 
@@ -235,16 +205,12 @@ type ReadTable = (TableView, Option<Range<usize>>);
 
 /// Runs `ogilint inspect`; returns the exit status.
 pub fn run(options: &InspectOptions) -> u8 {
-    let check_options = options.as_check();
     let path = Path::new(&options.path);
-    let profile = match check::profile_of(path, &check_options) {
+    let profile = match profile_of(path, &options.setup) {
         Ok(profile) => profile,
-        Err(errors) => {
-            eprint!("{}", render_rule_errors(&errors, options.rules.lang));
-            return EXIT_TROUBLE;
-        }
+        Err(errors) => return report_rule_errors(&errors, options.setup.rules.lang),
     };
-    let source = match check::read_input(path, &check_options) {
+    let source = match read_input(path, &options.setup) {
         Ok(source) => source,
         Err(error) => {
             eprintln!("ogilint: error: {error}");
@@ -258,25 +224,14 @@ pub fn run(options: &InspectOptions) -> u8 {
     let inspection = inspect_source(
         &source,
         &profile.rules,
-        profile.engine_options(options.rules.lang),
+        profile.engine_options(options.setup.rules.lang),
         &parts,
     );
     let rendered = match options.format {
-        InspectFormat::Json => serde_json::to_string_pretty(&inspection)
-            .map(|json| json + "\n")
-            .unwrap_or_default(),
+        InspectFormat::Json => pretty_json(&inspection),
         InspectFormat::Human => render(&inspection, options),
     };
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (`| head`) ends the run quietly.
-    if out
-        .write_all(rendered.as_bytes())
-        .and_then(|()| out.flush())
-        .is_err()
-    {
-        return EXIT_TROUBLE;
-    }
-    EXIT_OK
+    print_output(&rendered)
 }
 
 /// What the kind of input is, by the name's extension, as the reader chose it.
@@ -840,7 +795,7 @@ fn render(inspection: &Inspection, options: &InspectOptions) -> String {
     } else {
         &UNICODE_RULES
     };
-    let words = match options.rules.lang {
+    let words = match options.setup.rules.lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
     };

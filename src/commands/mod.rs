@@ -5,16 +5,17 @@ pub mod check;
 pub mod compare;
 pub mod inspect;
 mod ordered;
+pub mod setup;
 mod years;
 
 use std::fs;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::output::human;
 use crate::rules::examples::run_examples;
 use crate::rules::load::{self, RuleError, RuleSources};
-use crate::rules::{kinds, Lang, Rule, RuleSet};
+use crate::rules::{kinds, Lang, Rule, RuleSet, Severity};
 
 /// Exit status: nothing at or above `--fail-on`.
 pub const EXIT_OK: u8 = 0;
@@ -22,6 +23,37 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 /// Exit status: usage error, unreadable input or invalid rules/config.
 pub const EXIT_TROUBLE: u8 = 2;
+
+/// A finding the engine makes itself, about the input rather than the report's content: it can be
+/// selected, ignored and given a severity like any rule, and `ogilint rules` lists it.
+struct EngineRule {
+    id: &'static str,
+    severity: Severity,
+    title_zh: &'static str,
+    title_en: &'static str,
+}
+
+/// Every rule the engine applies itself.
+const ENGINE_RULES: [EngineRule; 3] = [
+    EngineRule {
+        id: check::NO_TEXT_RULE,
+        severity: Severity::Error,
+        title_zh: "文档没有文字层(扫描件)",
+        title_en: "document has no text layer (a scan)",
+    },
+    EngineRule {
+        id: check::PARTIAL_RULE,
+        severity: Severity::Warning,
+        title_zh: "文件损坏或不完整,只读出部分页面",
+        title_en: "damaged or cut-off file, read only in part",
+    },
+    EngineRule {
+        id: crate::suppression::UNUSED_RULE,
+        severity: Severity::Warning,
+        title_zh: "未使用的抑制注释",
+        title_en: "suppression comment that suppresses nothing",
+    },
+];
 
 /// Which rules to load.
 #[derive(Debug, Clone, Default)]
@@ -32,42 +64,72 @@ pub struct RuleOptions {
     pub lang: Lang,
 }
 
+impl RuleOptions {
+    /// The built-in rules unless left out, and the extra files.
+    fn sources(&self) -> RuleSources {
+        RuleSources {
+            builtin: !self.no_builtin,
+            paths: self.rules.clone(),
+        }
+    }
+}
+
 /// The terminal width for wrapping diagnostics (`COLUMNS`, else 100).
-pub fn terminal_width() -> usize {
+fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|columns| columns.parse().ok())
         .unwrap_or(100)
 }
 
-/// Rule or config errors, rendered for stderr.
-pub fn render_rule_errors(errors: &[RuleError], lang: Lang) -> String {
-    let style = human::Style {
-        color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-        ascii: false,
+/// How diagnostics are drawn: in colour on a terminal unless `NO_COLOR` is set, as wide as the
+/// terminal.
+fn human_style(to_terminal: bool, ascii: bool, lang: Lang) -> human::Style {
+    human::Style {
+        color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
+        ascii,
         width: terminal_width(),
         lang,
-    };
-    errors
-        .iter()
-        .map(|error| human::render_rule_error(error, style))
-        .collect()
+    }
 }
 
-fn load_rules(options: &RuleOptions) -> Result<RuleSet, u8> {
-    load::load(&RuleSources {
-        builtin: !options.no_builtin,
-        paths: options.rules.clone(),
-    })
-    .map_err(|errors| {
-        eprint!("{}", render_rule_errors(&errors, options.lang));
-        EXIT_TROUBLE
-    })
+/// Prints rule or config errors to stderr; returns the exit status they end a run with.
+fn report_rule_errors(errors: &[RuleError], lang: Lang) -> u8 {
+    let style = human_style(std::io::stderr().is_terminal(), false, lang);
+    let rendered: String = errors
+        .iter()
+        .map(|error| human::render_rule_error(error, style))
+        .collect();
+    eprint!("{rendered}");
+    EXIT_TROUBLE
+}
+
+/// `value` as the `--format json` of `inspect` and `compare` print it: pretty, with a final line
+/// break.
+fn pretty_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value)
+        .map(|json| json + "\n")
+        .unwrap_or_default()
+}
+
+/// Writes a command's whole output to standard output; returns the exit status. A closed pipe
+/// (`| head`) ends the run quietly, with the trouble status.
+fn print_output(text: &str) -> u8 {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => EXIT_OK,
+        Err(_) => EXIT_TROUBLE,
+    }
+}
+
+/// Loads rules; errors are printed, and the exit status returned.
+fn load_rules(sources: &RuleSources, lang: Lang) -> Result<RuleSet, u8> {
+    load::load(sources).map_err(|errors| report_rule_errors(&errors, lang))
 }
 
 /// `ogilint rules`: one line per loaded rule (id, severity, regulation versions, title).
 pub fn list_rules(options: &RuleOptions) -> u8 {
-    let rules = match load_rules(options) {
+    let rules = match load_rules(&options.sources(), options.lang) {
         Ok(rules) => rules,
         Err(code) => return code,
     };
@@ -87,32 +149,11 @@ pub fn list_rules(options: &RuleOptions) -> u8 {
             rule.title.get(options.lang),
         ));
     }
-    // Findings the engine makes itself, about the input rather than the report's content; they
-    // can be selected and ignored like any rule.
-    let engine_rules = [
-        (
-            check::NO_TEXT_RULE,
-            "error",
-            "文档没有文字层(扫描件)",
-            "document has no text layer (a scan)",
-        ),
-        (
-            check::PARTIAL_RULE,
-            "warning",
-            "文件损坏或不完整,只读出部分页面",
-            "damaged or cut-off file, read only in part",
-        ),
-        (
-            crate::suppression::UNUSED_RULE,
-            "warning",
-            "未使用的抑制注释",
-            "suppression comment that suppresses nothing",
-        ),
-    ];
-    for (id, severity, zh, en) in engine_rules {
+    for rule in &ENGINE_RULES {
+        let (id, severity) = (rule.id, rule.severity.as_str());
         let title = match options.lang {
-            Lang::Zh => zh,
-            Lang::En => en,
+            Lang::Zh => rule.title_zh,
+            Lang::En => rule.title_en,
         };
         text.push_str(&format!(
             "{id:<id_width$}  {severity:<7}  {:<9}  {title}\n",
@@ -126,7 +167,7 @@ pub fn list_rules(options: &RuleOptions) -> u8 {
 /// `ogilint rules --patterns`: every regular expression the rules search text with, one per
 /// line, for comparing ogilint with a plain text search.
 pub fn list_patterns(options: &RuleOptions) -> u8 {
-    let rules = match load_rules(options) {
+    let rules = match load_rules(&options.sources(), options.lang) {
         Ok(rules) => rules,
         Err(code) => return code,
     };
@@ -154,7 +195,7 @@ pub fn kinds_reference() -> u8 {
 
 /// `ogilint explain RULE`.
 pub fn explain(id: &str, options: &RuleOptions) -> u8 {
-    let rules = match load_rules(options) {
+    let rules = match load_rules(&options.sources(), options.lang) {
         Ok(rules) => rules,
         Err(code) => return code,
     };
@@ -234,22 +275,16 @@ fn explanation(rule: &Rule, lang: Lang) -> String {
 /// tests the loaded rules (built-ins and `--rules`).
 pub fn test_rules(files: &[PathBuf], options: &RuleOptions) -> u8 {
     let sources = if files.is_empty() {
-        RuleSources {
-            builtin: !options.no_builtin,
-            paths: options.rules.clone(),
-        }
+        options.sources()
     } else {
         RuleSources {
             builtin: false,
             paths: files.to_vec(),
         }
     };
-    let rules = match load::load(&sources) {
+    let rules = match load_rules(&sources, options.lang) {
         Ok(rules) => rules,
-        Err(errors) => {
-            eprint!("{}", render_rule_errors(&errors, options.lang));
-            return EXIT_TROUBLE;
-        }
+        Err(code) => return code,
     };
     let (mut passed, mut failed, mut without) = (0usize, 0usize, 0usize);
     let mut out = String::new();
@@ -337,19 +372,11 @@ pub fn init(directory: &Path) -> u8 {
 }
 
 /// `ogilint config --show [PATH]`: the effective settings for a path and where each came from.
-pub fn show_config(path: &Path, choice: &check::ConfigChoice, lang: Lang) -> u8 {
-    let config_file = match choice {
-        check::ConfigChoice::Discover => crate::config::discover(path),
-        check::ConfigChoice::File(file) => Some(file.clone()),
-        check::ConfigChoice::Isolated => None,
-    };
-    let settings = match config_file {
+pub fn show_config(path: &Path, choice: &setup::ConfigChoice, lang: Lang) -> u8 {
+    let settings = match choice.file_for(path) {
         Some(file) => match crate::config::load(&file) {
             Ok(settings) => settings,
-            Err(errors) => {
-                eprint!("{}", render_rule_errors(&errors, lang));
-                return EXIT_TROUBLE;
-            }
+            Err(errors) => return report_rule_errors(&errors, lang),
         },
         None => crate::config::Settings::default(),
     };

@@ -6,11 +6,12 @@
 //! findings, file by file in path order (its file is read again for the text the findings show,
 //! one file at a time), so the output stays deterministic whatever the thread count.
 
-use super::check::{read_input, CheckOptions};
+use super::check::CheckOptions;
+use super::setup::read_input;
 use crate::engine::{sort_findings, FileReport, Finding};
-use crate::output::{InputFailure, Piece, Stream, Summary};
+use crate::output::{InputFailure, Piece, Stream};
 use crate::pairing::{compare, Fingerprint, PairInfo, Pairing};
-use crate::rules::{Lang, RuleSet, Severity};
+use crate::rules::{Lang, RuleSet};
 
 /// The fingerprints of a run, indexed for pairing.
 #[derive(Default)]
@@ -95,17 +96,6 @@ impl YearIndex {
     }
 }
 
-/// Adds cross-year findings to the counts (the file itself was counted when it was checked).
-pub(super) fn count(summary: &mut Summary, report: &FileReport) {
-    for finding in &report.findings {
-        match finding.severity {
-            Severity::Error => summary.errors += 1,
-            Severity::Warning => summary.warnings += 1,
-            Severity::Info => summary.infos += 1,
-        }
-    }
-}
-
 /// The report and piece of one file's cross-year findings, with the file read again for the
 /// text they show.
 pub(super) fn year_piece(
@@ -114,7 +104,7 @@ pub(super) fn year_piece(
     options: &CheckOptions,
     stream: &dyn Stream,
 ) -> Result<(FileReport, Piece), InputFailure> {
-    let source = read_input(path, options).map_err(|error| InputFailure {
+    let source = read_input(path, &options.setup).map_err(|error| InputFailure {
         file: path.display().to_string(),
         message: error.to_string(),
     })?;

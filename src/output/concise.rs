@@ -1,5 +1,6 @@
 //! `--format concise`: one line per finding, `file:line:column: rule message`.
 
+use super::location::file_line_column;
 use super::{InputFailure, Piece, Stream, Summary};
 use crate::engine::FileReport;
 use crate::rules::Lang;
@@ -19,10 +20,8 @@ impl Stream for Concise {
                 .iter()
                 .map(|finding| {
                     format!(
-                        "{}:{}:{}: {} {}\n",
-                        finding.file,
-                        finding.span.line,
-                        finding.span.column,
+                        "{}: {} {}\n",
+                        file_line_column(&finding.file, &finding.span),
                         finding.rule,
                         finding.message
                     )
@@ -34,11 +33,6 @@ impl Stream for Concise {
     }
 
     fn footer(&self, summary: &Summary, _failures: &[InputFailure]) -> (String, String) {
-        let line = if self.summary {
-            format!("{}\n", summary.line(self.lang))
-        } else {
-            String::new()
-        };
-        (line, String::new())
+        summary.footer(self.lang, self.summary)
     }
 }

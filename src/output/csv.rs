@@ -2,7 +2,8 @@
 //! Excel opens the Chinese text as UTF-8; fields quoted as RFC 4180 says (a field holding a comma,
 //! a quote or a line break is quoted, its quotes doubled); lines end with CRLF.
 
-use super::{InputFailure, Piece, Stream, Summary};
+use super::location::place;
+use super::{Piece, Stream};
 use crate::engine::FileReport;
 use crate::rules::Lang;
 
@@ -76,12 +77,7 @@ impl Stream for Csv {
                     .and_then(|document| document.report_year.as_ref())
                     .map(|year| year.year.to_string())
                     .unwrap_or_default();
-                // Where a reader finds it: a PDF's page and line, a Word paragraph or cell, else
-                // the line and column of the file.
-                let place = match &finding.location {
-                    Some(location) => location.describe(english),
-                    None => format!("{}:{}", finding.span.line, finding.span.column),
-                };
+                let place = place(finding, english);
                 row(&[
                     issuer,
                     &year,
@@ -99,9 +95,5 @@ impl Stream for Csv {
             items,
             side: Vec::new(),
         }
-    }
-
-    fn footer(&self, _summary: &Summary, _failures: &[InputFailure]) -> (String, String) {
-        (String::new(), String::new())
     }
 }

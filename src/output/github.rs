@@ -1,7 +1,8 @@
 //! `--format github`: GitHub Actions workflow commands, which annotate the changed files in a
 //! pull request: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
 
-use super::{end_position, InputFailure, Piece, Stream, Summary};
+use super::location::Region;
+use super::{Piece, Stream};
 use crate::engine::FileReport;
 use crate::rules::Severity;
 
@@ -31,12 +32,14 @@ impl Stream for Github {
                     Severity::Warning => "warning",
                     Severity::Info => "notice",
                 };
-                let (end_line, end_column) = end_position(&report.source, finding.span.text_end);
+                let region = Region::of(&finding.span, &report.source);
                 format!(
-                    "::{command} file={},line={},col={},endLine={end_line},endColumn={end_column},title={}::{}\n",
+                    "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
                     escape_property(&finding.file),
-                    finding.span.line,
-                    finding.span.column,
+                    region.line,
+                    region.column,
+                    region.end_line,
+                    region.end_column,
                     escape_property(&finding.rule),
                     escape_data(&format!("{} ({})", finding.message, finding.help)),
                 )
@@ -47,10 +50,6 @@ impl Stream for Github {
             items,
             side: Vec::new(),
         }
-    }
-
-    fn footer(&self, _summary: &Summary, _failures: &[InputFailure]) -> (String, String) {
-        (String::new(), String::new())
     }
 }
 

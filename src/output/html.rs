@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::Mutex;
 
+use super::location::line_column;
 use super::{InputFailure, Piece, Stream, Summary};
 use crate::document::{IssuerKind, Regulation};
 use crate::engine::{DocumentInfo, FileReport, Finding};
@@ -336,18 +337,6 @@ fn entries(report: &FileReport) -> Vec<Entry<'_>> {
         .collect()
 }
 
-fn severity_counts(findings: &[&Finding]) -> [usize; 3] {
-    let mut counts = [0; 3];
-    for finding in findings {
-        counts[match finding.severity {
-            Severity::Error => 0,
-            Severity::Warning => 1,
-            Severity::Info => 2,
-        }] += 1;
-    }
-    counts
-}
-
 impl Stream for Html {
     fn header(&self) -> String {
         let words = self.words();
@@ -408,7 +397,14 @@ impl Stream for Html {
         let mut out = String::with_capacity(1024 + report.findings.len() * 768);
         let mut counts = Counts::default();
         for entry in &entries {
-            let [errors, warnings, infos] = severity_counts(&entry.findings);
+            let mut by_severity = Summary::default();
+            by_severity.add_findings(entry.findings.iter().copied());
+            let Summary {
+                errors,
+                warnings,
+                infos,
+                ..
+            } = by_severity;
             counts.reports += 1;
             if let Some(document) = entry.document {
                 *counts
@@ -643,8 +639,8 @@ fn write_finding(out: &mut String, report: &FileReport, finding: &Finding, words
     escape_into(out, &finding.message);
     let _ = write!(
         out,
-        "</span></div>\n<div class=\"where\">{}:{}",
-        finding.span.line, finding.span.column
+        "</span></div>\n<div class=\"where\">{}",
+        line_column(&finding.span)
     );
     if let Some(location) = &finding.location {
         let _ = write!(

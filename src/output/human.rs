@@ -11,6 +11,7 @@ use miette::{
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
+use super::location::file_line_column;
 use super::{InputFailure, Piece, Stream, Summary};
 use crate::engine::{FileReport, Finding};
 use crate::rules::load::RuleError;
@@ -178,8 +179,9 @@ fn help_text(report: &FileReport, finding: &Finding, lang: Lang) -> String {
     }
     for related in &finding.related_files {
         let place = format!(
-            "{}:{}:{} “{}”",
-            related.file, related.span.line, related.span.column, related.text
+            "{} “{}”",
+            file_line_column(&related.file, &related.span),
+            related.text
         );
         help.push_str(&match lang {
             Lang::Zh => format!("\n上年报告: {place}"),
@@ -213,12 +215,7 @@ impl Stream for Human {
     }
 
     fn footer(&self, summary: &Summary, _failures: &[InputFailure]) -> (String, String) {
-        let line = if self.summary {
-            format!("{}\n", summary.line(self.style.lang))
-        } else {
-            String::new()
-        };
-        (line, String::new())
+        summary.footer(self.style.lang, self.summary)
     }
 }
 

@@ -1,6 +1,7 @@
 //! `--format junit`: JUnit XML, one test case per report (document) in each file; a report with
 //! findings fails, with one `<failure>` per finding.
 
+use super::location::file_line_column;
 use super::{InputFailure, Piece, Stream, Summary};
 use crate::engine::FileReport;
 
@@ -52,12 +53,10 @@ impl Stream for Junit {
             ));
             for finding in report.findings.iter().filter(|f| f.document == index) {
                 out.push_str(&format!(
-                    "      <failure type=\"{}\" message=\"{}\">{}:{}:{}: [{}] {}\n{}</failure>\n",
+                    "      <failure type=\"{}\" message=\"{}\">{}: [{}] {}\n{}</failure>\n",
                     escape(&finding.rule),
                     escape(&finding.message),
-                    escape(&finding.file),
-                    finding.span.line,
-                    finding.span.column,
+                    file_line_column(&escape(&finding.file), &finding.span),
                     finding.severity,
                     escape(&finding.message),
                     escape(&finding.help),

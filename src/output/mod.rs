@@ -9,6 +9,7 @@ pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod location;
 pub mod sarif;
 
 use std::collections::BTreeMap;
@@ -16,7 +17,7 @@ use std::io::{self, Seek, Write};
 
 use serde::Serialize;
 
-use crate::engine::FileReport;
+use crate::engine::{FileReport, Finding};
 use crate::pairing::PairInfo;
 use crate::rules::{Lang, Severity};
 
@@ -45,7 +46,13 @@ impl Summary {
     pub fn add(&mut self, report: &FileReport) {
         self.files += 1;
         self.documents += report.documents.len();
-        for finding in &report.findings {
+        self.add_findings(&report.findings);
+    }
+
+    /// Counts findings by severity (no file or report: findings of one already counted, or of
+    /// one report of a file).
+    pub fn add_findings<'a>(&mut self, findings: impl IntoIterator<Item = &'a Finding>) {
+        for finding in findings {
             match finding.severity {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
@@ -62,6 +69,17 @@ impl Summary {
         self.warnings += other.warnings;
         self.infos += other.infos;
         self.unreadable += other.unreadable;
+    }
+
+    /// The footer of a format read by people (`human`, `concise`): the summary line, when it is
+    /// shown.
+    pub fn footer(&self, lang: Lang, shown: bool) -> (String, String) {
+        let line = if shown {
+            format!("{}\n", self.line(lang))
+        } else {
+            String::new()
+        };
+        (line, String::new())
     }
 
     /// The one-line summary printed at the end of a human-readable run.
@@ -84,17 +102,6 @@ impl Summary {
         }
         line
     }
-}
-
-/// 1-based line and character column of the position *after* a span (`end` is a byte offset).
-pub fn end_position(source: &str, end: usize) -> (usize, usize) {
-    let end = end.min(source.len());
-    let before = &source[..end];
-    let line_start = before.rfind('\n').map_or(0, |index| index + 1);
-    (
-        before.matches('\n').count() + 1,
-        before[line_start..].chars().count() + 1,
-    )
 }
 
 /// Per-rule finding counts, for `--statistics`.
@@ -160,7 +167,9 @@ pub trait Stream: Sync {
     /// One file's items.
     fn piece(&self, report: &FileReport) -> Piece;
     /// Text after the main list and before the side list, and text after the side list.
-    fn footer(&self, summary: &Summary, failures: &[InputFailure]) -> (String, String);
+    fn footer(&self, _summary: &Summary, _failures: &[InputFailure]) -> (String, String) {
+        (String::new(), String::new())
+    }
     /// Text written between the side list and the footer's last part: the reports paired with
     /// last year's and their section scores (JSON lists them; other formats show only findings).
     fn pairs(&self, _pairs: &[PairInfo]) -> String {

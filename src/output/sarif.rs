@@ -4,7 +4,8 @@
 
 use serde_json::{json, Value};
 
-use super::{end_position, indent, InputFailure, Piece, Stream, Summary};
+use super::location::Region;
+use super::{indent, InputFailure, Piece, Stream, Summary};
 use crate::engine::FileReport;
 use crate::rules::{Lang, RuleSet, Severity};
 
@@ -87,7 +88,7 @@ impl Stream for Sarif<'_> {
             .findings
             .iter()
             .map(|finding| {
-                let (end_line, end_column) = end_position(&report.source, finding.span.text_end);
+                let region = Region::of(&finding.span, &report.source);
                 let mut result = json!({
                     "ruleId": finding.rule,
                     "level": level(finding.severity),
@@ -96,10 +97,10 @@ impl Stream for Sarif<'_> {
                         "physicalLocation": {
                             "artifactLocation": { "uri": uri(&finding.file) },
                             "region": {
-                                "startLine": finding.span.line,
-                                "startColumn": finding.span.column,
-                                "endLine": end_line,
-                                "endColumn": end_column,
+                                "startLine": region.line,
+                                "startColumn": region.column,
+                                "endLine": region.end_line,
+                                "endColumn": region.end_column,
                                 "byteOffset": finding.span.start,
                                 "byteLength": finding.span.end - finding.span.start,
                                 "snippet": { "text": finding.text },
