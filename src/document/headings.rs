@@ -297,15 +297,28 @@ pub fn parse_marker(line: &str) -> Option<(u8, u32, usize)> {
     Some((level, number, line.len() - rest.len()))
 }
 
-/// The heading's title: from `title_start` to the first sentence end.
+/// The heading's title: from `title_start` to the first sentence end, or to a colon after the
+/// heading's words (`1、主动公开情况:全年主动公开…`, `一、主动公开政府信息的情况:`: an item
+/// labelled with its words and a colon, its text running on) unless the colon is inside brackets
+/// (`二、主动公开政府信息情况(单位:件)`).
 pub fn title_end(line: &str, title_start: usize) -> usize {
-    // `;`, or the lead byte of `。` (E3 80 82) confirmed: a SIMD search rather than decoding
+    // `;`, `:`, or the lead byte of `。` (E3 80 82) confirmed: a SIMD search rather than decoding
     // every character of a long line.
     let bytes = line.as_bytes();
-    memchr::memchr2_iter(b';', 0xE3, &bytes[title_start..])
+    memchr::memchr3_iter(b';', b':', 0xE3, &bytes[title_start..])
         .map(|index| title_start + index)
-        .find(|&at| bytes[at] == b';' || bytes[at..].starts_with("。".as_bytes()))
+        .find(|&at| match bytes[at] {
+            b';' => true,
+            b':' => at > title_start && !in_brackets(&bytes[title_start..at]),
+            _ => bytes[at..].starts_with("。".as_bytes()),
+        })
         .unwrap_or(line.len())
+}
+
+/// Whether the end of `words` is inside a bracket they open (normalised text: `(` and `)`).
+fn in_brackets(words: &[u8]) -> bool {
+    let opened = memchr::memchr_iter(b'(', words).count();
+    opened > memchr::memchr_iter(b')', words).count()
 }
 
 /// Tracks the level-1 sequence while headings are read in order.
@@ -364,6 +377,27 @@ mod tests {
             "存在的主要问题及改进情况"
         );
         assert_eq!(title("1.概述〔2019〕。"), "概述〔2019〕");
+    }
+
+    #[test]
+    fn a_title_ends_at_a_colon_after_its_words_but_not_inside_brackets() {
+        fn title(line: &str) -> &str {
+            let start = parse_marker(line).expect("a heading").2;
+            &line[start..title_end(line, start)]
+        }
+        assert_eq!(
+            title("3、申请行政复议、提起行政诉讼的情况:本年度未发生因政府信息公开引起的行政复议、行政诉讼"),
+            "申请行政复议、提起行政诉讼的情况"
+        );
+        assert_eq!(
+            title("一、主动公开政府信息的情况:"),
+            "主动公开政府信息的情况"
+        );
+        assert_eq!(
+            title("二、主动公开政府信息情况(单位:件)"),
+            "主动公开政府信息情况(单位:件)"
+        );
+        assert_eq!(title("(一):全年公开"), ":全年公开");
     }
 
     #[test]
