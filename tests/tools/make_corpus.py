@@ -1082,6 +1082,9 @@ WORDS_2007 = {
     "office": {"overview": "概述", "active": "政府信息主动公开情况", "requests": "政府信息依申请公开办理情况",
                "fees": "依申请信息公开收费情况", "review": "申请行政复议、提起行政诉讼情况",
                "problems": "存在的主要问题及下步工作措施", "other": "其他事项"},
+    "provincial": {"overview": "概述", "active": "主动公开政府信息以及公开平台建设情况", "requests": "公开申请的办理情况",
+                   "fees": "政府信息公开收费及减免情况", "review": "因政府信息公开申请提起行政复议、诉讼的情况",
+                   "problems": "政府信息公开工作存在的主要问题及改进措施", "other": "需要说明的事项与附表"},
 }
 # Outlines (how the items are laid out), each with the words it uses:
 #   standard, short, office: one numbered heading per item;
@@ -1090,7 +1093,8 @@ WORDS_2007 = {
 #   three-part: 一 基本情况, 二 政府信息公开情况 with the items inline (`1、主动公开情况：全年…`), 三 问题;
 #   sentences: 收费 and 复议 reported in sentences under 依申请公开, without headings of their own;
 #   city-template: 依申请公开 with sub-points (申请情况, 申请处理情况, 依申请收费及减免情况), 咨询处理情况;
-#   extra: sections of the office's own between the items (组织领导, 保密审查).
+#   extra: sections of the office's own between the items (组织领导, 保密审查);
+#   provincial: a province's template, nine parts, 其他事项 as 需要说明的事项与附表 with the 附表 under it.
 OUTLINE_WORDS = {"unnumbered": "short", "colon": "standard", "three-part": "standard", "sentences": "standard",
                  "city-template": "short", "extra": "office"}
 
@@ -1220,7 +1224,8 @@ def build_2007(spec):
                    f"{y}年度，没有发生针对本单位有关政府信息公开事务的行政复议案、行政诉讼案。"][spec.seed % 3],
         "problems": f"{we}政府信息公开工作还存在一些不足：一是公开内容不够全面；二是信息更新不够及时。下一步，{we}将加强业务培训，"
                     f"规范公开流程，及时更新公开目录。",
-        "other": ["无。", "本年度无其他需要报告的事项。"][spec.seed % 2],
+        "other": ("本年度无需要说明的事项，统计数据见附表。" if spec.outline == "provincial" else
+                  ["无。", "本年度无其他需要报告的事项。"][spec.seed % 2]),
     }
     table_blocks = []
     if spec.requests_table and count:
@@ -1252,11 +1257,11 @@ def build_2007(spec):
         sections = []
         for key in headed:
             sections.append((words[key], bodies.get(key, [("para", sentences[key])])))
-            if spec.outline == "extra" and key == "overview":
+            if spec.outline in ("extra", "provincial") and key == "overview":
                 sections.append(("组织领导和制度建设情况", [("para", f"{we}明确办公室为政府信息公开工作机构，配备兼职工作人员两名。")]))
             if spec.outline == "city-template" and key == "requests":
                 sections.append(("咨询处理情况", [("para", f"全年接待公众咨询{rng.randint(10, 300)}人次。")]))
-        if spec.outline == "extra":
+        if spec.outline in ("extra", "provincial"):
             at = next((i for i, s in enumerate(sections) if s[0] == words["problems"]), len(sections))
             sections.insert(at, ("保密审查及监督检查情况", [("para", "严格执行公开前保密审查，全年未发生泄密事件。")]))
     for number, (heading, body) in enumerate(sections, start=1):
@@ -1404,6 +1409,9 @@ SPECS_2007 = [
     Spec("2011-dongguan-zhen-summary", "txt", "东关镇人民政府", G, "township", 2011, (2012, 3, 20), title_style="summary",
          date_style="chinese", period="covers", seed=127,
          note="township government, titled 工作总结 (title/not-annual-report), signature date in Chinese numerals, period as 涵盖内容为"),
+    Spec("2012-linshui-xian-gov", "txt", "临水县人民政府", G, "county", 2012, (2013, 3, 15), outline="provincial",
+         appendix=True, requests_count=5, seed=129,
+         note="county government in a province's nine-part template: 其他事项 as 需要说明的事项与附表, the 附表 under it, no defect"),
     Spec("2014-nanping-shi-gov-fw", "txt", "南屏市人民政府", G, "city", 2014, (2015, 3, 26), fullwidth=True,
          requests_count=25, requests_table=True, list_parts=True, seed=128,
          note="city government, full-width digits, a table of requests, no defect"),
