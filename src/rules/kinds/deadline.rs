@@ -17,7 +17,7 @@ The publication date is read from `发布时间:`/`发布日期:`, an `印发` l
 signature (Arabic or Chinese numerals), in that order of preference. No date, no finding. `late`:
 after the due date for the report's regulation and issuer kind (`--issuer-kind`, `issuer-kind` in
 `ogilint.toml`, or inferred from the issuer's name); a page's `发布时间` more than a year after the
-deadline is a re-posting and is not judged. `premature`: before the report year was over.
+deadline is a re-posting and is not judged. `premature`: before the report year was over (a report dated 31 December of its year is not).
 Placeholders: `{date}`, `{due}`, `{year}`.
 "#;
 
@@ -146,7 +146,9 @@ impl Evaluate for Deadline {
                 }
             }
             Report::Premature => {
-                if year <= report_year.year {
+                // Dated on the year's last day, a report is signed as the year closes (offices
+                // date it so); only an earlier date says it was written before the year was over.
+                if date < (report_year.year, 12, 31) {
                     hits.push(
                         Hit::at(published.date.range())
                             .with("date", date_text)
