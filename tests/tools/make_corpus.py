@@ -1,10 +1,11 @@
 """Builds fixtures/corpus/: reports written in the shapes real 政府信息公开工作年度报告 take (report
-years 2019–2025, every issuer level, published as text, Markdown, web pages, Word and PDF), each
+years 2008–2025, every issuer level, published as text, Markdown, web pages, Word and PDF), each
 with a gold file (NAME.gold.toml) saying what was built into it and which findings a correct
 checker gives on it.
 
 Every report is made from one template and a few parameters (issuer, year, form, shape, defects),
-so the corpus is reproducible. The numbers of tables 三 and 四 are chosen so that every identity of
+so the corpus is reproducible; reports of 2008–2018 (SPECS_2007) from a template of their own, the
+2007 text's items under the outlines offices used (build_2007). The numbers of tables 三 and 四 are chosen so that every identity of
 the unified format holds; a defect then moves numbers on purpose, and the expected arithmetic
 findings are worked out here from the final numbers with the same identities the format states.
 
