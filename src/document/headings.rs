@@ -281,11 +281,14 @@ pub fn parse_marker(line: &str) -> Option<(u8, u32, usize)> {
         (3, digits.parse().ok()?, after)
     } else {
         let (numeral, after) = take_while(line, 3, chinese);
-        (
-            1,
-            chinese_small_number(numeral)?,
-            after.strip_prefix(['、', '.', ',', ':'])?,
-        )
+        // A numeral with a space for its mark (`一 总体情况`, `四 复议…`: the space is gone once
+        // normalised) is a marker when a section's words follow it: `一是` and the like are not.
+        let after = match after.strip_prefix(['、', '.', ',', ':']) {
+            Some(rest) => rest,
+            None if section_words(after).is_some() => after,
+            None => return None,
+        };
+        (1, chinese_small_number(numeral)?, after)
     };
     // Levels 2 and 4 may carry a separator after the bracket: `(一)、`.
     let rest = if matches!(level, 2 | 4) {
@@ -434,6 +437,12 @@ mod tests {
         );
         assert_eq!(parse_marker("61.7%;属于"), None);
         assert_eq!(parse_marker("一是加强领导"), None);
+        assert_eq!(
+            parse_marker("四政府信息公开行政复议、行政诉讼情况").map(|m| (m.0, m.1, m.2)),
+            Some((1, 4, "四".len()))
+        );
+        assert_eq!(parse_marker("一概述").map(|m| (m.0, m.1)), Some((1, 1)));
+        assert_eq!(parse_marker("一年来,我局主动公开政府信息"), None);
         assert_eq!(parse_marker("2004年10月"), None);
         assert!(is_table_row_label("四、结转下年度继续办理"));
         assert!(is_table_row_label("一、本年新收政府信息公开申请数量"));
