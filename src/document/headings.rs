@@ -75,17 +75,19 @@ pub fn is_table_row_label(line: &str) -> bool {
 
 /// The words that head the sections of a report on open government information, as the unified
 /// format words them and as reports commonly do (`概述`, `依申请公开情况`, `存在的问题`; the 2007
-/// text's items `依申请公开政府信息和不予公开政府信息的情况`, `政府信息公开的收费及减免情况`), longest
-/// first. They are structure, like the table's row labels above: where a heading runs on into its
+/// text's items `依申请公开政府信息和不予公开政府信息的情况`, `政府信息公开的收费及减免情况`, and as
+/// offices worded them, `政府支出与收费`, `复议、诉讼和申诉情况`), longest first. They are structure, like the table's row labels above: where a heading runs on into its
 /// section's text without a break (`一、总体情况2021年,我区…`), they are where the heading ends,
 /// and in text without line breaks they are what tells a heading from a numbered list item.
 static SECTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:总体情况|总体概述|基本情况|概述|概况|",
-        r"(?:行政机关)?主动公开(?:政府信息)?(?:的)?(?:工作)?情况|",
+        r"(?:行政机关)?(?:政府信息)?主动公开(?:政府信息)?(?:的)?(?:工作)?情况|",
         r"(?:行政机关)?收到和处理政府信息公开(?:的)?申请(?:的)?情况|",
         r"(?:政府信息)?依申请公开(?:政府信息)?(?:(?:和|及)不予公开(?:政府信息)?)?(?:的)?(?:工作|办理)?情况|",
         r"(?:政府信息公开(?:的)?)?收费(?:及|和|与)减免(?:的)?情况|",
+        r"(?:政府信息公开(?:的)?)?(?:政府)?支出(?:和|与|及)收费(?:情况)?|",
+        r"(?:行政)?复议、(?:行政)?诉讼(?:和|及|、)?(?:申诉)?(?:的)?情况|",
         r"(?:因)?(?:政府信息公开(?:工作|申请)?)?(?:被申请|申请|引发的?)?",
         r"行政复议(?:、|和|或|及)?(?:提起)?行政诉讼(?:的)?情况|",
         r"(?:政府信息公开工作)?(?:当前)?存在的?(?:主要)?(?:问题|不足)(?:及|和|与)(?:下一步)?",
@@ -443,6 +445,14 @@ mod tests {
         );
         assert_eq!(parse_marker("一概述").map(|m| (m.0, m.1)), Some((1, 1)));
         assert_eq!(parse_marker("一年来,我局主动公开政府信息"), None);
+        assert_eq!(
+            parse_marker("五政府支出与收费").map(|m| (m.0, m.1)),
+            Some((1, 5))
+        );
+        assert_eq!(
+            parse_marker("六复议、诉讼和申诉情况").map(|m| (m.0, m.1)),
+            Some((1, 6))
+        );
         assert_eq!(parse_marker("2004年10月"), None);
         assert!(is_table_row_label("四、结转下年度继续办理"));
         assert!(is_table_row_label("一、本年新收政府信息公开申请数量"));

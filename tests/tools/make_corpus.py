@@ -1083,6 +1083,9 @@ WORDS_2007 = {
     "office": {"overview": "概述", "active": "政府信息主动公开情况", "requests": "政府信息依申请公开办理情况",
                "fees": "依申请信息公开收费情况", "review": "申请行政复议、提起行政诉讼情况",
                "problems": "存在的主要问题及下步工作措施", "other": "其他事项"},
+    "spaced": {"overview": "概 述", "active": "政府信息主动公开情况", "requests": "政府信息依申请公开情况",
+               "fees": "政府支出与收费", "review": "复议、诉讼和申诉情况", "problems": "存在的主要问题和改进措施",
+               "other": "其他需要报告的事项"},
     "provincial": {"overview": "概述", "active": "主动公开政府信息以及公开平台建设情况", "requests": "公开申请的办理情况",
                    "fees": "政府信息公开收费及减免情况", "review": "因政府信息公开申请提起行政复议、诉讼的情况",
                    "problems": "政府信息公开工作存在的主要问题及改进措施", "other": "需要说明的事项与附表"},
@@ -1095,7 +1098,9 @@ WORDS_2007 = {
 #   sentences: 收费 and 复议 reported in sentences under 依申请公开, without headings of their own;
 #   city-template: 依申请公开 with sub-points (申请情况, 申请处理情况, 依申请收费及减免情况), 咨询处理情况;
 #   extra: sections of the office's own between the items (组织领导, 保密审查);
-#   provincial: a province's template, nine parts, 其他事项 as 需要说明的事项与附表 with the 附表 under it.
+#   provincial: a province's template, nine parts, 其他事项 as 需要说明的事项与附表 with the 附表 under it;
+#   spaced: a space for the numeral's mark (`一 概 述`), 咨询情况 after 依申请公开, fees as a spending
+#   part (`政府支出与收费`) whose sub-points name no fee.
 OUTLINE_WORDS = {"unnumbered": "short", "colon": "standard", "three-part": "standard", "sentences": "standard",
                  "city-template": "short", "extra": "office"}
 
@@ -1260,7 +1265,10 @@ def build_2007(spec):
             sections.append((words[key], bodies.get(key, [("para", sentences[key])])))
             if spec.outline in ("extra", "provincial") and key == "overview":
                 sections.append(("组织领导和制度建设情况", [("para", f"{we}明确办公室为政府信息公开工作机构，配备兼职工作人员两名。")]))
-            if spec.outline == "city-template" and key == "requests":
+            if spec.outline == "spaced" and key == "fees":
+                sections[-1] = (words[key], [("sub", "（一）工作人员情况"), ("para", f"{we}有兼职工作人员两名。"),
+                                             ("sub", "（二）经费情况"), ("para", "政府信息公开工作经费列入机关日常预算。")])
+            if spec.outline in ("city-template", "spaced") and key == "requests":
                 sections.append(("咨询处理情况", [("para", f"全年接待公众咨询{rng.randint(10, 300)}人次。")]))
         if spec.outline in ("extra", "provincial"):
             at = next((i for i, s in enumerate(sections) if s[0] == words["problems"]), len(sections))
@@ -1268,6 +1276,8 @@ def build_2007(spec):
     for number, (heading, body) in enumerate(sections, start=1):
         if spec.outline == "unnumbered":
             blocks.append(("heading", heading))
+        elif spec.outline == "spaced":
+            blocks.append(("heading", f"{NUMERALS[number - 1]} {heading}"))
         elif spec.outline == "colon":
             blocks.append(("heading", f"{NUMERALS[number - 1]}、{heading}："))
         else:
@@ -1416,6 +1426,9 @@ SPECS_2007 = [
     Spec("2018-xinqiao-zhen-yearend", "txt", "新桥镇人民政府", G, "township", 2018, (2018, 12, 31), outline="office",
          missing=("overview", "problems", "other"), contact=False, seed=130,
          note="township government that reports four items only and signs on 31 December of the report year (not premature: the year is closing); no 主要问题, no 其他事项, no contact"),
+    Spec("2018-huangtang-zhen-spaced", "txt", "黄塘镇人民政府", G, "township", 2018, (2019, 1, 9), outline="spaced",
+         contact_style="ask", requests_count=4, missing=("other",), seed=131,
+         note="township government, a space for each heading's mark (`一 概 述`), 咨询情况, fees as 政府支出与收费; no 其他需要报告的事项 (the template has none)"),
     Spec("2014-nanping-shi-gov-fw", "txt", "南屏市人民政府", G, "city", 2014, (2015, 3, 26), fullwidth=True,
          requests_count=25, requests_table=True, list_parts=True, seed=128,
          note="city government, full-width digits, a table of requests, no defect"),
