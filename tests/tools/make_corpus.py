@@ -300,6 +300,7 @@ class Spec:
     appendix: bool = False                        # a 附表 of statistics at the end
     list_parts: bool = False                      # the preamble lists all seven parts, present or not
     requests_count: int = 0                       # requests received (0: a sentence saying none)
+    sentence_style: int | None = None             # which 收费 and 复议 sentences (default: by seed)
 
 
 def deadline(spec):
@@ -1216,6 +1217,7 @@ def build_2007(spec):
     active = rng.randint(20, 900)
     kinds = rng.randint(1, max(1, active // 4))
     count = spec.requests_count
+    style = spec.seed % 3 if spec.sentence_style is None else spec.sentence_style
     sentences = {
         "overview": f"{y}年，{we}认真贯彻落实《条例》，调整充实了政府信息公开工作领导小组，完善保密审查和信息发布制度，"
                     f"政府信息公开工作运行正常。",
@@ -1224,10 +1226,12 @@ def build_2007(spec):
         "requests": (f"{y}年，{we}未收到公民、法人或其他组织提出的政府信息公开申请，无不予公开的情况。" if count == 0 else
                      f"{y}年，{we}共受理政府信息公开申请{count}件，均在规定期限内答复。"),
         "fees": [f"{y}年，{we}在办理依申请公开工作中未收取任何费用。", "本年度没有发生政府信息公开收费及减免情况。",
-                 "对依申请提供政府信息，未收取检索、复印、邮寄等费用。"][spec.seed % 3],
+                 "对依申请提供政府信息，未收取检索、复印、邮寄等费用。",
+                 "依申请提供的政府信息一律免收费用。"][style],
         "review": [f"{y}年，{we}未发生因政府信息公开申请行政复议、提起行政诉讼的情况。",
                    "全年收到有关政府信息公开的行政复议申请0件，行政诉讼0件。",
-                   f"{y}年度，没有发生针对本单位有关政府信息公开事务的行政复议案、行政诉讼案。"][spec.seed % 3],
+                   f"{y}年度，没有发生针对本单位有关政府信息公开事务的行政复议案、行政诉讼案。",
+                   f"全年发生因政府信息公开申请行政复议1件，{we}依法作出答复，复议机关维持原答复。"][style],
         "problems": f"{we}政府信息公开工作还存在一些不足：一是公开内容不够全面；二是信息更新不够及时。下一步，{we}将加强业务培训，"
                     f"规范公开流程，及时更新公开目录。",
         "other": ("本年度无需要说明的事项，统计数据见附表。" if spec.outline == "provincial" else
@@ -1429,6 +1433,9 @@ SPECS_2007 = [
     Spec("2018-huangtang-zhen-spaced", "txt", "黄塘镇人民政府", G, "township", 2018, (2019, 1, 9), outline="spaced",
          contact_style="ask", requests_count=4, missing=("other",), seed=131,
          note="township government, a space for each heading's mark (`一 概 述`), 咨询情况, fees as 政府支出与收费; no 其他需要报告的事项 (the template has none)"),
+    Spec("2015-lianhua-shi-guotu", "txt", "莲花市国土资源局", D, "department", 2015, (2016, 3, 10), outline="sentences",
+         requests_count=9, sentence_style=3, seed=132,
+         note="city department, 收费 and 复议 in sentences only: 一律免收费用, and one review that was decided (复议1件); no defect"),
     Spec("2014-nanping-shi-gov-fw", "txt", "南屏市人民政府", G, "city", 2014, (2015, 3, 26), fullwidth=True,
          requests_count=25, requests_table=True, list_parts=True, seed=128,
          note="city government, full-width digits, a table of requests, no defect"),
