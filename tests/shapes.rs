@@ -188,3 +188,30 @@ fn reports_in_one_file_each_keep_their_findings() {
         }
     }
 }
+
+#[test]
+fn section_headings_with_a_space_for_their_mark_are_headings() {
+    // `一 总体情况`: offices type a space where the format has `、` (the space is gone once the
+    // text is normalised). The report's findings must not change.
+    let scratch = Scratch::new("spaced-marks");
+    let seed = "synthetic/2021-table-cells-per-line";
+    let text = seed_text(seed);
+    let spaced: String = text
+        .split_inclusive('\n')
+        .map(|line| match line.split_once('、') {
+            Some((numeral, words))
+                if ["一", "二", "三", "四", "五", "六"].contains(&numeral)
+                    && !words.starts_with("本年") =>
+            {
+                format!("{numeral} {words}")
+            }
+            _ => line.to_string(),
+        })
+        .collect();
+    assert!(spaced.contains("\n四 政府信息公开行政复议、行政诉讼情况\n"));
+    let expected = outcome(&check(
+        &Path::new(ROOT).join(format!("fixtures/{seed}.txt")),
+    ));
+    let path = scratch.write("spaced-marks.txt", &spaced);
+    assert_eq!(outcome(&check(&path)), expected);
+}

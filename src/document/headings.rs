@@ -74,16 +74,20 @@ pub fn is_table_row_label(line: &str) -> bool {
 }
 
 /// The words that head the sections of a report on open government information, as the unified
-/// format words them and as reports commonly do (`概述`, `依申请公开情况`, `存在的问题`), longest
-/// first. They are structure, like the table's row labels above: where a heading runs on into its
+/// format words them and as reports commonly do (`概述`, `依申请公开情况`, `存在的问题`; the 2007
+/// text's items `依申请公开政府信息和不予公开政府信息的情况`, `政府信息公开的收费及减免情况`, and as
+/// offices worded them, `政府支出与收费`, `复议、诉讼和申诉情况`), longest first. They are structure, like the table's row labels above: where a heading runs on into its
 /// section's text without a break (`一、总体情况2021年,我区…`), they are where the heading ends,
 /// and in text without line breaks they are what tells a heading from a numbered list item.
 static SECTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:总体情况|总体概述|基本情况|概述|概况|",
-        r"(?:行政机关)?主动公开(?:政府信息)?(?:的)?(?:工作)?情况|",
+        r"(?:行政机关)?(?:政府信息)?主动公开(?:政府信息)?(?:的)?(?:工作)?情况|",
         r"(?:行政机关)?收到和处理政府信息公开(?:的)?申请(?:的)?情况|",
-        r"(?:政府信息)?依申请公开(?:政府信息)?(?:的)?(?:工作|办理)?情况|",
+        r"(?:政府信息)?依申请公开(?:政府信息)?(?:(?:和|及)不予公开(?:政府信息)?)?(?:的)?(?:工作|办理)?情况|",
+        r"(?:政府信息公开(?:的)?)?收费(?:及|和|与)减免(?:的)?情况|",
+        r"(?:政府信息公开(?:的)?)?(?:政府)?支出(?:和|与|及)收费(?:情况)?|",
+        r"(?:行政)?复议、(?:行政)?诉讼(?:和|及|、)?(?:申诉)?(?:的)?情况|",
         r"(?:因)?(?:政府信息公开(?:工作|申请)?)?(?:被申请|申请|引发的?)?",
         r"行政复议(?:、|和|或|及)?(?:提起)?行政诉讼(?:的)?情况|",
         r"(?:政府信息公开工作)?(?:当前)?存在的?(?:主要)?(?:问题|不足)(?:及|和|与)(?:下一步)?",
@@ -279,11 +283,14 @@ pub fn parse_marker(line: &str) -> Option<(u8, u32, usize)> {
         (3, digits.parse().ok()?, after)
     } else {
         let (numeral, after) = take_while(line, 3, chinese);
-        (
-            1,
-            chinese_small_number(numeral)?,
-            after.strip_prefix(['、', '.', ',', ':'])?,
-        )
+        // A numeral with a space for its mark (`一 总体情况`, `四 复议…`: the space is gone once
+        // normalised) is a marker when a section's words follow it: `一是` and the like are not.
+        let after = match after.strip_prefix(['、', '.', ',', ':']) {
+            Some(rest) => rest,
+            None if section_words(after).is_some() => after,
+            None => return None,
+        };
+        (1, chinese_small_number(numeral)?, after)
     };
     // Levels 2 and 4 may carry a separator after the bracket: `(一)、`.
     let rest = if matches!(level, 2 | 4) {
@@ -297,15 +304,28 @@ pub fn parse_marker(line: &str) -> Option<(u8, u32, usize)> {
     Some((level, number, line.len() - rest.len()))
 }
 
-/// The heading's title: from `title_start` to the first sentence end.
+/// The heading's title: from `title_start` to the first sentence end, or to a colon after the
+/// heading's words (`1、主动公开情况:全年主动公开…`, `一、主动公开政府信息的情况:`: an item
+/// labelled with its words and a colon, its text running on) unless the colon is inside brackets
+/// (`二、主动公开政府信息情况(单位:件)`).
 pub fn title_end(line: &str, title_start: usize) -> usize {
-    // `;`, or the lead byte of `。` (E3 80 82) confirmed: a SIMD search rather than decoding
+    // `;`, `:`, or the lead byte of `。` (E3 80 82) confirmed: a SIMD search rather than decoding
     // every character of a long line.
     let bytes = line.as_bytes();
-    memchr::memchr2_iter(b';', 0xE3, &bytes[title_start..])
+    memchr::memchr3_iter(b';', b':', 0xE3, &bytes[title_start..])
         .map(|index| title_start + index)
-        .find(|&at| bytes[at] == b';' || bytes[at..].starts_with("。".as_bytes()))
+        .find(|&at| match bytes[at] {
+            b';' => true,
+            b':' => at > title_start && !in_brackets(&bytes[title_start..at]),
+            _ => bytes[at..].starts_with("。".as_bytes()),
+        })
         .unwrap_or(line.len())
+}
+
+/// Whether the end of `words` is inside a bracket they open (normalised text: `(` and `)`).
+fn in_brackets(words: &[u8]) -> bool {
+    let opened = memchr::memchr_iter(b'(', words).count();
+    opened > memchr::memchr_iter(b')', words).count()
 }
 
 /// Tracks the level-1 sequence while headings are read in order.
@@ -367,6 +387,27 @@ mod tests {
     }
 
     #[test]
+    fn a_title_ends_at_a_colon_after_its_words_but_not_inside_brackets() {
+        fn title(line: &str) -> &str {
+            let start = parse_marker(line).expect("a heading").2;
+            &line[start..title_end(line, start)]
+        }
+        assert_eq!(
+            title("3、申请行政复议、提起行政诉讼的情况:本年度未发生因政府信息公开引起的行政复议、行政诉讼"),
+            "申请行政复议、提起行政诉讼的情况"
+        );
+        assert_eq!(
+            title("一、主动公开政府信息的情况:"),
+            "主动公开政府信息的情况"
+        );
+        assert_eq!(
+            title("二、主动公开政府信息情况(单位:件)"),
+            "主动公开政府信息情况(单位:件)"
+        );
+        assert_eq!(title("(一):全年公开"), ":全年公开");
+    }
+
+    #[test]
     fn parses_all_levels() {
         assert_eq!(
             parse_marker("一、总体情况").map(|m| (m.0, m.1)),
@@ -398,6 +439,20 @@ mod tests {
         );
         assert_eq!(parse_marker("61.7%;属于"), None);
         assert_eq!(parse_marker("一是加强领导"), None);
+        assert_eq!(
+            parse_marker("四政府信息公开行政复议、行政诉讼情况").map(|m| (m.0, m.1, m.2)),
+            Some((1, 4, "四".len()))
+        );
+        assert_eq!(parse_marker("一概述").map(|m| (m.0, m.1)), Some((1, 1)));
+        assert_eq!(parse_marker("一年来,我局主动公开政府信息"), None);
+        assert_eq!(
+            parse_marker("五政府支出与收费").map(|m| (m.0, m.1)),
+            Some((1, 5))
+        );
+        assert_eq!(
+            parse_marker("六复议、诉讼和申诉情况").map(|m| (m.0, m.1)),
+            Some((1, 6))
+        );
         assert_eq!(parse_marker("2004年10月"), None);
         assert!(is_table_row_label("四、结转下年度继续办理"));
         assert!(is_table_row_label("一、本年新收政府信息公开申请数量"));

@@ -51,7 +51,7 @@ impl Period {
 /// The words that introduce a statistics period.
 ///
 /// A bare `统计` is not enough (`据统计,2021年1月1日至6月30日共受理…` is not the report's period).
-pub const KEYWORD_PATTERN: &str = r"统计(?:期限|时限|时间段|时段|时间|区间|周期|期间|范围|口径)|数据统计|报告期|数据(?:期限|时段|期间)";
+pub const KEYWORD_PATTERN: &str = r"统计(?:期限|时限|时间段|时段|时间|区间|周期|期间|范围|口径)|数据统计|报告期|数据(?:期限|时段|期间|截止|截至)";
 
 static KEYWORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(KEYWORD_PATTERN).expect("period keyword pattern is valid"));

@@ -380,9 +380,22 @@ fn names_a_year(folded: &str) -> bool {
     })
 }
 
-/// Whether a line of a page carries its publication date: `发布日期：…`, `发布时间：…` and their kin.
+/// Whether a line of a page carries its publication date: `发布日期：…`, `发布时间：…` and their kin,
+/// in either script (the page's text is not yet folded to Simplified here: `發佈日期：…`).
 fn names_publication_date(line: &str) -> bool {
-    const LABELS: [&str; 5] = ["发布日期", "发布时间", "公开日期", "成文日期", "印发日期"];
+    const LABELS: [&str; 11] = [
+        "发布日期",
+        "发布时间",
+        "公开日期",
+        "成文日期",
+        "印发日期",
+        "發佈日期",
+        "發布日期",
+        "發佈時間",
+        "發布時間",
+        "公開日期",
+        "印發日期",
+    ];
     LABELS.iter().any(|label| line.contains(label)) && line.bytes().any(|b| b.is_ascii_digit())
 }
 
@@ -770,6 +783,24 @@ mod tests {
             extracted.text
         );
         assert!(extracted.text.starts_with("发布日期：2024-01-20"));
+    }
+
+    #[test]
+    fn keeps_the_date_line_of_a_page_in_traditional_script() {
+        let html = page(
+            "某市人民政府",
+            "<h1 class=\"art-title\">某局2012年政府信息公開工作年度報告</h1>",
+            "",
+        )
+        .replace("发布日期", "發佈日期");
+        let extracted = extract(&html);
+        assert!(
+            extracted.text.starts_with(
+                "某局2012年政府信息公開工作年度報告\n發佈日期：2024-01-20 字号：大 中 小\n"
+            ),
+            "{}",
+            extracted.text
+        );
     }
 
     #[test]

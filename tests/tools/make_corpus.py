@@ -1,10 +1,11 @@
 """Builds fixtures/corpus/: reports written in the shapes real 政府信息公开工作年度报告 take (report
-years 2019–2025, every issuer level, published as text, Markdown, web pages, Word and PDF), each
+years 2008–2025, every issuer level, published as text, Markdown, web pages, Word and PDF), each
 with a gold file (NAME.gold.toml) saying what was built into it and which findings a correct
 checker gives on it.
 
 Every report is made from one template and a few parameters (issuer, year, form, shape, defects),
-so the corpus is reproducible. The numbers of tables 三 and 四 are chosen so that every identity of
+so the corpus is reproducible; reports of 2008–2018 (SPECS_2007) from a template of their own, the
+2007 text's items under the outlines offices used (build_2007). The numbers of tables 三 and 四 are chosen so that every identity of
 the unified format holds; a defect then moves numbers on purpose, and the expected arithmetic
 findings are worked out here from the final numbers with the same identities the format states.
 
@@ -282,8 +283,8 @@ class Spec:
     demote_review: bool = False                   # 四 written as （四） under 三, 五 and 六 renumbered
     extra_section: bool = False
     captions: str | None = None                   # "section" (表二/三/四) or "own" (表一/二/三)
-    date_style: str = "signature"                 # signature | meta
-    contact_style: str = "preamble"               # preamble | end | lines
+    date_style: str = "signature"                 # signature | meta; 2007 also meta-time | dotted | chinese | none
+    contact_style: str = "preamble"               # preamble | end | lines; 2007 also local | ask | address
     wording: dict = field(default_factory=dict)   # section key → the heading's words, a variant
     tables_missing: bool = False                  # tables published as images: headings only
     slash_cells: bool = False                     # `/` for "none" in table 二's empty cells
@@ -292,6 +293,14 @@ class Spec:
     meta_table: bool = False                      # web page: a 索引号/发布机构/发布日期 table atop the article
     title_in_body: bool = True                    # web page: the title inside the article, or
                                                   # only in the page's heading outside it
+    # 2007-text reports (report years 2008–2018) only; see build_2007
+    outline: str = "standard"                     # how the 2007 items are headed (OUTLINES_2007)
+    title_style: str = "standard"                 # standard | two-lines | no-issuer | summary
+    requests_table: bool = False                  # a free-form 申请情况 table under 依申请公开
+    appendix: bool = False                        # a 附表 of statistics at the end
+    list_parts: bool = False                      # the preamble lists all seven parts, present or not
+    requests_count: int = 0                       # requests received (0: a sentence saying none)
+    sentence_style: int | None = None             # which 收费 and 复议 sentences (default: by seed)
 
 
 def deadline(spec):
@@ -556,7 +565,7 @@ def text_lines(spec, blocks):
             lines.append("")
         elif kind in ("heading",):
             lines += ["", block[1]]
-        elif kind == "title" and spec.shape in ("spaces", "wrapped"):
+        elif kind == "title" and (spec.shape in ("spaces", "wrapped") or spec.title_style == "two-lines"):
             # the title over two lines: the issuer, then the rest
             lines += [spec.issuer, block[1][len(spec.issuer):], ""]
         elif kind == "para" and spec.shape == "wrapped":
@@ -1052,6 +1061,387 @@ SPECS = [
 ]
 
 
+# ---------------------------------------------------------------------------------------------
+# Reports of 2008–2018, under the 2007 text (Art. 31–32): no national outline and no unified
+# tables. Six items must be covered (主动公开; 依申请公开和不予公开; 收费及减免; 复议诉讼; 主要问题及改进;
+# 其他需要报告的事项), under headings worded each office's way or in sentences; tables, where there
+# are any, are free-form (a 申请情况 table of counts, a 附表 of statistics).
+
+ITEMS_2007 = ["overview", "active", "requests", "fees", "review", "problems", "other"]
+ITEM_RULES_2007 = {"active": "required/active-disclosure", "requests": "required/requests",
+                   "fees": "required/fees", "review": "required/review-litigation",
+                   "problems": "required/problems", "other": "required/other-matters"}
+
+# The heading words of each outline: `standard` follows Article 32's own words; the others are
+# the wordings offices used.
+WORDS_2007 = {
+    "standard": {"overview": "概述", "active": "主动公开政府信息的情况",
+                 "requests": "依申请公开政府信息和不予公开政府信息的情况", "fees": "政府信息公开的收费及减免情况",
+                 "review": "因政府信息公开申请行政复议、提起行政诉讼的情况",
+                 "problems": "政府信息公开工作存在的主要问题及改进情况", "other": "其他需要报告的事项"},
+    "short": {"overview": "基本概况", "active": "主动公开情况", "requests": "依申请公开情况", "fees": "收费及减免情况",
+              "review": "复议、诉讼和申诉情况", "problems": "存在的主要问题和改进措施", "other": "其他需要说明的事项"},
+    "office": {"overview": "概述", "active": "政府信息主动公开情况", "requests": "政府信息依申请公开办理情况",
+               "fees": "依申请信息公开收费情况", "review": "申请行政复议、提起行政诉讼情况",
+               "problems": "存在的主要问题及下步工作措施", "other": "其他事项"},
+    "spaced": {"overview": "概 述", "active": "政府信息主动公开情况", "requests": "政府信息依申请公开情况",
+               "fees": "政府支出与收费", "review": "复议、诉讼和申诉情况", "problems": "存在的主要问题和改进措施",
+               "other": "其他需要报告的事项"},
+    "provincial": {"overview": "概述", "active": "主动公开政府信息以及公开平台建设情况", "requests": "公开申请的办理情况",
+                   "fees": "政府信息公开收费及减免情况", "review": "因政府信息公开申请提起行政复议、诉讼的情况",
+                   "problems": "政府信息公开工作存在的主要问题及改进措施", "other": "需要说明的事项与附表"},
+}
+# Outlines (how the items are laid out), each with the words it uses:
+#   standard, short, office: one numbered heading per item;
+#   unnumbered: headings without numbers, on lines of their own;
+#   colon: numbered headings ending in a colon (`一、主动公开政府信息的情况：`);
+#   three-part: 一 基本情况, 二 政府信息公开情况 with the items inline (`1、主动公开情况：全年…`), 三 问题;
+#   sentences: 收费 and 复议 reported in sentences under 依申请公开, without headings of their own;
+#   city-template: 依申请公开 with sub-points (申请情况, 申请处理情况, 依申请收费及减免情况), 咨询处理情况;
+#   extra: sections of the office's own between the items (组织领导, 保密审查);
+#   provincial: a province's template, nine parts, 其他事项 as 需要说明的事项与附表 with the 附表 under it;
+#   spaced: a space for the numeral's mark (`一 概 述`), 咨询情况 after 依申请公开, fees as a spending
+#   part (`政府支出与收费`) whose sub-points name no fee.
+OUTLINE_WORDS = {"unnumbered": "short", "colon": "standard", "three-part": "standard", "sentences": "standard",
+                 "city-template": "short", "extra": "office"}
+
+PERIODS_2007 = {
+    "standard": "本报告中所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。",
+    "short-end": "数据统计期限为{y}年1月1日至12月31日止。",
+    "from-to": "本报告统计数据从{y}年1月1日至{y}年12月31日止。",
+    "limit": "报告中所列数据的统计时限为{y}年1月1日起至{y}年12月31日止。",
+    "span": "本报告起止时间为{y}年1月1日至12月31日。",
+    "covers": "本报告涵盖内容为{y}年1月1日至12月31日期间的政府信息公开工作情况。",
+    "bare": "本报告所列数据自{y}年1月1日至{y}年12月31日。",
+    "dash": "统计数据时间段：{y}年1月1日-{y}年12月31日。",
+    "cutoff": "本报告的数据截止{y}年12月31日。",
+    "paren": "（本报告中所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。）",
+    "to": "本年度报告中所列数据的统计期限从{y}年1月1日到12月31日止。",
+}
+
+CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese_date(y, m, d):
+    """A date in Chinese numerals, as signatures write it (二〇一二年三月二十日)."""
+    def small(n):
+        if n < 10:
+            return CHINESE_DIGITS[n]
+        return ("" if n < 20 else CHINESE_DIGITS[n // 10]) + "十" + (CHINESE_DIGITS[n % 10] if n % 10 else "")
+    return "".join(CHINESE_DIGITS[int(c)] for c in str(y)) + f"年{small(m)}月{small(d)}日"
+
+
+def requests_grid(rng, count):
+    """A free-form table of the requests received and answered, as offices drew one."""
+    in_person = rng.randint(0, count)
+    online = count - in_person
+    partly = rng.randint(0, count // 3)
+    refused = rng.randint(0, (count - partly) // 4)
+    rows = [[Cell("项目"), Cell("数量（件）")],
+            [Cell("收到申请总数"), Cell(str(count))],
+            [Cell("其中：当面申请"), Cell(str(in_person))],
+            [Cell("网上申请"), Cell(str(online))],
+            [Cell("答复总数"), Cell(str(count))],
+            [Cell("同意公开"), Cell(str(count - partly - refused))],
+            [Cell("同意部分公开"), Cell(str(partly))],
+            [Cell("不予公开"), Cell(str(refused))]]
+    return rows, (count - partly - refused, partly, refused)
+
+
+def appendix_grid(active, count):
+    return [[Cell("指标名称"), Cell("单位"), Cell("数量")],
+            [Cell("主动公开政府信息数"), Cell("条"), Cell(str(active))],
+            [Cell("其中：全文电子化信息数"), Cell("条"), Cell(str(active))],
+            [Cell("收到申请数"), Cell("件"), Cell(str(count))],
+            [Cell("对申请的答复数"), Cell("件"), Cell(str(count))],
+            [Cell("行政复议数"), Cell("件"), Cell("0")],
+            [Cell("行政诉讼数"), Cell("件"), Cell("0")],
+            [Cell("依申请公开收取费用"), Cell("元"), Cell("0")]]
+
+
+def build_2007(spec):
+    """The blocks of a 2008–2018 report (see the section's comment)."""
+    rng = random.Random(spec.seed)
+    y = spec.year
+    we = "我局" if spec.kind == "department" else ("我镇" if spec.issuer.endswith(("镇人民政府", "镇", "鎮人民政府")) else
+                                                  "我乡" if "乡" in spec.issuer else
+                                                  "我街道" if "街道" in spec.issuer else
+                                                  "我区" if spec.level == "district" else
+                                                  "我县" if spec.level == "county" else
+                                                  "我省" if spec.level == "province" else "我市")
+    office = spec.issuer + ("办公室" if spec.kind == "department" else "政府信息公开办公室")
+    words = WORDS_2007[OUTLINE_WORDS.get(spec.outline, spec.outline)]
+    present = [key for key in ITEMS_2007 if key not in spec.missing]
+    title = {"standard": f"{spec.issuer}{y}年政府信息公开工作年度报告",
+             "two-lines": f"{spec.issuer}{y}年政府信息公开工作年度报告",
+             "annual": f"{spec.issuer}{y}年度政府信息公开年度报告",
+             "no-issuer": f"{y}年政府信息公开工作年度报告",
+             "summary": f"{spec.issuer}{y}年政府信息公开工作总结"}[spec.title_style]
+    blocks = [("title", title)]
+    py, pm, pd = spec.published
+    if spec.date_style == "meta":
+        blocks.append(("meta", f"发布日期：{py}-{pm:02d}-{pd:02d}"))
+    elif spec.date_style == "meta-time":
+        blocks.append(("meta", f"发布时间：{py}-{pm:02d}-{pd:02d} {rng.randint(8, 17)}:{rng.randint(10, 59)}"))
+    elif spec.date_style == "dotted":
+        blocks.append(("para", f"{py}.{pm:02d}.{pd:02d}"))
+    intro = f"根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求，特向社会公布{spec.issuer}{y}年度政府信息公开工作年度报告。"
+    if spec.list_parts:
+        # the parts as the template names them, whether or not the report then has them all
+        intro += "全文包括" + "、".join(WORDS_2007["standard"][key] for key in ITEMS_2007) + "七个部分。"
+    if spec.period:
+        intro += PERIODS_2007[spec.period].format(y=spec.period_year or y)
+    intro += f"本报告电子版可在{spec.issuer[:3]}政府门户网站下载。"
+    phone = f"0{rng.randint(310, 998)}-{rng.randint(2000000, 8999999)}"
+    local = f"{rng.randint(2000000, 8999999)}"
+    address = f"{spec.issuer[:3]}人民路{rng.randint(1, 300)}号"
+    postcode = f"{rng.randint(100000, 899999)}"
+    contact_end = []
+    if spec.contact:
+        style = spec.contact_style
+        if style == "preamble":
+            intro += f"如对本报告有任何疑问，请与{office}联系（地址：{address}；邮编：{postcode}；电话：{phone}）。"
+        elif style == "local":
+            intro += f"如对本报告有任何疑问，请与{office}联系（电话：{local}）。"
+        elif style == "ask":
+            intro += f"如对本报告有任何疑问，请联系：{rng.randint(20000000, 89999999)}。"
+        elif style == "end":
+            contact_end = [("para", f"联系电话：{phone.replace('-', '—')}")]
+        elif style == "lines":
+            contact_end = [("para", f"地址：{address}"), ("para", f"邮编：{postcode}"), ("para", f"电话：{phone}")]
+    elif spec.contact_style == "address":
+        # an address and a postcode, no phone or e-mail: a reader cannot ask
+        intro += f"如对本报告有任何疑问，请与{office}联系（地址：{address}；邮编：{postcode}）。"
+    blocks.append(("para", intro))
+
+    active = rng.randint(20, 900)
+    kinds = rng.randint(1, max(1, active // 4))
+    count = spec.requests_count
+    style = spec.seed % 3 if spec.sentence_style is None else spec.sentence_style
+    sentences = {
+        "overview": f"{y}年，{we}认真贯彻落实《条例》，调整充实了政府信息公开工作领导小组，完善保密审查和信息发布制度，"
+                    f"政府信息公开工作运行正常。",
+        "active": f"{y}年，{we}通过门户网站、政务公开栏等渠道主动公开政府信息{active}条，其中规范性文件{kinds}条，"
+                  f"工作动态类信息{active - kinds}条。",
+        "requests": (f"{y}年，{we}未收到公民、法人或其他组织提出的政府信息公开申请，无不予公开的情况。" if count == 0 else
+                     f"{y}年，{we}共受理政府信息公开申请{count}件，均在规定期限内答复。"),
+        "fees": [f"{y}年，{we}在办理依申请公开工作中未收取任何费用。", "本年度没有发生政府信息公开收费及减免情况。",
+                 "对依申请提供政府信息，未收取检索、复印、邮寄等费用。",
+                 "依申请提供的政府信息一律免收费用。"][style],
+        "review": [f"{y}年，{we}未发生因政府信息公开申请行政复议、提起行政诉讼的情况。",
+                   "全年收到有关政府信息公开的行政复议申请0件，行政诉讼0件。",
+                   f"{y}年度，没有发生针对本单位有关政府信息公开事务的行政复议案、行政诉讼案。",
+                   f"全年发生因政府信息公开申请行政复议1件，{we}依法作出答复，复议机关维持原答复。"][style],
+        "problems": f"{we}政府信息公开工作还存在一些不足：一是公开内容不够全面；二是信息更新不够及时。下一步，{we}将加强业务培训，"
+                    f"规范公开流程，及时更新公开目录。",
+        "other": ("本年度无需要说明的事项，统计数据见附表。" if spec.outline == "provincial" else
+                  ["无。", "本年度无其他需要报告的事项。"][spec.seed % 2]),
+    }
+    table_blocks = []
+    if spec.requests_table and count:
+        grid, (agreed, partly, refused) = requests_grid(rng, count)
+        sentences["requests"] += f"其中同意公开{agreed}件，同意部分公开{partly}件，不予公开{refused}件。具体情况见下表："
+        table_blocks = [("table", "requests", grid)]
+    if spec.outline == "city-template":
+        bodies = {"requests": [("sub", "（一）申请情况"), ("para", sentences["requests"])] + table_blocks +
+                              ([("sub", "（二）依申请收费及减免情况"), ("para", sentences["fees"])]
+                               if "fees" in present else [])}
+    else:
+        bodies = {"requests": [("para", sentences["requests"])] + table_blocks}
+    if spec.outline == "sentences":
+        # 收费 and 复议 as sentences under 依申请公开, without headings
+        bodies["requests"] += [("para", sentences[key]) for key in ("fees", "review") if key in present]
+    headed = [key for key in present if not (spec.outline == "sentences" and key in ("fees", "review"))
+              and not (spec.outline == "city-template" and key == "fees")]
+    if spec.outline == "three-part":
+        inline = [("active", "1、主动公开情况："), ("requests", "2、依申请公开情况："),
+                  ("review", "3、申请行政复议、提起行政诉讼的情况："), ("fees", "4、政府信息公开的收费及减免情况：")]
+        sections = [("基本情况", [("para", sentences["overview"])])]
+        items = [("para", f"{label}{sentences[key]}") for key, label in inline if key in present]
+        sections.append(("政府信息公开情况", items + table_blocks))
+        if "problems" in present:
+            sections.append(("存在的主要问题及改进情况", [("para", sentences["problems"])]))
+        if "other" in present:
+            sections.append(("其他需要报告的事项", [("para", sentences["other"])]))
+    else:
+        sections = []
+        for key in headed:
+            sections.append((words[key], bodies.get(key, [("para", sentences[key])])))
+            if spec.outline in ("extra", "provincial") and key == "overview":
+                sections.append(("组织领导和制度建设情况", [("para", f"{we}明确办公室为政府信息公开工作机构，配备兼职工作人员两名。")]))
+            if spec.outline == "spaced" and key == "fees":
+                sections[-1] = (words[key], [("sub", "（一）工作人员情况"), ("para", f"{we}有兼职工作人员两名。"),
+                                             ("sub", "（二）经费情况"), ("para", "政府信息公开工作经费列入机关日常预算。")])
+            if spec.outline in ("city-template", "spaced") and key == "requests":
+                sections.append(("咨询处理情况", [("para", f"全年接待公众咨询{rng.randint(10, 300)}人次。")]))
+        if spec.outline in ("extra", "provincial"):
+            at = next((i for i, s in enumerate(sections) if s[0] == words["problems"]), len(sections))
+            sections.insert(at, ("保密审查及监督检查情况", [("para", "严格执行公开前保密审查，全年未发生泄密事件。")]))
+    for number, (heading, body) in enumerate(sections, start=1):
+        if spec.outline == "unnumbered":
+            blocks.append(("heading", heading))
+        elif spec.outline == "spaced":
+            blocks.append(("heading", f"{NUMERALS[number - 1]} {heading}"))
+        elif spec.outline == "colon":
+            blocks.append(("heading", f"{NUMERALS[number - 1]}、{heading}："))
+        else:
+            blocks.append(("heading", f"{NUMERALS[number - 1]}、{heading}"))
+        blocks += body
+    if spec.appendix:
+        blocks += [("caption", "附表：政府信息公开情况统计表"), ("table", "appendix", appendix_grid(active, count))]
+    blocks += contact_end
+    if spec.date_style in ("signature", "chinese"):
+        blocks.append(("sign", spec.issuer))
+        blocks.append(("sign", f"{py}年{pm}月{pd}日" if spec.date_style == "signature" else chinese_date(py, pm, pd)))
+    return blocks
+
+
+def expected_2007(spec):
+    """The findings a correct checker gives on a 2008–2018 report: (rule, severity, span text or None)."""
+    found = [(ITEM_RULES_2007[key], "error", None) for key in ITEMS_2007 if key in spec.missing and key != "overview"]
+    if spec.period is None:
+        found.append(("period/missing", "warning", None))
+    elif spec.period_year and spec.period_year != spec.year:
+        found.append(("period/mismatch", "error", None))
+    if not spec.contact:
+        found.append(("contact/missing", "warning", None))
+    # Article 31 of the 2007 text: by 31 March, departments and governments alike; a page date
+    # two years or more after the report year is the page's, not the report's (see the note)
+    if spec.published > (spec.year + 1, 3, 31) and spec.published[0] <= spec.year + 1 and spec.date_style != "none":
+        found.append(("deadline/late", "error", None))
+    if spec.title_style == "summary":
+        found.append(("title/not-annual-report", "warning", None))
+    found += [(rule, severity, None) for rule, severity in spec.expect]
+    return found
+
+
+def gold_2007(spec, blocks, found):
+    present = [key for key in ITEMS_2007 if key not in spec.missing]
+    title = blocks[0][1]
+    lines = [
+        f"# Gold for {spec.name}.{'txt' if spec.form == 'txt-flat' else spec.form}: what was built into it (tests/tools/make_corpus.py).",
+        f"# {spec.note}" if spec.note else None,
+        "",
+        "[[document]]",
+        f"title = {toml_string(title)}",
+    ]
+    if spec.title_style != "no-issuer":
+        lines.append(f"issuer-kind = {toml_string(spec.kind)}")
+    lines += [
+        f"level = {toml_string(issuer_level(spec))}",
+        f"report-year = {spec.year}",
+        f"form = {toml_string(spec.form)}",
+        f"shape = {toml_string(spec.outline)}",
+        'regulation = "2007"',
+        "sections = [" + ", ".join(toml_string(s) for s in present) + "]",
+        f"period = {'true' if spec.period else 'false'}",
+    ]
+    if spec.period:
+        lines.append(f"period-year = {spec.period_year or spec.year}")
+    lines.append(f"contact = {'true' if spec.contact else 'false'}")
+    if spec.date_style != "none":
+        lines.append(f'published = "{spec.published[0]}-{spec.published[1]:02d}-{spec.published[2]:02d}"')
+    lines.append("")
+    for rule, severity, text in found:
+        lines += ["[[document.expect]]", f"rule = {toml_string(rule)}", f"severity = {toml_string(severity)}"]
+        if text is not None:
+            lines.append(f"text = {toml_string(text)}")
+        lines.append("")
+    for rule, severity, why in spec.allow:
+        lines += ["[[document.allow]]", f"rule = {toml_string(rule)}", f"severity = {toml_string(severity)}",
+                  f"why = {toml_string(why)}", ""]
+    return "\n".join(l for l in lines if l is not None)
+
+
+SPECS_2007 = [
+    Spec("2008-lvshui-xian-gov", "txt", "绿水县人民政府", G, "county", 2008, (2009, 3, 20), seed=101,
+         note="county government, the items under Article 32's own words, no defect"),
+    Spec("2009-qinghe-shi-jiaotong", "html", "青河市交通局", D, "department", 2009, (2010, 2, 26), outline="short",
+         period="from-to", date_style="meta-time", requests_count=3, requests_table=True, seed=102,
+         note="city department page, short headings, a table of requests; published 26 February (on time: under the 2007 text departments too have until 31 March)"),
+    Spec("2009-xinqiao-zhen-trad", "txt", "新橋鎮人民政府", G, "township", 2009, (2010, 3, 5), outline="unnumbered",
+         period="short-end", contact=False, missing=("other",), traditional=True, seed=103,
+         note="township government in Traditional script, headings without numbers; no 其他需要报告的事项, no contact"),
+    Spec("2010-songxi-zhen-gov", "txt", "松溪镇人民政府", G, "township", 2010, (2011, 3, 14), outline="office",
+         period="short-end", contact=False, missing=("problems", "other"), date_style="meta-time", seed=104,
+         note="township government, office headings, stops after 复议: no 主要问题, no 其他事项, no contact"),
+    Spec("2010-heping-xian-shuili", "docx", "和平县水利局", D, "department", 2010, (2011, 3, 18), requests_count=2,
+         requests_table=True, seed=105, note="county department in Word, a table of requests, no defect"),
+    Spec("2011-baisha-qu-gov", "md", "白沙区人民政府", G, "district", 2011, (2012, 4, 12), outline="extra",
+         period="limit", seed=106, note="district government, sections of its own between the items; published 12 April (deadline/late)"),
+    Spec("2011-yunling-sheng-gov", "html", "云岭省人民政府", G, "province", 2011, (2012, 3, 30), date_style="meta",
+         requests_count=46, appendix=True, list_parts=True, seed=107,
+         note="provincial government page, the parts listed in the preamble, a 附表 of statistics, no defect"),
+    Spec("2012-lanxi-shi-caizheng", "txt", "兰溪市财政局", D, "department", 2012, (2013, 2, 8), outline="sentences",
+         contact_style="end", seed=108,
+         note="city department, 收费 and 复议 in sentences under 依申请公开 (没有发生针对本单位有关…事务的行政复议案), phone at the end with an em dash, no defect"),
+    Spec("2012-jiangbei-xiang-flat", "txt-flat", "江北乡人民政府", G, "township", 2012, (2013, 3, 11), shape="flat",
+         seed=109, note="township government, text saved without line breaks, no defect"),
+    Spec("2012-donghu-qu-minzheng-trad", "html", "東湖區民政局", D, "department", 2012, (2013, 3, 6), traditional=True,
+         missing=("fees",), list_parts=True, title_in_body=False, date_style="meta", seed=110,
+         note="district department page in Traditional script, title only above the article; the preamble names 收费及减免 but the report never covers it (required/fees)"),
+    Spec("2013-qingshi-qu-gov", "txt", "青石区人民政府", G, "district", 2013, (2014, 3, 20), outline="three-part",
+         period="paren", contact=False, seed=111,
+         note="district government, three parts with the items inline (`3、申请行政复议、提起行政诉讼的情况：本年度未发生…`), period in brackets; no contact"),
+    Spec("2013-fengyang-xian-wenguang", "txt", "凤阳山县文化广电新闻出版局", D, "department", 2013, (2014, 3, 25),
+         outline="colon", title_style="two-lines", period=None, missing=("other",), seed=112,
+         note="county department, title over two lines, headings ending in a colon, signature date; no period, no 其他需要报告的事项"),
+    Spec("2013-nanping-qu-shuili", "html", "南屏区水利局", D, "department", 2013, (2014, 3, 27), date_style="meta-time",
+         missing=("other",), seed=113, note="district department page, six items without 其他需要报告的事项 (required/other-matters)"),
+    Spec("2014-changting-jiedao", "txt", "长亭街道办事处", G, "township", 2014, (2015, 1, 20), contact_style="local",
+         appendix=True, requests_count=1, seed=114,
+         note="street office, a local phone number without area code, a 附表 of statistics, no defect"),
+    Spec("2014-jinshui-shi-shenji", "html", "金水市审计局", D, "department", 2014, (2015, 1, 30), date_style="meta-time",
+         period=None, outline="short", seed=115, note="city department page, no statistics period (period/missing)"),
+    Spec("2015-taiping-jiedao-trad", "txt", "太平街道辦事處", G, "township", 2015, (2016, 2, 3), outline="office",
+         period="span", traditional=True, seed=116, note="street office in Traditional script, period as 起止时间, no defect"),
+    Spec("2015-beiyuan-xian-shangwu", "txt", "北苑县商务局", D, "department", 2015, (2016, 3, 2), title_style="no-issuer",
+         outline="office", period=None, contact=False, contact_style="address", seed=117,
+         note="county department, the title without the issuer's name; no period; an address and a postcode but no phone or e-mail"),
+    Spec("2016-songxi-qu-gov", "html", "松溪区人民政府", G, "district", 2016, (2017, 1, 12), date_style="meta",
+         period="from-to", list_parts=True, requests_count=7, requests_table=True, seed=118,
+         note="district government page, parts listed, a table of requests, no defect"),
+    Spec("2016-lanxi-xian-minzheng", "docx", "兰溪县民政局", D, "department", 2016, (2017, 2, 9), period="bare",
+         contact_style="end", seed=119, note="county department in Word, period with no keyword (所列数据自…至…), no defect"),
+    Spec("2016-heping-shi-gov-pdf", "pdf", "和平市人民政府", G, "city", 2016, (2017, 3, 28), requests_count=15,
+         requests_table=True, seed=120, note="city government, PDF printed from Word, a table of requests, no defect"),
+    Spec("2017-qinghe-qu-weiji", "txt", "青河区卫生和计划生育委员会", D, "department", 2017, (2018, 1, 22),
+         outline="city-template", date_style="dotted", contact_style="ask", period=None, missing=("other",), seed=121,
+         note="district department in a city's template (依申请收费 as a sub-point, 咨询处理情况, no 其他事项), date as 2018.01.22 under the title, 请联系：number; no period"),
+    Spec("2017-xishan-xian-shuiwu", "md", "西山县水务局", D, "department", 2017, (2018, 3, 8), period="dash",
+         seed=122, note="county department in Markdown, period as 统计数据时间段 with a hyphen, no defect"),
+    Spec("2017-dongguan-jiedao", "txt", "东关街道办事处", G, "township", 2017, (2018, 4, 20), shape="cells",
+         requests_count=4, requests_table=True, seed=123,
+         note="street office, table one cell a line; published 20 April (deadline/late)"),
+    Spec("2018-baisha-xiang-gov", "txt", "白沙乡人民政府", G, "township", 2018, (2019, 1, 18), period="cutoff",
+         contact_style="local", seed=124, note="township government, period as a cut-off (数据截止…12月31日), local phone, no defect"),
+    Spec("2018-qingshi-zhen-gov", "txt", "青石镇人民政府", G, "township", 2018, (2019, 3, 12), period="standard",
+         period_year=2017, outline="sentences", seed=125,
+         note="township government, period names the year before (period/mismatch)"),
+    Spec("2018-jiangbei-qu-gov", "html", "江北区人民政府", G, "district", 2018, (2020, 12, 18), date_style="meta",
+         period="to", seed=126,
+         note="district government page re-posted when the site moved: the page's date is two years after the report's; no defect in the report"),
+    Spec("2011-dongguan-zhen-summary", "txt", "东关镇人民政府", G, "township", 2011, (2012, 3, 20), title_style="summary",
+         date_style="chinese", period="covers", seed=127,
+         note="township government, titled 工作总结 (title/not-annual-report), signature date in Chinese numerals, period as 涵盖内容为"),
+    Spec("2012-linshui-xian-gov", "txt", "临水县人民政府", G, "county", 2012, (2013, 3, 15), outline="provincial",
+         appendix=True, requests_count=5, seed=129,
+         note="county government in a province's nine-part template: 其他事项 as 需要说明的事项与附表, the 附表 under it, no defect"),
+    Spec("2018-xinqiao-zhen-yearend", "txt", "新桥镇人民政府", G, "township", 2018, (2018, 12, 31), outline="office",
+         missing=("overview", "problems", "other"), contact=False, seed=130,
+         note="township government that reports four items only and signs on 31 December of the report year (not premature: the year is closing); no 主要问题, no 其他事项, no contact"),
+    Spec("2018-huangtang-zhen-spaced", "txt", "黄塘镇人民政府", G, "township", 2018, (2019, 1, 9), outline="spaced",
+         contact_style="ask", requests_count=4, missing=("other",), seed=131,
+         note="township government, a space for each heading's mark (`一 概 述`), 咨询情况, fees as 政府支出与收费; no 其他需要报告的事项 (the template has none)"),
+    Spec("2015-lianhua-shi-guotu", "txt", "莲花市国土资源局", D, "department", 2015, (2016, 3, 10), outline="sentences",
+         requests_count=9, sentence_style=3, seed=132,
+         note="city department, 收费 and 复议 in sentences only: 一律免收费用, and one review that was decided (复议1件); no defect"),
+    Spec("2014-nanping-shi-gov-fw", "txt", "南屏市人民政府", G, "city", 2014, (2015, 3, 26), fullwidth=True,
+         requests_count=25, requests_table=True, list_parts=True, seed=128,
+         note="city government, full-width digits, a table of requests, no defect"),
+]
+
+
 def without_timestamps(pdf):
     """The PDF with its creation date, checksum and file identifier replaced by fixed values of the same
     length (so every offset in it stays right), so a rebuilt PDF is byte-identical."""
@@ -1068,11 +1458,15 @@ def main():
     soffice = shutil.which("soffice")
     pdf_jobs = []
     names = set()
-    for spec in SPECS:
+    for spec in SPECS + SPECS_2007:
         assert spec.name not in names, spec.name
         names.add(spec.name)
-        blocks, t3, t4 = build(spec)
-        found = expected(spec, t3, t4)
+        if spec.year <= 2018:
+            blocks = build_2007(spec)
+            found = expected_2007(spec)
+        else:
+            blocks, t3, t4 = build(spec)
+            found = expected(spec, t3, t4)
         if spec.traditional or spec.fullwidth:
             conv = (lambda s: to_traditional(s, trad)) if spec.traditional else to_fullwidth_digits
             blocks = [tuple(conv(x) if isinstance(x, str) else x for x in b) if b[0] != "table"
@@ -1093,7 +1487,8 @@ def main():
             word_document(spec, blocks, path)
         elif spec.form == "pdf":
             pdf_jobs.append((spec, blocks, path))
-        (OUT / f"{spec.name}.gold.toml").write_text(gold(spec, blocks, t3, t4, found), encoding="utf-8")
+        gold_text = gold_2007(spec, blocks, found) if spec.year <= 2018 else gold(spec, blocks, t3, t4, found)
+        (OUT / f"{spec.name}.gold.toml").write_text(gold_text, encoding="utf-8")
     if pdf_jobs and not soffice:
         print("soffice not found: PDFs kept as they are (apt-get install -y libreoffice-writer-nogui fonts-noto-cjk)")
     elif pdf_jobs:
@@ -1107,7 +1502,7 @@ def main():
                            check=True, stdout=subprocess.DEVNULL, env={"HOME": tmp, "PATH": "/usr/bin:/bin"})
         for _spec, _blocks, path in pdf_jobs:
             path.write_bytes(without_timestamps(path.read_bytes()))
-    print(f"{len(SPECS)} reports written to {OUT}")
+    print(f"{len(SPECS) + len(SPECS_2007)} reports written to {OUT}")
 
 
 if __name__ == "__main__":

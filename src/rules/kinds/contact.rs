@@ -61,10 +61,11 @@ impl Params {
     }
 }
 
-/// A phone number after a word that announces it: with an area code before a dash of any kind
+/// A phone number after a word that announces it (`电话`, `联系方式`, or `联系:` as in `请联系:` and
+/// the number): with an area code before a dash of any kind
 /// (`0XXX-`, `0XXX—`, full-width `－` folds to `-`) or in brackets, or without one (7–8 digits).
 const ANNOUNCED_PHONE_PATTERN: &str = concat!(
-    r"(?:电话|热线|传真|联系方式|手机|[Tt][Ee][Ll])[^0-9。;]{0,8}",
+    r"(?:电话|热线|传真|联系方式|联系:|手机|[Tt][Ee][Ll])[^0-9。;]{0,8}",
     r"(?:(?:0[0-9]{2,3} ?[-‐‑‒–—―−]{1,2} ?|\(0[0-9]{2,3}\))?[0-9]{7,8}|0[0-9]{9,11}|1[3-9][0-9]{9}|12[0-9]{3})",
 );
 /// A number with an area code, wherever it is. A pattern of its own rather than a branch of the
@@ -230,6 +231,7 @@ mod tests {
             "电话:0406 - 7158260",
             "电话:(0406)7158260",
             "(电话:7158260)",
+            "如对本报告有任何疑问,请联系:86552285。",
             "0406-7158260",
         ] {
             assert_eq!(kinds(line), vec![ContactKind::Phone], "{line}");
@@ -244,6 +246,7 @@ mod tests {
             "某政办发〔2024〕12号",
             "统计期限为2024年1月1日至2024年12月31日",
             "全年接听咨询电话356次",
+            "联系群众:走访12户",
             "2023—2024年度",
         ] {
             let found = kinds(line);

@@ -16,7 +16,8 @@ report = "late"           # or "premature"
 The publication date is read from `发布时间:`/`发布日期:`, an `印发` line, `成文日期:`, or the dated
 signature (Arabic or Chinese numerals), in that order of preference. No date, no finding. `late`:
 after the due date for the report's regulation and issuer kind (`--issuer-kind`, `issuer-kind` in
-`ogilint.toml`, or inferred from the issuer's name). `premature`: before the report year was over.
+`ogilint.toml`, or inferred from the issuer's name); a page's `发布时间` more than a year after the
+deadline is a re-posting and is not judged. `premature`: before the report year was over (a report dated 31 December of its year is not).
 Placeholders: `{date}`, `{due}`, `{year}`.
 "#;
 
@@ -25,6 +26,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::{Context, Evaluate, Hit, ParamError};
+use crate::document::publication::{DateSource, PublicationDate};
 use crate::document::{IssuerKind, Regulation};
 
 /// What a `deadline` check reports.
@@ -51,6 +53,9 @@ pub struct Deadline {
     /// (key, month, day).
     due: Vec<(String, u32, u32)>,
 }
+
+/// A date as (year, month, day), compared in that order.
+type Ymd = (i32, u32, u32);
 
 const DUE_KEYS: &[&str] = &["2007", "2019", "2019-government", "2019-department"];
 
@@ -102,6 +107,16 @@ impl Deadline {
     }
 }
 
+/// Whether the date is a web page's `发布时间` more than a year after the deadline (a 2015
+/// report's page dated 2019). Sites that moved or were rebuilt re-post their old reports, and the
+/// page then carries the day of the move: it says nothing of when the report was first published,
+/// and a report first published more than a year after its deadline is far rarer than a re-posted
+/// page. Such a date is not judged late; the report's own dates (its signature, an `印发` or
+/// `成文日期` line) are.
+fn is_page_date_of_a_later_posting(published: PublicationDate, date: Ymd, due: Ymd) -> bool {
+    published.source == DateSource::Published && date > (due.0 + 1, due.1, due.2)
+}
+
 impl Evaluate for Deadline {
     fn evaluate(&self, context: &Context<'_>, hits: &mut Vec<Hit>) {
         let document = context.document;
@@ -121,7 +136,7 @@ impl Evaluate for Deadline {
                     return;
                 };
                 let due = (report_year.year + 1, month, day);
-                if date > due {
+                if date > due && !is_page_date_of_a_later_posting(published, date, due) {
                     hits.push(
                         Hit::at(published.date.range())
                             .with("date", date_text)
@@ -131,7 +146,9 @@ impl Evaluate for Deadline {
                 }
             }
             Report::Premature => {
-                if year <= report_year.year {
+                // Dated on the year's last day, a report is signed as the year closes (offices
+                // date it so); only an earlier date says it was written before the year was over.
+                if date < (report_year.year, 12, 31) {
                     hits.push(
                         Hit::at(published.date.range())
                             .with("date", date_text)

@@ -1,11 +1,12 @@
 //! `required`: a content item the regulation requires must be present.
 //!
 //! Satisfied by a heading (any level, or an unnumbered heading on a short line of its own) whose
-//! words match one of `headings`, or, where the rule
-//! allows it (`sentences-for`, e.g. 2007 reports, which had no prescribed outline), by a sentence
-//! of the report that clearly reports on the item (`全年未发生行政复议、行政诉讼`). A missing item is
-//! reported once, pointing at the start of the report's outline. Where only a heading can satisfy
-//! the item, a report with no recognisable outline is not judged (see [`super::outline`]).
+//! words match one of `headings`, or, where the rule allows it (`sentences-for`, e.g. 2007
+//! reports, which had no prescribed outline), by a sentence of the report that clearly reports on
+//! the item (`全年未发生行政复议、行政诉讼`), in its text or on a heading's line (where the heading
+//! runs on into its text). A missing item is reported once, pointing at the start of the report's outline. Where
+//! only a heading can satisfy the item, a report with no recognisable outline is not judged (see
+//! [`super::outline`]).
 
 /// The kind's reference for rule authors (`docs/authoring.md`, `ogilint rules --kinds-reference`).
 pub const REFERENCE: &str = r#"### `required` — a content item must be present
@@ -95,8 +96,14 @@ impl Evaluate for Required {
             }
             return;
         }
+        // A heading's line counts too: a numbered item often runs on into its text on the same
+        // line (`3、申请行政复议的情况:本年度未发生…`), and in text saved without line breaks the
+        // heading's line holds the whole section.
         let by_sentence = context.any_line_matches(&self.sentences, |index| {
-            document.lines[index].kind == LineKind::Text
+            matches!(
+                document.lines[index].kind,
+                LineKind::Text | LineKind::Heading
+            )
         });
         if !by_sentence {
             hits.push(Hit::missing_at(document.outline_anchor()));
