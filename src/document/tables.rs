@@ -165,46 +165,119 @@ impl Table {
         }
     }
 
-    /// Marks the table unreadable when its header rows name the format's value columns in
-    /// another order (`总计` before `自然人`): its values would be summed under the wrong names. A
-    /// header is compared by the order of the columns its cells name, not by position, so a
-    /// header row that a merged cell shifted by a column still agrees; names that stand for
-    /// several columns (table 四's `结果维持` under each of its three groups) tell nothing and are
-    /// passed over. `columns` are the format's column names, in order; a name's last part after
-    /// `-` is what a header cell says (`复议-结果维持`).
-    pub fn match_columns(&mut self, text: &str, columns: &[String]) {
-        let own_name = |column: &str| column.rsplit('-').next().unwrap_or(column).to_string();
-        let names: Vec<String> = columns.iter().map(|column| own_name(column)).collect();
-        let column_named = |cell: &Range<usize>| {
-            let words: String = text[cell.clone()]
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect();
-            let mut positions = names
-                .iter()
-                .enumerate()
-                .filter(|(_, name)| **name == words)
-                .map(|(position, _)| position);
-            match (positions.next(), positions.next()) {
-                (Some(position), None) => Some(position),
-                _ => None,
-            }
-        };
-        let out_of_order = self.headers.iter().any(|header| {
-            // From the first cell naming a column on, every cell must name one: a row that also
-            // holds a group's name (`法人或其他组织`) or words run together is several header rows
-            // read as one (`自然人 法人或其他组织 总计` over `商业企业 …`), whose order tells nothing.
-            let named: Option<Vec<usize>> = header
-                .iter()
-                .skip_while(|cell| column_named(cell).is_none())
-                .filter(|cell| !cell.is_empty())
-                .map(column_named)
-                .collect();
-            named.is_some_and(|named| named.windows(2).any(|pair| pair[0] > pair[1]))
-        });
-        if out_of_order {
-            self.unreadable = true;
+    /// Marks the table unreadable when a header row names the format's value columns in another
+    /// order (`总计` before `自然人`), or names a group (a span of columns, `法人或其他组织`) where
+    /// its columns do not stand: its values would be summed under the wrong names.
+    ///
+    /// Every header row is read left to right. A cell whose words, without whitespace (`商 业 企
+    /// 业`, a name a converter broke over two lines), are one of `names` stands for that span of
+    /// columns; a cell that names nothing (a corner note, `信息内容`) is passed over. A name that
+    /// stands for several spans (table 四's `结果维持` under each of its three groups) is the
+    /// first of them that starts after the previous cell's span, preferring columns no header
+    /// row above named already (table 四's second header row names the lawsuits' columns only,
+    /// those of 行政复议 standing in the row above). Each cell's span must start after the
+    /// previous one's end, with one exception: a header row read onto the end of the one above
+    /// it (`自然人 | 法人或其他组织 | 总计 | 商业企业 | …`, rows of text aligned by spaces) starts
+    /// again under a group named earlier in the row, at that group's first column, once per group.
+    pub fn match_columns(&mut self, text: &str, names: &HeaderNames) {
+        if self.headers.is_empty() || names.is_empty() {
+            return;
         }
+        // Columns that a header row above named one by one.
+        let mut named_above = vec![false; names.columns];
+        let mut named_here = vec![false; names.columns];
+        let mut groups: Vec<(Range<usize>, bool)> = Vec::new();
+        for header in &self.headers {
+            named_here.fill(false);
+            groups.clear();
+            // The first column after the previous cell's span.
+            let mut next = 0;
+            for cell in header {
+                let Some(spans) = names.spans(&text[cell.clone()]) else {
+                    continue;
+                };
+                let after = |span: &&Range<usize>| span.start >= next;
+                let span = spans
+                    .iter()
+                    .filter(after)
+                    .find(|span| !named_above[span.start..span.end].contains(&true))
+                    .or_else(|| spans.iter().find(after))
+                    .or_else(|| {
+                        // The row below, read onto this one: it starts under a group named
+                        // earlier in the row whose columns were not named yet.
+                        spans.iter().find(|span| {
+                            groups.iter_mut().any(|(group, restarted)| {
+                                let starts_it = !*restarted
+                                    && group.start == span.start
+                                    && span.end <= group.end
+                                    && span.len() < group.len();
+                                *restarted |= starts_it;
+                                starts_it
+                            })
+                        })
+                    });
+                let Some(span) = span else {
+                    self.unreadable = true;
+                    return;
+                };
+                next = span.end;
+                if span.len() == 1 {
+                    named_here[span.start] = true;
+                } else {
+                    groups.push((span.clone(), false));
+                }
+            }
+            for (above, here) in named_above.iter_mut().zip(&named_here) {
+                *above |= here;
+            }
+        }
+    }
+}
+
+/// What the cells of a table's header rows may say, each with the value columns it stands for: a
+/// column's name, or a group's (a span of consecutive columns: `法人或其他组织` over 商业企业 to
+/// 其他). Built once per table definition and used for every table read with it.
+#[derive(Debug, Clone, Default)]
+pub struct HeaderNames {
+    /// Each name without whitespace, with the spans it stands for, left to right.
+    names: Vec<(String, Vec<Range<usize>>)>,
+    /// How many value columns the table has.
+    columns: usize,
+}
+
+impl HeaderNames {
+    /// The names of a table of `columns` value columns: each `(name, span)` says that a header
+    /// cell reading `name` stands for the columns in `span`. A name given with several spans
+    /// stands for any of them. Spans outside the columns or empty are left out.
+    pub fn new(columns: usize, entries: impl IntoIterator<Item = (String, Range<usize>)>) -> Self {
+        let mut names: Vec<(String, Vec<Range<usize>>)> = Vec::new();
+        for (name, span) in entries {
+            let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+            if name.is_empty() || span.is_empty() || span.end > columns {
+                continue;
+            }
+            match names.iter_mut().find(|(known, _)| *known == name) {
+                Some((_, spans)) => spans.push(span),
+                None => names.push((name, vec![span])),
+            }
+        }
+        for (_, spans) in &mut names {
+            spans.sort_by_key(|span| (span.start, std::cmp::Reverse(span.end)));
+        }
+        HeaderNames { names, columns }
+    }
+
+    /// Whether no name is known (nothing to check a header against).
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The spans a header cell's words stand for, compared without whitespace.
+    pub fn spans(&self, cell: &str) -> Option<&[Range<usize>]> {
+        self.names
+            .iter()
+            .find(|(name, _)| name.chars().eq(cell.chars().filter(|c| !c.is_whitespace())))
+            .map(|(_, spans)| spans.as_slice())
     }
 }
 
