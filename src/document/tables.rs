@@ -1035,6 +1035,152 @@ mod tests {
         assert!(!has_fused_run("12345", 1));
     }
 
+    /// Table 三's header names: its seven columns, 申请人情况 over all, 法人或其他组织 over five.
+    fn table_three_names() -> HeaderNames {
+        let columns = [
+            "自然人",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            "总计",
+        ];
+        let groups = [("申请人情况", 0..7), ("法人或其他组织", 1..6)];
+        HeaderNames::new(
+            7,
+            columns
+                .iter()
+                .enumerate()
+                .map(|(index, name)| (name.to_string(), index..index + 1))
+                .chain(groups.map(|(name, span)| (name.to_string(), span))),
+        )
+    }
+
+    /// Table 四's header names: five outcomes under each of three groups, two of them under 行政诉讼.
+    fn table_four_names() -> HeaderNames {
+        let outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+        let groups = [
+            ("行政复议", 0..5),
+            ("行政诉讼", 5..15),
+            ("未经复议直接起诉", 5..10),
+            ("复议后起诉", 10..15),
+        ];
+        HeaderNames::new(
+            15,
+            (0..15)
+                .map(|index| (outcomes[index % 5].to_string(), index..index + 1))
+                .chain(groups.map(|(name, span)| (name.to_string(), span))),
+        )
+    }
+
+    /// Whether table 三 under `header` (its lines) reads with its columns matched.
+    fn table_three_readable(header: &str) -> bool {
+        let text = format!("某局2021年政府信息公开工作年度报告\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |\n{header}\n一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 0 | 0 | 5\n");
+        let mut table = table(&text, "本列数据的勾稽关系", 7);
+        assert!(!table.unreadable, "{header}: rows read");
+        assert!(!table.headers.is_empty(), "{header}: headers read");
+        table.match_columns(&text, &table_three_names());
+        !table.unreadable
+    }
+
+    /// Whether table 四 under `header` (its lines) reads with its columns matched.
+    fn table_four_readable(header: &str) -> bool {
+        let text = format!("某局2021年政府信息公开工作年度报告\n{header}\n1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n");
+        let mut table = table(&text, "^行政复议|^结果维持", 15);
+        assert!(!table.unreadable, "{header}: rows read");
+        table.match_columns(&text, &table_four_names());
+        !table.unreadable
+    }
+
+    #[test]
+    fn header_rows_of_merged_cells_name_columns_and_groups_in_order() {
+        // As Word and web pages give it: a group over its columns in the row below.
+        assert!(table_three_readable(
+            "自然人 | 法人或其他组织 | 总计\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他"
+        ));
+        // One header row naming every column.
+        assert!(table_three_readable(
+            "自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计"
+        ));
+        // Two columns swapped in the lower row, or the group and a column in the upper row.
+        assert!(!table_three_readable(
+            "自然人 | 法人或其他组织 | 总计\n科研机构 | 商业企业 | 社会公益组织 | 法律服务机构 | 其他"
+        ));
+        assert!(!table_three_readable(
+            "法人或其他组织 | 自然人 | 总计\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他"
+        ));
+        // A column named twice overlaps itself.
+        assert!(!table_three_readable("自然人 | 自然人 | 总计"));
+    }
+
+    #[test]
+    fn header_words_are_compared_without_whitespace() {
+        // Split by a PDF reader (`商 业 企 业`) or over two paragraphs of a cell.
+        assert!(table_three_readable(
+            "自 然 人 | 法人或其 他组织 | 总 计\n商 业 企 业 | 科 研 机 构 | 社会公益组织 | 法律服务机构 | 其 他"
+        ));
+        assert!(!table_three_readable(
+            "自 然 人 | 法人或其 他组织 | 总 计\n科 研 机 构 | 商 业 企 业 | 社会公益组织 | 法律服务机构 | 其 他"
+        ));
+        // Words that name nothing (the corner note, a unit) are passed over.
+        assert!(table_three_readable(
+            "单位:件 | 自然人 | 法人或其他组织 | 总计 | 备注"
+        ));
+    }
+
+    #[test]
+    fn header_rows_read_as_one_start_again_under_a_group() {
+        // The lower row read onto the end of the upper one (text aligned by spaces).
+        assert!(table_three_readable(
+            "自然人 | 法人或其他组织 | 总计 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他"
+        ));
+        assert!(table_four_readable(
+            "行政复议 | 行政诉讼 | 未经复议直接起诉 | 复议后起诉 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计"
+        ));
+        // Starting again anywhere but at a group's first column is not a row below.
+        assert!(!table_three_readable(
+            "自然人 | 法人或其他组织 | 总计 | 科研机构 | 商业企业 | 社会公益组织 | 法律服务机构 | 其他"
+        ));
+        // A group after its own columns.
+        assert!(!table_three_readable(
+            "自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 法人或其他组织 | 总计"
+        ));
+    }
+
+    #[test]
+    fn a_name_standing_for_several_columns_is_the_next_one_not_yet_named() {
+        // Word's table 四: 行政复议's outcomes beside the lawsuits' groups, whose outcomes are the
+        // row below; each 结果维持 is the next one no row above named.
+        let word = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计";
+        assert!(table_four_readable(word));
+        assert!(!table_four_readable(&word.replacen(
+            "总计 | 结果维持 | 结果纠正",
+            "总计 | 结果纠正 | 结果维持",
+            1
+        )));
+        // The lawsuits' groups swapped; the last group's outcomes swapped in the lower row.
+        assert!(!table_four_readable(&word.replace(
+            "未经复议直接起诉 | 复议后起诉",
+            "复议后起诉 | 未经复议直接起诉"
+        )));
+        let last_swapped = format!(
+            "{}结果纠正 | 结果维持 | 其他结果 | 尚未审结 | 总计",
+            word.strip_suffix("结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计")
+                .unwrap_or_default()
+        );
+        assert_ne!(last_swapped, word);
+        assert!(!table_four_readable(&last_swapped));
+        // Fifteen outcomes on one row.
+        let outcomes = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计";
+        assert!(table_four_readable(&format!(
+            "{outcomes} | {outcomes} | {outcomes}"
+        )));
+        assert!(!table_four_readable(&format!(
+            "{outcomes} | 结果纠正 | 结果维持 | 其他结果 | 尚未审结 | 总计 | {outcomes}"
+        )));
+    }
+
     #[test]
     fn aligned_columns() {
         let text = "某局2021年政府信息公开工作年度报告\n申请人情况    自然人    总计\n一、本年新收    3    3\n四、结转下年度继续办理\t0\t0\n";
