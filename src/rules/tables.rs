@@ -24,6 +24,10 @@ id = "applications"
 name = { zh = "收到和处理政府信息公开申请情况表", en = "requests table" }
 anchor = '申请人情况'      # a cell that starts the table
 columns = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+column-groups = [                # optional: header cells merged over several columns
+  { name = "申请人情况", columns = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"] },
+  { name = "法人或其他组织", columns = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"] },
+]
 rows = ['本年新收', '结转下年度']   # optional: rows that must be there (for `layout`)
 signed = []                      # optional: columns that may hold negative numbers
 decimal = []                     # optional: columns that may hold decimals (amounts)
@@ -43,6 +47,20 @@ With `format`, each row is named by its own label instead (the first `label` pat
 before it, that matches) and takes that entry's `path`, wherever its parent cells ended; a row of
 blanks under a group's label (an entry with entries under it) is the group's heading. A table whose
 rows are not all named, in order and once each, is unreadable: its arithmetic is not checked.
+
+The header rows are checked too, so that values are never summed under the wrong names. A header
+cell names a column by the column's name, or by its part after the last `-` (`复议-结果维持` is
+headed `结果维持`, a name that then stands for each column so headed), or names a group of
+`column-groups`: `columns` lists the group's columns, consecutive and in the table's order; two
+groups are apart or one lies within the other, as merged cells are (each is checked when the file
+is loaded). Words are compared without whitespace (`商 业 企 业`, a name broken over two lines),
+and a cell that names nothing (a corner note, `单位:件`) is passed over. Read left to right, each
+cell must name columns after the previous cell's; a name standing for several columns is the first
+of them after the previous cell's, preferring one that no header row above named (table 四's lower
+header row names the lawsuits' outcomes only). A header row read onto the end of the one above it
+(`自然人 | 法人或其他组织 | 总计 | 商业企业 | …`) may start again at the first column of a group
+named earlier in the row, once per group. A header that names its columns in another order makes
+the table unreadable.
 "#;
 
 use std::ops::Range;
