@@ -747,9 +747,10 @@ pub fn read_table_until(
                     cell.is_empty() || (is_column_name(cell) && !looks_like_value(cell))
                 })
             {
-                if !all_empty {
-                    headers.push(values.to_vec());
-                }
+                // All its cells: where a header cell is merged over several columns, the cells
+                // after it come out empty, and the names before them were read as labels
+                // (`自然人 | 法人或其他组织 | | | | | 总计`).
+                headers.push(cells.to_vec());
                 continue;
             }
             if values.len() != width {
@@ -1126,6 +1127,18 @@ mod tests {
         // Words that name nothing (the corner note, a unit) are passed over.
         assert!(table_three_readable(
             "单位:件 | 自然人 | 法人或其他组织 | 总计 | 备注"
+        ));
+    }
+
+    #[test]
+    fn header_names_read_as_a_rows_labels_are_checked_too() {
+        // Markdown writes a merged cell's other columns as empty cells: the names before them
+        // are read as the row's labels, and are header cells all the same.
+        assert!(table_three_readable(
+            "| | | | 自然人 | 法人或其他组织 | | | | | 总计 |\n| | | | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |"
+        ));
+        assert!(!table_three_readable(
+            "| | | | 法人或其他组织 | | | | | 自然人 | 总计 |\n| | | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | | |"
         ));
     }
 
