@@ -109,8 +109,9 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// The cells could not be arranged into rows of the expected width.
     pub unreadable: bool,
-    /// The cells of the rows read as headers, where values would stand (`自然人`, `商业企业`, …),
-    /// for checking the columns against the format's ([`Table::match_columns`]).
+    /// The cells of the rows read as headers (rows without values: `自然人 | 法人或其他组织 |
+    /// 总计`), every cell of each, for checking the columns against the format's
+    /// ([`Table::match_columns`]).
     pub headers: Vec<Vec<Range<usize>>>,
 }
 
@@ -180,7 +181,7 @@ impl Table {
     /// it (`自然人 | 法人或其他组织 | 总计 | 商业企业 | …`, rows of text aligned by spaces) starts
     /// again under a group named earlier in the row, at that group's first column, once per group.
     pub fn match_columns(&mut self, text: &str, names: &HeaderNames) {
-        if self.headers.is_empty() || names.is_empty() {
+        if self.unreadable || self.headers.is_empty() || names.is_empty() {
             return;
         }
         // Columns that a header row above named one by one.
