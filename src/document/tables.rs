@@ -275,10 +275,19 @@ impl HeaderNames {
 
     /// The spans a header cell's words stand for, compared without whitespace.
     pub fn spans(&self, cell: &str) -> Option<&[Range<usize>]> {
-        self.names
-            .iter()
-            .find(|(name, _)| name.chars().eq(cell.chars().filter(|c| !c.is_whitespace())))
-            .map(|(_, spans)| spans.as_slice())
+        let find = |words: &str| {
+            self.names
+                .iter()
+                .find(|(name, _)| name == words)
+                .map(|(_, spans)| spans.as_slice())
+        };
+        // Most cells hold no whitespace and are compared as they are.
+        if cell.contains(char::is_whitespace) {
+            let words: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+            find(&words)
+        } else {
+            find(cell)
+        }
     }
 }
 
