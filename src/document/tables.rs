@@ -7,8 +7,9 @@
 //! reader turns it into value rows: each row has its labels (with their nesting, from the
 //! `一、` / `(一)` / `1.` markers, so that `1.属于国家秘密` is known to sit under `(三)不予公开`)
 //! and exactly as many value cells as the table has value columns, every cell with its byte
-//! range in the normalised text. A table whose cells do not fall into such rows is reported as
-//! unreadable rather than guessed at.
+//! range in the normalised text. A table whose cells do not fall into such rows, or whose rows or
+//! header cells name the format's rows or columns out of their order ([`Table::match_format`],
+//! [`Table::match_columns`]), is reported as unreadable rather than guessed at.
 
 use std::ops::Range;
 use std::sync::LazyLock;

@@ -8,12 +8,15 @@
 //! name = { zh = "收到和处理政府信息公开申请情况表", en = "requests table" }
 //! anchor = '申请人情况'            # a cell that starts the table
 //! columns = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+//! column-groups = [{ name = "法人或其他组织", columns = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"] }]
 //! rows = ['本年新收', '上年结转', '办理结果/.*总计', '结转下年度']   # rows that must be there
 //! ```
 //!
 //! Rows are referred to by patterns over their label path (`三、本年度办理结果/(三)不予公开/
 //! 1.属于国家秘密`), matched after normalisation, so Traditional script, full-width brackets and
-//! small wording differences do not matter; columns by their names, in the order given.
+//! small wording differences do not matter; columns by their names, in the order given. A table's
+//! header rows must name its columns, and the groups of columns that merged header cells stand
+//! for, in that order ([`HeaderNames`], built here once per definition).
 
 /// The reference for rule authors (`docs/authoring.md`, `ogilint rules --kinds-reference`).
 pub const REFERENCE: &str = r#"### `[[table]]` — a table that rules read
