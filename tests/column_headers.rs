@@ -1,6 +1,6 @@
 //! Tables 三 and 四 whose header rows name the format's columns through merged cells (申请人情况
 //! over 法人或其他组织 over 商业企业 …; 行政诉讼 over 未经复议直接起诉 over 结果维持 …), as `|` rows,
-//! as a Word document and as a web page. With the columns in the format's order the tables' wrong
+//! one cell per line, as a Word document and as a web page. With the columns in the format's order the tables' wrong
 //! sums are found; with two header cells swapped the table is `table/unreadable` and no sum is
 //! checked, since its values would be read under the wrong names.
 
@@ -256,6 +256,57 @@ fn pipe_rows_with_two_header_cells_swapped_are_unreadable() {
     );
     assert_eq!(
         pipe_findings(&Headers::four_swapped()),
+        with_unreadable(false, true)
+    );
+}
+
+// One cell per line, as a web page copied as text gives it: the header cells row after row, each
+// cell followed by ` |` as some pages copy it.
+
+fn cells_per_line(headers: &Headers) -> String {
+    let mut lines: Vec<String> = [TITLE, INTRO, CAPTION_THREE, COLUMN_NOTE, "申请人情况"]
+        .map(String::from)
+        .to_vec();
+    let mut cells: Vec<&str> = headers.applicants.clone();
+    cells.extend(&headers.organisations);
+    for (row, label) in ROWS.iter().enumerate() {
+        cells.push(label);
+        cells.extend(values(row));
+    }
+    lines.extend(cells.iter().map(|cell| format!("{cell} |")));
+    lines.push(CAPTION_FOUR.to_string());
+    lines.extend(["行政复议", "行政诉讼"].map(String::from));
+    let mut cells: Vec<&str> = OUTCOMES.to_vec();
+    cells.extend(["未经复议直接起诉", "复议后起诉"]);
+    cells.extend(&headers.lawsuit_outcomes);
+    cells.extend(REVIEWS);
+    lines.extend(cells.iter().map(|cell| format!("{cell} |")));
+    lines.push("五、存在的主要问题及改进情况".to_string());
+    lines.join("\n") + "\n"
+}
+
+fn cells_per_line_findings(headers: &Headers) -> Vec<(String, String, String)> {
+    let text = cells_per_line(headers);
+    table_findings(check_text("report.txt", &text, &rules(), Options::default()).findings)
+}
+
+#[test]
+fn cells_one_per_line_in_the_columns_order_are_summed() {
+    assert_eq!(cells_per_line_findings(&Headers::in_order()), wrong_sums());
+}
+
+#[test]
+fn cells_one_per_line_with_two_header_cells_swapped_are_unreadable() {
+    assert_eq!(
+        cells_per_line_findings(&Headers::three_swapped()),
+        with_unreadable(true, false)
+    );
+    assert_eq!(
+        cells_per_line_findings(&Headers::three_group_swapped()),
+        with_unreadable(true, false)
+    );
+    assert_eq!(
+        cells_per_line_findings(&Headers::four_swapped()),
         with_unreadable(false, true)
     );
 }

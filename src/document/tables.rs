@@ -179,8 +179,9 @@ impl Table {
     /// row above named already (table 四's second header row names the lawsuits' columns only,
     /// those of 行政复议 standing in the row above). Each cell's span must start after the
     /// previous one's end, with one exception: a header row read onto the end of the one above
-    /// it (`自然人 | 法人或其他组织 | 总计 | 商业企业 | …`, rows of text aligned by spaces) starts
-    /// again under a group named earlier in the row, at that group's first column, once per group.
+    /// it (`自然人 | 法人或其他组织 | 总计 | 商业企业 | …`, rows of text aligned by spaces, or a
+    /// page's cells one per line) starts again at the first column of a group named earlier in
+    /// the row whose columns no cell of the row has named yet.
     pub fn match_columns(&mut self, text: &str, names: &HeaderNames) {
         if self.unreadable || self.headers.is_empty() || names.is_empty() {
             return;
@@ -206,22 +207,22 @@ impl Table {
                     .or_else(|| spans.iter().find(after))
                     .or_else(|| {
                         // The row below, read onto this one: it starts under a group named
-                        // earlier in the row whose columns were not named yet.
+                        // earlier in the row whose columns no cell has named yet.
                         spans.iter().find(|span| {
-                            groups.iter_mut().any(|(group, restarted)| {
-                                let starts_it = !*restarted
-                                    && group.start == span.start
-                                    && span.end <= group.end
-                                    && span.len() < group.len();
-                                *restarted |= starts_it;
-                                starts_it
-                            })
+                            groups
+                                .iter()
+                                .any(|(group, entered)| !entered && group.start == span.start)
                         })
                     });
                 let Some(span) = span else {
                     self.unreadable = true;
                     return;
                 };
+                for (group, entered) in &mut groups {
+                    *entered |= group.start <= span.start
+                        && span.end <= group.end
+                        && span.len() < group.len();
+                }
                 next = span.end;
                 if span.len() == 1 {
                     named_here[span.start] = true;
@@ -648,6 +649,11 @@ pub fn read_table_until(
     let mut headers: Vec<Vec<Range<usize>>> = Vec::new();
     // Whether the last one-cell line was a label with digits run onto it.
     let mut fused_row = false;
+    // The one-cell lines of words before the table's first value row, as one header row (a web
+    // page copied as text: `申请人情况` ⏎ `自然人` ⏎ `法人或其他组织` ⏎ …), and where among the
+    // header rows it stands.
+    let mut leading_words: Vec<Range<usize>> = Vec::new();
+    let mut leading_at = 0;
     let read_values = |ranges: &[Range<usize>]| -> Vec<Cell> {
         ranges
             .iter()
@@ -808,6 +814,12 @@ pub fn read_table_until(
                     unreadable = true;
                 }
                 fused_row = has_fused_digits(&text[cell.clone()], width);
+                if rows.is_empty() {
+                    if leading_words.is_empty() {
+                        leading_at = headers.len();
+                    }
+                    leading_words.push(cell.clone());
+                }
                 // Labels before the first marked label are column headers, not row labels.
                 if parse_marker(&text[cell.clone()]).is_some() {
                     pending_labels.retain(|label| parse_marker(&text[label.clone()]).is_some());
@@ -818,6 +830,9 @@ pub fn read_table_until(
     }
     if !pending_values.is_empty() || fused_row {
         unreadable = true;
+    }
+    if !leading_words.is_empty() {
+        headers.insert(leading_at, leading_words);
     }
     Some(Table {
         lines: start..end,
@@ -1154,6 +1169,45 @@ mod tests {
     }
 
     #[test]
+    fn one_cell_per_line_headers_are_one_header_row() {
+        // A web page copied as text: each header cell on its own line, row after row.
+        let readable = |header: &str| {
+            let text = format!("某局2021年政府信息公开工作年度报告\n申请人情况\n{header}\n一、本年新收政府信息公开申请数量\n4\n1\n0\n0\n0\n0\n5\n");
+            let mut table = table(&text, "申请人情况", 7);
+            assert!(!table.unreadable, "{header}: rows read");
+            table.match_columns(&text, &table_three_names());
+            !table.unreadable
+        };
+        assert!(readable(
+            "自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他"
+        ));
+        assert!(!readable(
+            "自然人\n法人或其他组织\n总计\n科研机构\n商业企业\n社会公益组织\n法律服务机构\n其他"
+        ));
+        // Table 四, whose header words are the only labels of its one row.
+        let four = |header: &str| {
+            let values = [
+                "1", "0", "0", "0", "1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",
+            ];
+            let text = format!(
+                "某局2021年政府信息公开工作年度报告\n{header}\n{}\n",
+                values.join("\n")
+            );
+            let mut table = table(&text, "^结果维持", 15);
+            assert!(!table.unreadable, "{header}: rows read");
+            table.match_columns(&text, &table_four_names());
+            !table.unreadable
+        };
+        let outcomes = "结果维持\n结果纠正\n其他结果\n尚未审结\n总计";
+        assert!(four(&format!(
+            "{outcomes}\n未经复议直接起诉\n复议后起诉\n{outcomes}\n{outcomes}"
+        )));
+        assert!(!four(&format!(
+            "{outcomes}\n复议后起诉\n未经复议直接起诉\n{outcomes}\n{outcomes}"
+        )));
+    }
+
+    #[test]
     fn header_rows_read_as_one_start_again_under_a_group() {
         // The lower row read onto the end of the upper one (text aligned by spaces).
         assert!(table_three_readable(
@@ -1162,6 +1216,16 @@ mod tests {
         assert!(table_four_readable(
             "行政复议 | 行政诉讼 | 未经复议直接起诉 | 复议后起诉 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计"
         ));
+        // A row below starts only under a group whose columns are not named yet: here 复议后起诉's
+        // outcomes follow on from 未经复议直接起诉's, so they cannot start again under it.
+        let outcomes = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计";
+        let lawsuits = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果纠正 | 结果维持 | 其他结果 | 尚未审结 | 总计";
+        assert!(table_four_readable(&format!(
+            "{outcomes} | 未经复议直接起诉 | 复议后起诉 | {outcomes} | {outcomes}"
+        )));
+        assert!(!table_four_readable(&format!(
+            "{outcomes} | 未经复议直接起诉 | 复议后起诉 | {lawsuits}"
+        )));
         // Starting again anywhere but at a group's first column is not a row below.
         assert!(!table_three_readable(
             "自然人 | 法人或其他组织 | 总计 | 科研机构 | 商业企业 | 社会公益组织 | 法律服务机构 | 其他"

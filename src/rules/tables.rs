@@ -61,9 +61,9 @@ and a cell that names nothing (a corner note, `单位:件`) is passed over. Read
 cell must name columns after the previous cell's; a name standing for several columns is the first
 of them after the previous cell's, preferring one that no header row above named (table 四's lower
 header row names the lawsuits' outcomes only). A header row read onto the end of the one above it
-(`自然人 | 法人或其他组织 | 总计 | 商业企业 | …`) may start again at the first column of a group
-named earlier in the row, once per group. A header that names its columns in another order makes
-the table unreadable.
+(`自然人 | 法人或其他组织 | 总计 | 商业企业 | …`), or a page's cells one per line, may start again
+at the first column of a group named earlier in the row whose columns no cell of the row has named
+yet. A header that names its columns in another order makes the table unreadable.
 "#;
 
 use std::ops::Range;
