@@ -186,12 +186,11 @@ impl Table {
         if self.unreadable || self.headers.is_empty() || names.is_empty() {
             return;
         }
-        // Columns that a header row above named one by one.
-        let mut named_above = vec![false; names.columns];
-        let mut named_here = vec![false; names.columns];
+        // Columns that a header row above named one by one, and this row, as bits.
+        let mut named_above = 0u128;
         let mut groups: Vec<(Range<usize>, bool)> = Vec::new();
         for header in &self.headers {
-            named_here.fill(false);
+            let mut named_here = 0u128;
             groups.clear();
             // The first column after the previous cell's span.
             let mut next = 0;
@@ -203,7 +202,7 @@ impl Table {
                 let span = spans
                     .iter()
                     .filter(after)
-                    .find(|span| !named_above[span.start..span.end].contains(&true))
+                    .find(|span| named_above & column_bits(span) == 0)
                     .or_else(|| spans.iter().find(after))
                     .or_else(|| {
                         // The row below, read onto this one: it starts under a group named
@@ -225,16 +224,27 @@ impl Table {
                 }
                 next = span.end;
                 if span.len() == 1 {
-                    named_here[span.start] = true;
+                    named_here |= column_bits(span);
                 } else {
                     groups.push((span.clone(), false));
                 }
             }
-            for (above, here) in named_above.iter_mut().zip(&named_here) {
-                *above |= here;
-            }
+            named_above |= named_here;
         }
     }
+}
+
+/// The columns of `span` as bits. Columns past the 128th are not tracked (a header row above is
+/// then not known to have named them, and a name takes the first of its columns after the
+/// previous cell's).
+fn column_bits(span: &Range<usize>) -> u128 {
+    let below = |column: usize| {
+        u32::try_from(column)
+            .ok()
+            .and_then(|column| 1u128.checked_shl(column))
+            .map_or(u128::MAX, |bit| bit - 1)
+    };
+    below(span.end) & !below(span.start)
 }
 
 /// What the cells of a table's header rows may say, each with the value columns it stands for: a
@@ -244,8 +254,6 @@ impl Table {
 pub struct HeaderNames {
     /// Each name without whitespace, with the spans it stands for, left to right.
     names: Vec<(String, Vec<Range<usize>>)>,
-    /// How many value columns the table has.
-    columns: usize,
 }
 
 impl HeaderNames {
@@ -267,7 +275,7 @@ impl HeaderNames {
         for (_, spans) in &mut names {
             spans.sort_by_key(|span| (span.start, std::cmp::Reverse(span.end)));
         }
-        HeaderNames { names, columns }
+        HeaderNames { names }
     }
 
     /// Whether no name is known (nothing to check a header against).
@@ -1118,6 +1126,16 @@ mod tests {
         assert!(!table.unreadable, "{header}: rows read");
         table.match_columns(&text, &table_four_names());
         !table.unreadable
+    }
+
+    #[test]
+    fn column_bits_of_spans() {
+        assert_eq!(column_bits(&(0..1)), 0b1);
+        assert_eq!(column_bits(&(1..6)), 0b11_1110);
+        assert_eq!(column_bits(&(127..128)), 1 << 127);
+        // Columns past the 128th are not tracked.
+        assert_eq!(column_bits(&(127..200)), 1 << 127);
+        assert_eq!(column_bits(&(130..140)), 0);
     }
 
     #[test]
