@@ -7,8 +7,9 @@
 //! reader turns it into value rows: each row has its labels (with their nesting, from the
 //! `一、` / `(一)` / `1.` markers, so that `1.属于国家秘密` is known to sit under `(三)不予公开`)
 //! and exactly as many value cells as the table has value columns, every cell with its byte
-//! range in the normalised text. A table whose cells do not fall into such rows is reported as
-//! unreadable rather than guessed at.
+//! range in the normalised text. A table whose cells do not fall into such rows, or whose rows or
+//! header cells name the format's rows or columns out of their order ([`Table::match_format`],
+//! [`Table::match_columns`]), is reported as unreadable rather than guessed at.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -109,8 +110,9 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// The cells could not be arranged into rows of the expected width.
     pub unreadable: bool,
-    /// The cells of the rows read as headers, where values would stand (`自然人`, `商业企业`, …),
-    /// for checking the columns against the format's ([`Table::match_columns`]).
+    /// The cells of the rows read as headers (rows without values: `自然人 | 法人或其他组织 |
+    /// 总计`), every cell of each, for checking the columns against the format's
+    /// ([`Table::match_columns`]).
     pub headers: Vec<Vec<Range<usize>>>,
 }
 
@@ -165,45 +167,136 @@ impl Table {
         }
     }
 
-    /// Marks the table unreadable when its header rows name the format's value columns in
-    /// another order (`总计` before `自然人`): its values would be summed under the wrong names. A
-    /// header is compared by the order of the columns its cells name, not by position, so a
-    /// header row that a merged cell shifted by a column still agrees; names that stand for
-    /// several columns (table 四's `结果维持` under each of its three groups) tell nothing and are
-    /// passed over. `columns` are the format's column names, in order; a name's last part after
-    /// `-` is what a header cell says (`复议-结果维持`).
-    pub fn match_columns(&mut self, text: &str, columns: &[String]) {
-        let own_name = |column: &str| column.rsplit('-').next().unwrap_or(column).to_string();
-        let names: Vec<String> = columns.iter().map(|column| own_name(column)).collect();
-        let column_named = |cell: &Range<usize>| {
-            let words: String = text[cell.clone()]
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect();
-            let mut positions = names
-                .iter()
-                .enumerate()
-                .filter(|(_, name)| **name == words)
-                .map(|(position, _)| position);
-            match (positions.next(), positions.next()) {
-                (Some(position), None) => Some(position),
-                _ => None,
+    /// Marks the table unreadable when a header row names the format's value columns in another
+    /// order (`总计` before `自然人`), or names a group (a span of columns, `法人或其他组织`) where
+    /// its columns do not stand: its values would be summed under the wrong names.
+    ///
+    /// Every header row is read left to right. A cell whose words, without whitespace (`商 业 企
+    /// 业`, a name a converter broke over two lines), are one of `names` stands for that span of
+    /// columns; a cell that names nothing (a corner note, `信息内容`) is passed over. A name that
+    /// stands for several spans (table 四's `结果维持` under each of its three groups) is the
+    /// first of them that starts after the previous cell's span, preferring columns no header
+    /// row above named already (table 四's second header row names the lawsuits' columns only,
+    /// those of 行政复议 standing in the row above). Each cell's span must start after the
+    /// previous one's end, with one exception: a header row read onto the end of the one above
+    /// it (`自然人 | 法人或其他组织 | 总计 | 商业企业 | …`, rows of text aligned by spaces, or a
+    /// page's cells one per line) starts again at the first column of a group named earlier in
+    /// the row whose columns no cell of the row has named yet.
+    pub fn match_columns(&mut self, text: &str, names: &HeaderNames) {
+        if self.unreadable || self.headers.is_empty() || names.is_empty() {
+            return;
+        }
+        // Columns that a header row above named one by one, and this row, as bits.
+        let mut named_above = 0u128;
+        let mut groups: Vec<(Range<usize>, bool)> = Vec::new();
+        for header in &self.headers {
+            let mut named_here = 0u128;
+            groups.clear();
+            // The first column after the previous cell's span.
+            let mut next = 0;
+            for cell in header {
+                let Some(spans) = names.spans(&text[cell.clone()]) else {
+                    continue;
+                };
+                let after = |span: &&Range<usize>| span.start >= next;
+                let span = spans
+                    .iter()
+                    .filter(after)
+                    .find(|span| named_above & column_bits(span) == 0)
+                    .or_else(|| spans.iter().find(after))
+                    .or_else(|| {
+                        // The row below, read onto this one: it starts under a group named
+                        // earlier in the row whose columns no cell has named yet.
+                        spans.iter().find(|span| {
+                            groups
+                                .iter()
+                                .any(|(group, entered)| !entered && group.start == span.start)
+                        })
+                    });
+                let Some(span) = span else {
+                    self.unreadable = true;
+                    return;
+                };
+                for (group, entered) in &mut groups {
+                    *entered |= group.start <= span.start
+                        && span.end <= group.end
+                        && span.len() < group.len();
+                }
+                next = span.end;
+                if span.len() == 1 {
+                    named_here |= column_bits(span);
+                } else {
+                    groups.push((span.clone(), false));
+                }
             }
-        };
-        let out_of_order = self.headers.iter().any(|header| {
-            // From the first cell naming a column on, every cell must name one: a row that also
-            // holds a group's name (`法人或其他组织`) or words run together is several header rows
-            // read as one (`自然人 法人或其他组织 总计` over `商业企业 …`), whose order tells nothing.
-            let named: Option<Vec<usize>> = header
+            named_above |= named_here;
+        }
+    }
+}
+
+/// The columns of `span` as bits. Columns past the 128th are not tracked (a header row above is
+/// then not known to have named them, and a name takes the first of its columns after the
+/// previous cell's).
+fn column_bits(span: &Range<usize>) -> u128 {
+    let below = |column: usize| {
+        u32::try_from(column)
+            .ok()
+            .and_then(|column| 1u128.checked_shl(column))
+            .map_or(u128::MAX, |bit| bit - 1)
+    };
+    below(span.end) & !below(span.start)
+}
+
+/// What the cells of a table's header rows may say, each with the value columns it stands for: a
+/// column's name, or a group's (a span of consecutive columns: `法人或其他组织` over 商业企业 to
+/// 其他). Built once per table definition and used for every table read with it.
+#[derive(Debug, Clone, Default)]
+pub struct HeaderNames {
+    /// Each name without whitespace, with the spans it stands for, left to right.
+    names: Vec<(String, Vec<Range<usize>>)>,
+}
+
+impl HeaderNames {
+    /// The names of a table of `columns` value columns: each `(name, span)` says that a header
+    /// cell reading `name` stands for the columns in `span`. A name given with several spans
+    /// stands for any of them. Spans outside the columns or empty are left out.
+    pub fn new(columns: usize, entries: impl IntoIterator<Item = (String, Range<usize>)>) -> Self {
+        let mut names: Vec<(String, Vec<Range<usize>>)> = Vec::new();
+        for (name, span) in entries {
+            let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+            if name.is_empty() || span.is_empty() || span.end > columns {
+                continue;
+            }
+            match names.iter_mut().find(|(known, _)| *known == name) {
+                Some((_, spans)) => spans.push(span),
+                None => names.push((name, vec![span])),
+            }
+        }
+        for (_, spans) in &mut names {
+            spans.sort_by_key(|span| (span.start, std::cmp::Reverse(span.end)));
+        }
+        HeaderNames { names }
+    }
+
+    /// Whether no name is known (nothing to check a header against).
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The spans a header cell's words stand for, compared without whitespace.
+    pub fn spans(&self, cell: &str) -> Option<&[Range<usize>]> {
+        let find = |words: &str| {
+            self.names
                 .iter()
-                .skip_while(|cell| column_named(cell).is_none())
-                .filter(|cell| !cell.is_empty())
-                .map(column_named)
-                .collect();
-            named.is_some_and(|named| named.windows(2).any(|pair| pair[0] > pair[1]))
-        });
-        if out_of_order {
-            self.unreadable = true;
+                .find(|(name, _)| name == words)
+                .map(|(_, spans)| spans.as_slice())
+        };
+        // Most cells hold no whitespace and are compared as they are.
+        if cell.contains(char::is_whitespace) {
+            let words: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+            find(&words)
+        } else {
+            find(cell)
         }
     }
 }
@@ -564,6 +657,11 @@ pub fn read_table_until(
     let mut headers: Vec<Vec<Range<usize>>> = Vec::new();
     // Whether the last one-cell line was a label with digits run onto it.
     let mut fused_row = false;
+    // The one-cell lines of words before the table's first value row, as one header row (a web
+    // page copied as text: `申请人情况` ⏎ `自然人` ⏎ `法人或其他组织` ⏎ …), and where among the
+    // header rows it stands.
+    let mut leading_words: Vec<Range<usize>> = Vec::new();
+    let mut leading_at = 0;
     let read_values = |ranges: &[Range<usize>]| -> Vec<Cell> {
         ranges
             .iter()
@@ -674,9 +772,10 @@ pub fn read_table_until(
                     cell.is_empty() || (is_column_name(cell) && !looks_like_value(cell))
                 })
             {
-                if !all_empty {
-                    headers.push(values.to_vec());
-                }
+                // All its cells: where a header cell is merged over several columns, the cells
+                // after it come out empty, and the names before them were read as labels
+                // (`自然人 | 法人或其他组织 | | | | | 总计`).
+                headers.push(cells.to_vec());
                 continue;
             }
             if values.len() != width {
@@ -723,6 +822,12 @@ pub fn read_table_until(
                     unreadable = true;
                 }
                 fused_row = has_fused_digits(&text[cell.clone()], width);
+                if rows.is_empty() {
+                    if leading_words.is_empty() {
+                        leading_at = headers.len();
+                    }
+                    leading_words.push(cell.clone());
+                }
                 // Labels before the first marked label are column headers, not row labels.
                 if parse_marker(&text[cell.clone()]).is_some() {
                     pending_labels.retain(|label| parse_marker(&text[label.clone()]).is_some());
@@ -733,6 +838,9 @@ pub fn read_table_until(
     }
     if !pending_values.is_empty() || fused_row {
         unreadable = true;
+    }
+    if !leading_words.is_empty() {
+        headers.insert(leading_at, leading_words);
     }
     Some(Table {
         lines: start..end,
@@ -960,6 +1068,223 @@ mod tests {
         assert!(!has_fused_run("行政处罚87行政强制2", 3));
         assert!(!has_fused_run("全年共收到申请1021件,2021年", 1));
         assert!(!has_fused_run("12345", 1));
+    }
+
+    /// Table 三's header names: its seven columns, 申请人情况 over all, 法人或其他组织 over five.
+    fn table_three_names() -> HeaderNames {
+        let columns = [
+            "自然人",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            "总计",
+        ];
+        let groups = [("申请人情况", 0..7), ("法人或其他组织", 1..6)];
+        HeaderNames::new(
+            7,
+            columns
+                .iter()
+                .enumerate()
+                .map(|(index, name)| (name.to_string(), index..index + 1))
+                .chain(groups.map(|(name, span)| (name.to_string(), span))),
+        )
+    }
+
+    /// Table 四's header names: five outcomes under each of three groups, two of them under 行政诉讼.
+    fn table_four_names() -> HeaderNames {
+        let outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+        let groups = [
+            ("行政复议", 0..5),
+            ("行政诉讼", 5..15),
+            ("未经复议直接起诉", 5..10),
+            ("复议后起诉", 10..15),
+        ];
+        HeaderNames::new(
+            15,
+            (0..15)
+                .map(|index| (outcomes[index % 5].to_string(), index..index + 1))
+                .chain(groups.map(|(name, span)| (name.to_string(), span))),
+        )
+    }
+
+    /// Whether table 三 under `header` (its lines) reads with its columns matched.
+    fn table_three_readable(header: &str) -> bool {
+        let text = format!("某局2021年政府信息公开工作年度报告\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |\n{header}\n一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 0 | 0 | 5\n");
+        let mut table = table(&text, "本列数据的勾稽关系", 7);
+        assert!(!table.unreadable, "{header}: rows read");
+        assert!(!table.headers.is_empty(), "{header}: headers read");
+        table.match_columns(&text, &table_three_names());
+        !table.unreadable
+    }
+
+    /// Whether table 四 under `header` (its lines) reads with its columns matched.
+    fn table_four_readable(header: &str) -> bool {
+        let text = format!("某局2021年政府信息公开工作年度报告\n{header}\n1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n");
+        let mut table = table(&text, "^行政复议|^结果维持", 15);
+        assert!(!table.unreadable, "{header}: rows read");
+        table.match_columns(&text, &table_four_names());
+        !table.unreadable
+    }
+
+    #[test]
+    fn column_bits_of_spans() {
+        assert_eq!(column_bits(&(0..1)), 0b1);
+        assert_eq!(column_bits(&(1..6)), 0b11_1110);
+        assert_eq!(column_bits(&(127..128)), 1 << 127);
+        // Columns past the 128th are not tracked.
+        assert_eq!(column_bits(&(127..200)), 1 << 127);
+        assert_eq!(column_bits(&(130..140)), 0);
+    }
+
+    #[test]
+    fn header_rows_of_merged_cells_name_columns_and_groups_in_order() {
+        // As Word and web pages give it: a group over its columns in the row below.
+        assert!(table_three_readable(
+            "自然人 | 法人或其他组织 | 总计\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他"
+        ));
+        // One header row naming every column.
+        assert!(table_three_readable(
+            "自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计"
+        ));
+        // Two columns swapped in the lower row, or the group and a column in the upper row.
+        assert!(!table_three_readable(
+            "自然人 | 法人或其他组织 | 总计\n科研机构 | 商业企业 | 社会公益组织 | 法律服务机构 | 其他"
+        ));
+        assert!(!table_three_readable(
+            "法人或其他组织 | 自然人 | 总计\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他"
+        ));
+        // A column named twice overlaps itself.
+        assert!(!table_three_readable("自然人 | 自然人 | 总计"));
+    }
+
+    #[test]
+    fn header_words_are_compared_without_whitespace() {
+        // Split by a PDF reader (`商 业 企 业`) or over two paragraphs of a cell.
+        assert!(table_three_readable(
+            "自 然 人 | 法人或其 他组织 | 总 计\n商 业 企 业 | 科 研 机 构 | 社会公益组织 | 法律服务机构 | 其 他"
+        ));
+        assert!(!table_three_readable(
+            "自 然 人 | 法人或其 他组织 | 总 计\n科 研 机 构 | 商 业 企 业 | 社会公益组织 | 法律服务机构 | 其 他"
+        ));
+        // Words that name nothing (the corner note, a unit) are passed over.
+        assert!(table_three_readable(
+            "单位:件 | 自然人 | 法人或其他组织 | 总计 | 备注"
+        ));
+    }
+
+    #[test]
+    fn header_names_read_as_a_rows_labels_are_checked_too() {
+        // Markdown writes a merged cell's other columns as empty cells: the names before them
+        // are read as the row's labels, and are header cells all the same.
+        assert!(table_three_readable(
+            "| | | | 自然人 | 法人或其他组织 | | | | | 总计 |\n| | | | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |"
+        ));
+        assert!(!table_three_readable(
+            "| | | | 法人或其他组织 | | | | | 自然人 | 总计 |\n| | | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | | |"
+        ));
+    }
+
+    #[test]
+    fn one_cell_per_line_headers_are_one_header_row() {
+        // A web page copied as text: each header cell on its own line, row after row.
+        let readable = |header: &str| {
+            let text = format!("某局2021年政府信息公开工作年度报告\n申请人情况\n{header}\n一、本年新收政府信息公开申请数量\n4\n1\n0\n0\n0\n0\n5\n");
+            let mut table = table(&text, "申请人情况", 7);
+            assert!(!table.unreadable, "{header}: rows read");
+            table.match_columns(&text, &table_three_names());
+            !table.unreadable
+        };
+        assert!(readable(
+            "自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他"
+        ));
+        assert!(!readable(
+            "自然人\n法人或其他组织\n总计\n科研机构\n商业企业\n社会公益组织\n法律服务机构\n其他"
+        ));
+        // Table 四, whose header words are the only labels of its one row.
+        let four = |header: &str| {
+            let values = [
+                "1", "0", "0", "0", "1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",
+            ];
+            let text = format!(
+                "某局2021年政府信息公开工作年度报告\n{header}\n{}\n",
+                values.join("\n")
+            );
+            let mut table = table(&text, "^结果维持", 15);
+            assert!(!table.unreadable, "{header}: rows read");
+            table.match_columns(&text, &table_four_names());
+            !table.unreadable
+        };
+        let outcomes = "结果维持\n结果纠正\n其他结果\n尚未审结\n总计";
+        assert!(four(&format!(
+            "{outcomes}\n未经复议直接起诉\n复议后起诉\n{outcomes}\n{outcomes}"
+        )));
+        assert!(!four(&format!(
+            "{outcomes}\n复议后起诉\n未经复议直接起诉\n{outcomes}\n{outcomes}"
+        )));
+    }
+
+    #[test]
+    fn header_rows_read_as_one_start_again_under_a_group() {
+        // The lower row read onto the end of the upper one (text aligned by spaces).
+        assert!(table_three_readable(
+            "自然人 | 法人或其他组织 | 总计 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他"
+        ));
+        assert!(table_four_readable(
+            "行政复议 | 行政诉讼 | 未经复议直接起诉 | 复议后起诉 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计"
+        ));
+        // A row below starts only under a group whose columns are not named yet: here 复议后起诉's
+        // outcomes follow on from 未经复议直接起诉's, so they cannot start again under it.
+        let outcomes = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计";
+        let lawsuits = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果纠正 | 结果维持 | 其他结果 | 尚未审结 | 总计";
+        assert!(table_four_readable(&format!(
+            "{outcomes} | 未经复议直接起诉 | 复议后起诉 | {outcomes} | {outcomes}"
+        )));
+        assert!(!table_four_readable(&format!(
+            "{outcomes} | 未经复议直接起诉 | 复议后起诉 | {lawsuits}"
+        )));
+        // Starting again anywhere but at a group's first column is not a row below.
+        assert!(!table_three_readable(
+            "自然人 | 法人或其他组织 | 总计 | 科研机构 | 商业企业 | 社会公益组织 | 法律服务机构 | 其他"
+        ));
+        // A group after its own columns.
+        assert!(!table_three_readable(
+            "自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 法人或其他组织 | 总计"
+        ));
+    }
+
+    #[test]
+    fn a_name_standing_for_several_columns_is_the_next_one_not_yet_named() {
+        // Word's table 四: 行政复议's outcomes beside the lawsuits' groups, whose outcomes are the
+        // row below; each 结果维持 is the next one no row above named.
+        let word = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计";
+        assert!(table_four_readable(word));
+        assert!(!table_four_readable(&word.replacen(
+            "总计 | 结果维持 | 结果纠正",
+            "总计 | 结果纠正 | 结果维持",
+            1
+        )));
+        // The lawsuits' groups swapped; the last group's outcomes swapped in the lower row.
+        assert!(!table_four_readable(&word.replace(
+            "未经复议直接起诉 | 复议后起诉",
+            "复议后起诉 | 未经复议直接起诉"
+        )));
+        let last_swapped = format!(
+            "{}结果纠正 | 结果维持 | 其他结果 | 尚未审结 | 总计",
+            word.strip_suffix("结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计")
+                .unwrap_or_default()
+        );
+        assert_ne!(last_swapped, word);
+        assert!(!table_four_readable(&last_swapped));
+        // Fifteen outcomes on one row.
+        let outcomes = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计";
+        assert!(table_four_readable(&format!(
+            "{outcomes} | {outcomes} | {outcomes}"
+        )));
+        assert!(!table_four_readable(&format!(
+            "{outcomes} | 结果纠正 | 结果维持 | 其他结果 | 尚未审结 | 总计 | {outcomes}"
+        )));
     }
 
     #[test]

@@ -629,6 +629,63 @@ forbid = "工作总结"
         directory
     }
 
+    /// A table of three columns with `groups` as its `column-groups`.
+    fn table_with_groups(groups: &str) -> String {
+        format!(
+            "[[table]]\nid = \"t\"\nname = {{ zh = \"表\" }}\nanchor = '甲'\ncolumns = [\"甲\", \"乙\", \"丙\"]\ncolumn-groups = [{groups}]\n"
+        )
+    }
+
+    #[test]
+    fn column_groups_are_checked_at_load() {
+        let good = table_with_groups(
+            "{ name = \"全部\", columns = [\"甲\", \"乙\", \"丙\"] }, { name = \"后两列\", columns = [\"乙\", \"丙\"] }",
+        );
+        let tables = parse_rule_file("test.toml", &good).expect("valid").tables;
+        let spans = tables[0]
+            .header_names
+            .spans("后 两 列")
+            .expect("the group is named");
+        assert_eq!(spans.to_vec(), vec![1..3]);
+        for (groups, message, at) in [
+            (
+                "{ name = \"乙丁\", columns = [\"乙\", \"丁\"] }",
+                "`丁` is not one of the table's `columns`",
+                "[\"乙\", \"丁\"]",
+            ),
+            (
+                "{ name = \"甲丙\", columns = [\"甲\", \"丙\"] }",
+                "consecutive columns of the table, in the table's order",
+                "[\"甲\", \"丙\"]",
+            ),
+            (
+                "{ name = \"乙甲\", columns = [\"乙\", \"甲\"] }",
+                "consecutive columns of the table, in the table's order",
+                "[\"乙\", \"甲\"]",
+            ),
+            (
+                "{ name = \"空\", columns = [] }",
+                "at least one column",
+                "[]",
+            ),
+            ("{ name = \" \", columns = [\"甲\"] }", "needs a name", "\" \""),
+            (
+                "{ name = \"前两列\", columns = [\"甲\", \"乙\"] }, { name = \"后两列\", columns = [\"乙\", \"丙\"] }",
+                "column group `后两列` takes some columns of group `前两列` but not all",
+                "[\"乙\", \"丙\"]",
+            ),
+            (
+                "{ name = \"甲乙\", columns = [\"甲\", \"乙\"], rows = 2 }",
+                "unknown field `rows`",
+                "rows",
+            ),
+        ] {
+            let error = first_error(&table_with_groups(groups));
+            assert!(error.message.contains(message), "{groups}: {}", error.message);
+            assert_eq!(spanned_text(&error), at, "{groups}");
+        }
+    }
+
     #[test]
     fn duplicate_ids_across_files_are_rejected() {
         let directory = std::env::temp_dir().join(format!("ogilint-dup-{}", std::process::id()));

@@ -91,7 +91,7 @@ impl Context<'_> {
         )
         .map(|mut table| {
             table.match_format(&def.format);
-            table.match_columns(self.text, &def.columns);
+            table.match_columns(self.text, &def.header_names);
             table
         })
         .or_else(|| {
