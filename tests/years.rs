@@ -356,3 +356,40 @@ fn a_collection_of_one_issuers_years_in_one_file_is_paired_within_itself() {
     ]));
     assert_eq!(rules(&one_file), rules(&two_files));
 }
+
+#[test]
+fn a_report_read_from_standard_input_is_scored_as_from_its_file() {
+    // Sections are sketched from files read again once the pairs are known; standard input cannot
+    // be read again, so its report must be sketched as it is checked, on either side of a pair.
+    let from_files = json(&ogilint(&[
+        "check",
+        "tests/pairs/nanling-2022.txt",
+        "tests/pairs/nanling-2023.txt",
+        "--format",
+        "json",
+    ]));
+    assert!(from_files["pairs"][0]["sections"]
+        .as_array()
+        .is_some_and(|sections| !sections.is_empty()));
+    for (piped, other) in [
+        (
+            "tests/pairs/nanling-2022.txt",
+            "tests/pairs/nanling-2023.txt",
+        ),
+        (
+            "tests/pairs/nanling-2023.txt",
+            "tests/pairs/nanling-2022.txt",
+        ),
+    ] {
+        let text = std::fs::read_to_string(piped).expect("pair file");
+        let output = assert_cmd::Command::cargo_bin("ogilint")
+            .expect("binary is built")
+            .args(["check", "--format", "json", "--stdin-filename", piped])
+            .args(["-", other])
+            .write_stdin(text)
+            .output()
+            .expect("ogilint runs");
+        let from_stdin = json(&output);
+        assert_eq!(from_stdin["pairs"], from_files["pairs"], "{piped}");
+    }
+}

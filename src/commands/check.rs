@@ -7,14 +7,14 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::ordered::map_in_order;
-use super::years::{year_piece, YearIndex};
+use super::years::{sketch_file, year_piece, Prints, YearIndex};
 
 use super::{render_rule_errors, RuleOptions, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::{self, FailOn, Selector, Settings};
 use crate::document::{IssuerKind, Regulation};
 use crate::engine::{self, FileReport};
 use crate::output::{self, human, InputFailure, Piece, Statistics, Stream, StreamWriter, Summary};
-use crate::pairing::{self, Fingerprint};
+use crate::pairing;
 use crate::rules::load::{self, RuleError, RuleSources};
 use crate::rules::{Lang, RuleSet};
 use crate::suppression;
@@ -525,7 +525,25 @@ pub fn run(options: &CheckOptions) -> u8 {
             }
             Ok(())
         })?;
-        // Cross-year findings, after every file's own (see `years`).
+        // The sections of the reports that pair, read again now that the pairs are known, then
+        // the cross-year findings, after every file's own (see `years`).
+        let unsketched = years.unsketched();
+        let sketch = |(job, reports): &(usize, Vec<(usize, bool)>)| {
+            let job = &jobs[*job];
+            let profile = profiles.get(&job.config).and_then(Option::as_ref);
+            let sections = match profile {
+                Some(profile) => sketch_file(&job.path, reports, profile, options),
+                None => Ok(Vec::new()),
+            };
+            (job.index, sections)
+        };
+        map_in_order(&unsketched, threads, sketch, |(job, sections)| {
+            match sections {
+                Ok(sections) => years.add_sections(job, sections),
+                Err(failure) => failures.push(failure),
+            }
+            Ok(())
+        })?;
         let rules_of = |job: usize| {
             let profile = profiles.get(&jobs.get(job)?.config)?.as_ref()?;
             Some(&profile.rules)
@@ -547,6 +565,8 @@ pub fn run(options: &CheckOptions) -> u8 {
                         writer.write(piece)?;
                     }
                 }
+                // Said once, if reading it again for its sections failed already.
+                Err(failure) if failures.iter().any(|known| known.file == failure.file) => {}
                 Err(failure) => failures.push(failure),
             }
         }
@@ -579,7 +599,7 @@ fn check_file(
     options: &CheckOptions,
     stream: &dyn Stream,
     pairs_reports: bool,
-) -> Result<(FileReport, Piece, Vec<Fingerprint>), InputFailure> {
+) -> Result<(FileReport, Piece, Prints), InputFailure> {
     let failure = |message: String| InputFailure {
         file: job.path.display().to_string(),
         message,
@@ -627,9 +647,18 @@ fn check_file(
             };
             // A file holding several reports (a collection) is paired within itself too.
             let pairs = pairs_reports || reading.documents().len() > 1;
-            let prints = match pairs && cross_year_enabled() {
-                true => pairing::fingerprints(reading, &profile.rules),
+            // Sections are sketched at the end, for the reports that pair, from the file read again;
+            // standard input cannot be read again, so its are sketched now.
+            let prints: Prints = match pairs && cross_year_enabled() {
                 false => Vec::new(),
+                true if job.path == Path::new(STDIN) => pairing::sketched(reading, &profile.rules)
+                    .into_iter()
+                    .map(|(print, sections)| (print, Some(sections)))
+                    .collect(),
+                true => pairing::fingerprints(reading, &profile.rules)
+                    .into_iter()
+                    .map(|print| (print, None))
+                    .collect(),
             };
             (report, prints)
         });

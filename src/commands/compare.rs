@@ -11,7 +11,7 @@ use super::{render_rule_errors, RuleOptions, EXIT_OK, EXIT_TROUBLE};
 use crate::document::tables::Value;
 use crate::engine;
 use crate::input;
-use crate::pairing::{fingerprints, section_scores, Fingerprint};
+use crate::pairing::{section_scores, sketched, Fingerprint, SectionPrint};
 use crate::rules::{Lang, RuleSet};
 
 /// Output formats of `ogilint compare`.
@@ -75,20 +75,23 @@ pub struct Comparison {
 /// A figure as read: (table, row path, column) and the cell's text.
 type Figures = Vec<((String, String, String), String)>;
 
-/// The fingerprint and table figures of a file's first report.
+/// A report's fingerprint and sections.
+type Sketched = (Fingerprint, Vec<SectionPrint>);
+
+/// The fingerprint, sections and table figures of a file's first report.
 fn read_report(
     path: &Path,
     options: &CheckOptions,
     rules: &RuleSet,
     engine_options: engine::Options,
-) -> Result<(Option<Fingerprint>, Figures), String> {
+) -> Result<(Option<Sketched>, Figures), String> {
     let source = check::read_input(path, options).map_err(|error| error.to_string())?;
     Ok(engine::read_source(
         &source,
         rules,
         engine_options,
         |reading| {
-            let print = fingerprints(reading, rules).into_iter().next();
+            let print = sketched(reading, rules).into_iter().next();
             let mut figures = Figures::new();
             if !reading.documents().is_empty() {
                 let context = reading.context(0);
@@ -197,12 +200,11 @@ pub fn run(options: &CompareOptions) -> u8 {
         return EXIT_TROUBLE;
     };
     let sections = match (&old_print, &new_print) {
-        (Some(old), Some(new)) => section_scores(old, new)
+        (Some((_, old)), Some((_, new))) => section_scores(old, new)
             .into_iter()
             .map(|score| SectionView {
                 section: score.section,
                 heading: new
-                    .sections
                     .iter()
                     .find(|section| section.number == score.section)
                     .map(|section| section.heading.text.clone())
@@ -214,8 +216,8 @@ pub fn run(options: &CompareOptions) -> u8 {
     };
     let comparison = Comparison {
         version: env!("CARGO_PKG_VERSION"),
-        old: side(&options.old, old_print.as_ref()),
-        new: side(&options.new, new_print.as_ref()),
+        old: side(&options.old, old_print.as_ref().map(|(print, _)| print)),
+        new: side(&options.new, new_print.as_ref().map(|(print, _)| print)),
         sections,
         figures: changes(&old_figures, &new_figures),
     };

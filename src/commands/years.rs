@@ -2,27 +2,46 @@
 //! every file is checked, and the cross-year findings written after all the others.
 //!
 //! The run streams files in path order; a report's fingerprint is all that is kept of it. At the
-//! end, each report paired with the same issuer's report of the year before gets its cross-year
-//! findings, file by file in path order (its file is read again for the text the findings show,
-//! one file at a time), so the output stays deterministic whatever the thread count.
+//! end, the files of the reports that pair are read again, one at a time, for those reports'
+//! sections (sketching every report's sections as it streams would cost a run whose reports pair
+//! with none as much as a sixth of its time). Then each report paired with the same issuer's
+//! report of the year before gets its cross-year findings, file by file in path order (its file is
+//! read again for the text the findings show), so the output stays deterministic whatever the
+//! thread count.
 
-use super::check::{read_input, CheckOptions};
-use crate::engine::{sort_findings, FileReport, Finding};
+use std::collections::{BTreeMap, HashMap};
+
+use super::check::{read_input, CheckOptions, Profile};
+use crate::engine::{self, sort_findings, FileReport, Finding};
 use crate::output::{InputFailure, Piece, Stream, Summary};
-use crate::pairing::{compare, Fingerprint, PairInfo, Pairing};
+use crate::pairing::{self, compare, Fingerprint, PairInfo, Pairing, SectionPrint, YearReport};
 use crate::rules::{Lang, RuleSet, Severity};
+
+/// What a checked file leaves for pairing: each report's fingerprint, with its sections when
+/// they were sketched as it was checked (standard input: it cannot be read again).
+pub(super) type Prints = Vec<(Fingerprint, Option<Vec<SectionPrint>>)>;
+
+/// Reports of one file whose sections are wanted: (index in the file, its fingerprint's
+/// `tables_read`).
+pub(super) type Wanted = Vec<(usize, bool)>;
+
+/// One report of a pair, with the index of its job.
+type Side<'a> = (&'a Fingerprint, usize);
 
 /// The fingerprints of a run, indexed for pairing.
 #[derive(Default)]
 pub(super) struct YearIndex {
     /// Reports by issuer and year, with the index of their job.
     pairing: Pairing<usize>,
-    /// `--previous`: last year's report, paired with every report checked.
-    previous: Option<Fingerprint>,
+    /// `--previous`: last year's report, paired with every report checked, with its job's index.
+    previous: Option<(Fingerprint, usize)>,
     /// With `--previous`: the reports to pair with it, with the index of their job.
     explicit: Vec<(Fingerprint, usize)>,
     /// Whether reports are paired with `--previous` rather than by issuer and year.
     use_previous: bool,
+    /// The sections sketched, by job and report index in the file: only reports that pair (and
+    /// standard input's) have them.
+    sections: HashMap<(usize, usize), Vec<SectionPrint>>,
 }
 
 impl YearIndex {
@@ -35,15 +54,16 @@ impl YearIndex {
     }
 
     /// Keeps the fingerprints of job `job` (`is_previous`: the `--previous` file's).
-    pub(super) fn add(&mut self, job: usize, prints: Vec<Fingerprint>, is_previous: bool) {
-        if is_previous {
-            if self.previous.is_none() {
-                self.previous = prints.into_iter().next();
+    pub(super) fn add(&mut self, job: usize, prints: Prints, is_previous: bool) {
+        for (print, sections) in prints {
+            if let Some(sections) = sections {
+                self.sections.insert((job, print.document), sections);
             }
-            return;
-        }
-        for print in prints {
-            if self.use_previous {
+            if is_previous {
+                if self.previous.is_none() {
+                    self.previous = Some((print, job));
+                }
+            } else if self.use_previous {
                 self.explicit.push((print, job));
             } else {
                 self.pairing.add(print, job);
@@ -51,32 +71,82 @@ impl YearIndex {
         }
     }
 
-    /// Compares every pair: the findings per file (job index, path order), and every pair's scores.
-    pub(super) fn finish<'r>(
-        &self,
-        rules_of: impl Fn(usize) -> Option<&'r RuleSet>,
-        lang: Lang,
-    ) -> (Vec<(usize, Vec<Finding>)>, Vec<PairInfo>) {
-        let pairs: Vec<(&Fingerprint, &Fingerprint, usize)> = match &self.previous {
-            Some(previous) => self
+    /// Every pair as (last year's, this year's), each with its job, ordered by this year's job
+    /// and position in the file.
+    fn pairs(&self) -> Vec<(Side<'_>, Side<'_>)> {
+        match &self.previous {
+            Some((previous, previous_job)) => self
                 .explicit
                 .iter()
-                .map(|(print, job)| (previous, print, *job))
+                .map(|(print, job)| ((previous, *previous_job), (print, *job)))
                 .collect(),
             None => self
                 .pairing
                 .pairs()
                 .into_iter()
-                .map(|(last, this, job)| (last, this, *job))
+                .map(|(last, this)| ((&last.0, last.1), (&this.0, this.1)))
                 .collect(),
-        };
+        }
+    }
+
+    /// The reports that pair and have no sections yet, by job in order: what to read again.
+    pub(super) fn unsketched(&self) -> Vec<(usize, Wanted)> {
+        let mut wanted: BTreeMap<usize, Wanted> = BTreeMap::new();
+        for (last, this) in self.pairs() {
+            for (print, job) in [last, this] {
+                if !self.sections.contains_key(&(job, print.document)) {
+                    wanted
+                        .entry(job)
+                        .or_default()
+                        .push((print.document, print.tables_read));
+                }
+            }
+        }
+        wanted
+            .into_iter()
+            .map(|(job, mut reports)| {
+                reports.sort_unstable();
+                reports.dedup();
+                (job, reports)
+            })
+            .collect()
+    }
+
+    /// Keeps the sections of reports of job `job`, as [`sketch_file`] read them.
+    pub(super) fn add_sections(&mut self, job: usize, sections: Vec<(usize, Vec<SectionPrint>)>) {
+        for (document, sections) in sections {
+            self.sections.insert((job, document), sections);
+        }
+    }
+
+    /// A report of job `job` with its sections (none if its file could not be read again).
+    fn year_report<'a>(&'a self, (print, job): Side<'a>) -> YearReport<'a> {
+        YearReport {
+            print,
+            sections: self
+                .sections
+                .get(&(job, print.document))
+                .map_or(&[], Vec::as_slice),
+        }
+    }
+
+    /// Compares every pair: the findings per file (job index, path order), and every pair's scores.
+    /// A report whose file could not be read again has no sections to compare.
+    pub(super) fn finish<'r>(
+        &self,
+        rules_of: impl Fn(usize) -> Option<&'r RuleSet>,
+        lang: Lang,
+    ) -> (Vec<(usize, Vec<Finding>)>, Vec<PairInfo>) {
+        let pairs = self.pairs();
         let mut by_job: Vec<(usize, Vec<Finding>)> = Vec::new();
         let mut infos = Vec::with_capacity(pairs.len());
-        for (last, this, job) in pairs {
+        for (last, this) in pairs {
+            let job = this.1;
             let Some(rules) = rules_of(job) else {
                 continue;
             };
-            let (findings, info) = compare(last, this, rules, lang);
+            let (findings, info) =
+                compare(self.year_report(last), self.year_report(this), rules, lang);
             infos.push(info);
             if findings.is_empty() {
                 continue;
@@ -93,6 +163,33 @@ impl YearIndex {
         }
         (by_job, infos)
     }
+}
+
+/// Reads a file again, as it was checked, for the sections of some of its reports.
+pub(super) fn sketch_file(
+    path: &std::path::Path,
+    reports: &[(usize, bool)],
+    profile: &Profile,
+    options: &CheckOptions,
+) -> Result<Vec<(usize, Vec<SectionPrint>)>, InputFailure> {
+    let source = read_input(path, options).map_err(|error| InputFailure {
+        file: path.display().to_string(),
+        message: error.to_string(),
+    })?;
+    let engine_options = profile.engine_options(options.rules.lang);
+    Ok(engine::read_source(
+        &source,
+        &profile.rules,
+        engine_options,
+        |reading| {
+            reports
+                .iter()
+                .map(|&(document, tables_read)| {
+                    (document, pairing::sections(reading, document, tables_read))
+                })
+                .collect()
+        },
+    ))
 }
 
 /// Adds cross-year findings to the counts (the file itself was counted when it was checked).
