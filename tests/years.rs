@@ -382,14 +382,27 @@ fn a_report_read_from_standard_input_is_scored_as_from_its_file() {
         ),
     ] {
         let text = std::fs::read_to_string(piped).expect("pair file");
-        let output = assert_cmd::Command::cargo_bin("ogilint")
-            .expect("binary is built")
-            .args(["check", "--format", "json", "--stdin-filename", piped])
-            .args(["-", other])
-            .write_stdin(text)
-            .output()
-            .expect("ogilint runs");
-        let from_stdin = json(&output);
+        let piping = |format: &str| {
+            assert_cmd::Command::cargo_bin("ogilint")
+                .expect("binary is built")
+                .env("NO_COLOR", "1")
+                .env("COLUMNS", "100")
+                .args(["check", "--format", format, "--stdin-filename", piped])
+                .args(["-", other])
+                .write_stdin(text.clone())
+                .output()
+                .expect("ogilint runs")
+        };
+        let from_stdin = json(&piping("json"));
         assert_eq!(from_stdin["pairs"], from_files["pairs"], "{piped}");
+        assert_eq!(cross_year(&from_stdin), cross_year(&from_files), "{piped}");
+        assert_eq!(from_stdin["summary"]["unreadable"], 0, "{piped}");
+        // What people read shows the piped report's cross-year findings in its own text, under its
+        // name, as for the file.
+        assert_eq!(
+            stdout(&piping("human")),
+            stdout(&ogilint(&["check", piped, other])),
+            "{piped}"
+        );
     }
 }

@@ -506,14 +506,23 @@ pub fn run(options: &CheckOptions) -> u8 {
                         .iter()
                         .any(|finding| finding.severity >= threshold)
                 });
-                (counts, fails, piece, (job.index, job.previous, prints))
+                // Standard input cannot be read again for the text its cross-year findings show.
+                let kept = (job.path == Path::new(STDIN)).then(|| report.source.clone());
+                (
+                    counts,
+                    fails,
+                    piece,
+                    (job.index, job.previous, prints, kept),
+                )
             })
         };
+        let mut stdin_source = None;
         map_in_order(&jobs, threads, check, |result| {
             match result {
-                Ok((_, _, _, (index, true, prints))) => years.add(index, prints, true),
-                Ok(((file_summary, file_statistics), fails, piece, (index, _, prints))) => {
+                Ok((_, _, _, (index, true, prints, _))) => years.add(index, prints, true),
+                Ok(((file_summary, file_statistics), fails, piece, (index, _, prints, kept))) => {
                     years.add(index, prints, false);
+                    stdin_source = stdin_source.take().or(kept);
                     summary.merge(&file_summary);
                     statistics.merge(file_statistics);
                     failing |= fails;
@@ -550,7 +559,11 @@ pub fn run(options: &CheckOptions) -> u8 {
         };
         let (by_job, pairs) = years.finish(rules_of, lang);
         for (job, findings) in by_job {
-            match year_piece(&jobs[job].path, findings, options, stream.as_ref()) {
+            let path = &jobs[job].path;
+            let kept = (path == Path::new(STDIN))
+                .then(|| stdin_source.clone())
+                .flatten();
+            match year_piece(path, kept, findings, options, stream.as_ref()) {
                 Ok((report, piece)) => {
                     super::years::count(&mut summary, &report);
                     failing |= threshold.is_some_and(|threshold| {

@@ -10,6 +10,7 @@
 //! thread count.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use super::check::{read_input, CheckOptions, Profile};
 use crate::engine::{self, sort_findings, FileReport, Finding};
@@ -203,25 +204,35 @@ pub(super) fn count(summary: &mut Summary, report: &FileReport) {
     }
 }
 
-/// The report and piece of one file's cross-year findings, with the file read again for the
-/// text they show.
+/// The report and piece of one file's cross-year findings, with the text they show: `kept` (the
+/// text of standard input, which cannot be read again), else the file read again.
 pub(super) fn year_piece(
     path: &std::path::Path,
+    kept: Option<Arc<str>>,
     findings: Vec<Finding>,
     options: &CheckOptions,
     stream: &dyn Stream,
 ) -> Result<(FileReport, Piece), InputFailure> {
-    let source = read_input(path, options).map_err(|error| InputFailure {
-        file: path.display().to_string(),
-        message: error.to_string(),
-    })?;
-    let shown = match source.display {
-        Some(display) => display.text,
-        None => source.text,
+    let shown = match kept {
+        Some(kept) => kept,
+        None => {
+            let source = read_input(path, options).map_err(|error| InputFailure {
+                file: path.display().to_string(),
+                message: error.to_string(),
+            })?;
+            Arc::from(match source.display {
+                Some(display) => display.text,
+                None => source.text,
+            })
+        }
     };
     let report = FileReport {
-        name: path.display().to_string(),
-        source: std::sync::Arc::from(shown.as_str()),
+        // The name the file was checked under (standard input's is `--stdin-filename`).
+        name: findings.first().map_or_else(
+            || path.display().to_string(),
+            |finding| finding.file.clone(),
+        ),
+        source: shown,
         documents: Vec::new(),
         findings,
     };
