@@ -1,13 +1,13 @@
 //! Year over year: each report against the same issuer's report of the year before.
 //!
 //! While a run streams, each report leaves a small [`Fingerprint`]: its issuer (as
-//! [`pairing_name`] gives it), its report year, and the table figures its `cross-year` rules read
-//! (with where they are). A [`Pairing`] index keeps them by (issuer, year), so pairing is linear in
-//! the number of reports. Once every file is checked and the pairs are known, the reports that pair
-//! are read again for their level-1 sections ([`sections`]: a bounded sketch of each one's words),
-//! so a report that pairs with none never pays for them; each report is then compared with last
-//! year's ([`compare`]): the continuity findings of `cross-year` rules, and a similarity score per
-//! section.
+//! [`pairing_name`] gives it) and its report year. A [`Pairing`] index keeps them by (issuer,
+//! year), so pairing is linear in the number of reports. Once every file is checked and the pairs
+//! are known, the reports that pair are read again for their [`Details`]: the table figures their
+//! `cross-year` rules read (with where they are) and a bounded sketch of each level-1 section's
+//! words. A report that pairs with none never pays for them. Each report is then compared with
+//! last year's ([`compare`]): the continuity findings of `cross-year` rules, and a similarity
+//! score per section.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -51,14 +51,21 @@ pub struct Fingerprint {
     pub year: Option<i32>,
     /// The regulation the report is judged by.
     pub regulation: Regulation,
-    /// The figures each `cross-year` continuity rule reads, by rule id.
-    pub figures: Vec<(String, Vec<Place<Located>>)>,
-    /// Whether the report's table lines were worked out when it was read (the rules read its
-    /// tables): its sections' words leave them out, when [`sections`] sketches it.
+    /// Whether the report's table lines were worked out when it was checked (the rules read its
+    /// tables): its sections' words leave them out ([`details`]).
     pub tables_read: bool,
 }
 
-impl Fingerprint {
+/// What is read of a report that pairs, from its file read again.
+#[derive(Debug, Clone, Default)]
+pub struct Details {
+    /// The figures each `cross-year` continuity rule reads, by rule id.
+    pub figures: Vec<(String, Vec<Place<Located>>)>,
+    /// The level-1 sections found, in order.
+    pub sections: Vec<SectionPrint>,
+}
+
+impl Details {
     /// The figures a continuity rule read from the report.
     fn figures_of(&self, rule: &str) -> Option<&[Place<Located>]> {
         self.figures
@@ -66,14 +73,18 @@ impl Fingerprint {
             .find(|(id, _)| id == rule)
             .map(|(_, places)| places.as_slice())
     }
+
+    /// A level-1 section by number.
+    fn section(&self, number: u32) -> Option<&SectionPrint> {
+        section(&self.sections, number)
+    }
 }
 
-/// One year's report as it is compared with another year's: its fingerprint and its level-1
-/// sections, in order.
+/// One year's report as it is compared with another year's.
 #[derive(Debug, Clone, Copy)]
 pub struct YearReport<'a> {
     pub print: &'a Fingerprint,
-    pub sections: &'a [SectionPrint],
+    pub details: &'a Details,
 }
 
 /// A level-1 section by number.
@@ -81,67 +92,62 @@ fn section(sections: &[SectionPrint], number: u32) -> Option<&SectionPrint> {
     sections.iter().find(|section| section.number == number)
 }
 
-/// The fingerprint of every report of what was read (after the rules ran: the tables they read
-/// are reused).
-pub fn fingerprints(reading: &Reading<'_>, rules: &RuleSet) -> Vec<Fingerprint> {
+/// The fingerprint of every report of what was read (after the rules ran, so that
+/// [`Fingerprint::tables_read`] says whether they read its tables).
+pub fn fingerprints(reading: &Reading<'_>) -> Vec<Fingerprint> {
     let file: Arc<str> = Arc::from(reading.name());
-    let locate = |range: std::ops::Range<usize>| Located {
-        span: reading.span(range.clone()),
-        text: reading.original_text(range),
-    };
     reading
         .documents()
         .iter()
         .enumerate()
-        .map(|(index, document)| {
-            let context = reading.context(index);
-            let year = document.report_year.map(|year| year.year);
-            let figures = rules
-                .rules
-                .iter()
-                .filter(|rule| rule.applies.matches(document.regulation, year))
-                .filter_map(|rule| match &rule.check {
-                    Check::CrossYear(check @ CrossYear::Continuity(_)) => Some((
-                        rule.id.clone(),
-                        check
-                            .figures(&context)
-                            .into_iter()
-                            .map(|place| place.map(locate))
-                            .collect(),
-                    )),
-                    _ => None,
-                })
-                .collect();
-            Fingerprint {
-                file: file.clone(),
-                document: index,
-                issuer: document.issuer.as_deref().map(pairing_name),
-                year,
-                regulation: document.regulation,
-                figures,
-                // After the figures: reading them may have worked the lines out.
-                tables_read: context.table_lines_if_read().is_some(),
-            }
+        .map(|(index, document)| Fingerprint {
+            file: file.clone(),
+            document: index,
+            issuer: document.issuer.as_deref().map(pairing_name),
+            year: document.report_year.map(|year| year.year),
+            regulation: document.regulation,
+            tables_read: reading.context(index).table_lines_if_read().is_some(),
         })
         .collect()
 }
 
-/// The level-1 sections of report `index` of what was read, each with a sketch of its words.
-/// `tables_read` is the report's fingerprint's: a report read again gives the same sketches as
-/// when it was checked.
-pub fn sections(reading: &Reading<'_>, index: usize, tables_read: bool) -> Vec<SectionPrint> {
+/// The details of a report of what was read, as its fingerprint describes it: read again, the
+/// report gives what it gave when it was checked.
+pub fn details(reading: &Reading<'_>, print: &Fingerprint, rules: &RuleSet) -> Details {
+    let index = print.document;
     let Some(document) = reading.documents().get(index) else {
-        return Vec::new();
+        return Details::default();
     };
     let context = reading.context(index);
+    let locate = |range: std::ops::Range<usize>| Located {
+        span: reading.span(range.clone()),
+        text: reading.original_text(range),
+    };
+    let figures = rules
+        .rules
+        .iter()
+        .filter(|rule| rule.applies.matches(document.regulation, print.year))
+        .filter_map(|rule| match &rule.check {
+            Check::CrossYear(check @ CrossYear::Continuity(_)) => Some((
+                rule.id.clone(),
+                check
+                    .figures(&context)
+                    .into_iter()
+                    .map(|place| place.map(locate))
+                    .collect(),
+            )),
+            _ => None,
+        })
+        .collect();
     // Each section's own lines, without table rows (the tables' labels are the same every year
     // and would make every table section look copied): rows written with bars, and the lines of
-    // the tables the rules read (a report whose rules read no table, a 2007 one, is not made to
-    // work them out).
-    let in_table = match tables_read {
-        true => context.table_lines(),
-        false => &[],
-    };
+    // the tables read, by the rules when the report was checked or for the figures above (a
+    // report whose rules read no table, a 2007 one, is not made to work them out).
+    let in_table = match print.tables_read {
+        true => Some(context.table_lines()),
+        false => context.table_lines_if_read(),
+    }
+    .unwrap_or(&[]);
     let level_one: Vec<_> = document
         .headings
         .iter()
@@ -164,23 +170,20 @@ pub fn sections(reading: &Reading<'_>, index: usize, tables_read: bool) -> Vec<S
         }
         sections.push(SectionPrint {
             number: heading.number,
-            heading: Located {
-                span: reading.span(heading.range.clone()),
-                text: reading.original_text(heading.range.clone()),
-            },
+            heading: locate(heading.range.clone()),
             sketch: Sketch::of(&words),
         });
     }
-    sections
+    Details { figures, sections }
 }
 
-/// Every report of what was read, with its sections: for reading a report once for both.
-pub fn sketched(reading: &Reading<'_>, rules: &RuleSet) -> Vec<(Fingerprint, Vec<SectionPrint>)> {
-    fingerprints(reading, rules)
+/// Every report of what was read, with its details: for reading a report once for both.
+pub fn with_details(reading: &Reading<'_>, rules: &RuleSet) -> Vec<(Fingerprint, Details)> {
+    fingerprints(reading)
         .into_iter()
         .map(|print| {
-            let sections = sections(reading, print.document, print.tables_read);
-            (print, sections)
+            let details = details(reading, &print, rules);
+            (print, details)
         })
         .collect()
 }
@@ -231,7 +234,7 @@ pub fn compare(
     rules: &RuleSet,
     lang: Lang,
 ) -> (Vec<Finding>, PairInfo) {
-    let sections = (last.sections, this.sections);
+    let details = (last.details, this.details);
     let (last, this) = (last.print, this.print);
     let mut findings = Vec::new();
     let related = |located: &Located, file: &Arc<str>| FileSpan {
@@ -249,8 +252,10 @@ pub fn compare(
         match check {
             CrossYear::Continuity(continuity) => {
                 // A rule that did not apply to a year's report has no figures for it.
-                let (Some(old), Some(new)) = (last.figures_of(&rule.id), this.figures_of(&rule.id))
-                else {
+                let (Some(old), Some(new)) = (
+                    details.0.figures_of(&rule.id),
+                    details.1.figures_of(&rule.id),
+                ) else {
                     continue;
                 };
                 for hit in continuity.compare(old, new) {
@@ -266,8 +271,8 @@ pub fn compare(
             }
             CrossYear::Similarity(similarity) => {
                 let (Some(old), Some(new)) = (
-                    section(sections.0, similarity.section),
-                    section(sections.1, similarity.section),
+                    details.0.section(similarity.section),
+                    details.1.section(similarity.section),
                 ) else {
                     continue;
                 };
@@ -301,7 +306,7 @@ pub fn compare(
         issuer: this.issuer.clone(),
         year: this.year,
         previous_year: last.year,
-        sections: section_scores(sections.0, sections.1),
+        sections: section_scores(&details.0.sections, &details.1.sections),
     };
     (findings, info)
 }
@@ -419,7 +424,6 @@ mod tests {
             issuer: Some(issuer.to_string()),
             year: Some(year),
             regulation: Regulation::V2019,
-            figures: Vec::new(),
             tables_read: false,
         }
     }

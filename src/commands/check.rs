@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::ordered::map_in_order;
-use super::years::{sketch_file, year_piece, Prints, YearIndex};
+use super::years::{details_of_file, year_piece, Prints, YearIndex};
 
 use super::{render_rule_errors, RuleOptions, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::{self, FailOn, Selector, Settings};
@@ -534,21 +534,21 @@ pub fn run(options: &CheckOptions) -> u8 {
             }
             Ok(())
         })?;
-        // The sections of the reports that pair, read again now that the pairs are known, then
+        // The details of the reports that pair, read again now that the pairs are known, then
         // the cross-year findings, after every file's own (see `years`).
-        let unsketched = years.unsketched();
-        let sketch = |(job, reports): &(usize, Vec<(usize, bool)>)| {
+        let wanted = years.wanted();
+        let read_details = |(job, prints): &(usize, Vec<pairing::Fingerprint>)| {
             let job = &jobs[*job];
             let profile = profiles.get(&job.config).and_then(Option::as_ref);
-            let sections = match profile {
-                Some(profile) => sketch_file(&job.path, reports, profile, options),
+            let details = match profile {
+                Some(profile) => details_of_file(&job.path, prints, profile, options),
                 None => Ok(Vec::new()),
             };
-            (job.index, sections)
+            (job.index, details)
         };
-        map_in_order(&unsketched, threads, sketch, |(job, sections)| {
-            match sections {
-                Ok(sections) => years.add_sections(job, sections),
+        map_in_order(&wanted, threads, read_details, |(job, details)| {
+            match details {
+                Ok(details) => years.add_details(job, details),
                 Err(failure) => failures.push(failure),
             }
             Ok(())
@@ -660,15 +660,17 @@ fn check_file(
             };
             // A file holding several reports (a collection) is paired within itself too.
             let pairs = pairs_reports || reading.documents().len() > 1;
-            // Sections are sketched at the end, for the reports that pair, from the file read again;
-            // standard input cannot be read again, so its are sketched now.
+            // The details of the reports that pair are read at the end, from the file read again;
+            // standard input cannot be read again, so its are read now.
             let prints: Prints = match pairs && cross_year_enabled() {
                 false => Vec::new(),
-                true if job.path == Path::new(STDIN) => pairing::sketched(reading, &profile.rules)
-                    .into_iter()
-                    .map(|(print, sections)| (print, Some(sections)))
-                    .collect(),
-                true => pairing::fingerprints(reading, &profile.rules)
+                true if job.path == Path::new(STDIN) => {
+                    pairing::with_details(reading, &profile.rules)
+                        .into_iter()
+                        .map(|(print, details)| (print, Some(details)))
+                        .collect()
+                }
+                true => pairing::fingerprints(reading)
                     .into_iter()
                     .map(|print| (print, None))
                     .collect(),

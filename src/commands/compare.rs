@@ -11,7 +11,7 @@ use super::{render_rule_errors, RuleOptions, EXIT_OK, EXIT_TROUBLE};
 use crate::document::tables::Value;
 use crate::engine;
 use crate::input;
-use crate::pairing::{section_scores, sketched, Fingerprint, SectionPrint};
+use crate::pairing::{section_scores, with_details, Details, Fingerprint};
 use crate::rules::{Lang, RuleSet};
 
 /// Output formats of `ogilint compare`.
@@ -75,23 +75,23 @@ pub struct Comparison {
 /// A figure as read: (table, row path, column) and the cell's text.
 type Figures = Vec<((String, String, String), String)>;
 
-/// A report's fingerprint and sections.
-type Sketched = (Fingerprint, Vec<SectionPrint>);
+/// A report's fingerprint and details.
+type ReadReport = (Fingerprint, Details);
 
-/// The fingerprint, sections and table figures of a file's first report.
+/// The fingerprint, details and table figures of a file's first report.
 fn read_report(
     path: &Path,
     options: &CheckOptions,
     rules: &RuleSet,
     engine_options: engine::Options,
-) -> Result<(Option<Sketched>, Figures), String> {
+) -> Result<(Option<ReadReport>, Figures), String> {
     let source = check::read_input(path, options).map_err(|error| error.to_string())?;
     Ok(engine::read_source(
         &source,
         rules,
         engine_options,
         |reading| {
-            let print = sketched(reading, rules).into_iter().next();
+            let print = with_details(reading, rules).into_iter().next();
             let mut figures = Figures::new();
             if !reading.documents().is_empty() {
                 let context = reading.context(0);
@@ -200,11 +200,12 @@ pub fn run(options: &CompareOptions) -> u8 {
         return EXIT_TROUBLE;
     };
     let sections = match (&old_print, &new_print) {
-        (Some((_, old)), Some((_, new))) => section_scores(old, new)
+        (Some((_, old)), Some((_, new))) => section_scores(&old.sections, &new.sections)
             .into_iter()
             .map(|score| SectionView {
                 section: score.section,
                 heading: new
+                    .sections
                     .iter()
                     .find(|section| section.number == score.section)
                     .map(|section| section.heading.text.clone())

@@ -2,8 +2,8 @@
 //! every file is checked, and the cross-year findings written after all the others.
 //!
 //! The run streams files in path order; a report's fingerprint is all that is kept of it. At the
-//! end, the files of the reports that pair are read again, one at a time, for those reports'
-//! sections (sketching every report's sections as it streams would cost a run whose reports pair
+//! end, the files of the reports that pair are read again for those reports' details (their
+//! figures and sections: taking them as every report streams would cost a run whose reports pair
 //! with none as much as a sixth of its time). Then each report paired with the same issuer's
 //! report of the year before gets its cross-year findings, file by file in path order (its file is
 //! read again for the text the findings show), so the output stays deterministic whatever the
@@ -15,16 +15,12 @@ use std::sync::Arc;
 use super::check::{read_input, CheckOptions, Profile};
 use crate::engine::{self, sort_findings, FileReport, Finding};
 use crate::output::{InputFailure, Piece, Stream, Summary};
-use crate::pairing::{self, compare, Fingerprint, PairInfo, Pairing, SectionPrint, YearReport};
+use crate::pairing::{self, compare, Details, Fingerprint, PairInfo, Pairing, YearReport};
 use crate::rules::{Lang, RuleSet, Severity};
 
-/// What a checked file leaves for pairing: each report's fingerprint, with its sections when
-/// they were sketched as it was checked (standard input: it cannot be read again).
-pub(super) type Prints = Vec<(Fingerprint, Option<Vec<SectionPrint>>)>;
-
-/// Reports of one file whose sections are wanted: (index in the file, its fingerprint's
-/// `tables_read`).
-pub(super) type Wanted = Vec<(usize, bool)>;
+/// What a checked file leaves for pairing: each report's fingerprint, with its details when
+/// they were taken as it was checked (standard input: it cannot be read again).
+pub(super) type Prints = Vec<(Fingerprint, Option<Details>)>;
 
 /// One report of a pair, with the index of its job.
 type Side<'a> = (&'a Fingerprint, usize);
@@ -40,9 +36,9 @@ pub(super) struct YearIndex {
     explicit: Vec<(Fingerprint, usize)>,
     /// Whether reports are paired with `--previous` rather than by issuer and year.
     use_previous: bool,
-    /// The sections sketched, by job and report index in the file: only reports that pair (and
+    /// The details read, by job and report index in the file: only reports that pair (and
     /// standard input's) have them.
-    sections: HashMap<(usize, usize), Vec<SectionPrint>>,
+    details: HashMap<(usize, usize), Details>,
 }
 
 impl YearIndex {
@@ -56,9 +52,9 @@ impl YearIndex {
 
     /// Keeps the fingerprints of job `job` (`is_previous`: the `--previous` file's).
     pub(super) fn add(&mut self, job: usize, prints: Prints, is_previous: bool) {
-        for (print, sections) in prints {
-            if let Some(sections) = sections {
-                self.sections.insert((job, print.document), sections);
+        for (print, details) in prints {
+            if let Some(details) = details {
+                self.details.insert((job, print.document), details);
             }
             if is_previous {
                 if self.previous.is_none() {
@@ -90,49 +86,48 @@ impl YearIndex {
         }
     }
 
-    /// The reports that pair and have no sections yet, by job in order: what to read again.
-    pub(super) fn unsketched(&self) -> Vec<(usize, Wanted)> {
-        let mut wanted: BTreeMap<usize, Wanted> = BTreeMap::new();
+    /// The reports that pair and have no details yet, by job in order and by position in the
+    /// file: what to read again.
+    pub(super) fn wanted(&self) -> Vec<(usize, Vec<Fingerprint>)> {
+        let mut wanted: BTreeMap<usize, BTreeMap<usize, Fingerprint>> = BTreeMap::new();
         for (last, this) in self.pairs() {
             for (print, job) in [last, this] {
-                if !self.sections.contains_key(&(job, print.document)) {
+                if !self.details.contains_key(&(job, print.document)) {
                     wanted
                         .entry(job)
                         .or_default()
-                        .push((print.document, print.tables_read));
+                        .entry(print.document)
+                        .or_insert_with(|| print.clone());
                 }
             }
         }
         wanted
             .into_iter()
-            .map(|(job, mut reports)| {
-                reports.sort_unstable();
-                reports.dedup();
-                (job, reports)
-            })
+            .map(|(job, prints)| (job, prints.into_values().collect()))
             .collect()
     }
 
-    /// Keeps the sections of reports of job `job`, as [`sketch_file`] read them.
-    pub(super) fn add_sections(&mut self, job: usize, sections: Vec<(usize, Vec<SectionPrint>)>) {
-        for (document, sections) in sections {
-            self.sections.insert((job, document), sections);
+    /// Keeps the details of reports of job `job`, as [`details_of_file`] read them.
+    pub(super) fn add_details(&mut self, job: usize, details: Vec<(usize, Details)>) {
+        for (document, details) in details {
+            self.details.insert((job, document), details);
         }
     }
 
-    /// A report of job `job` with its sections (none if its file could not be read again).
+    /// A report of job `job` with its details (none if its file could not be read again).
     fn year_report<'a>(&'a self, (print, job): Side<'a>) -> YearReport<'a> {
+        static NONE: Details = Details {
+            figures: Vec::new(),
+            sections: Vec::new(),
+        };
         YearReport {
             print,
-            sections: self
-                .sections
-                .get(&(job, print.document))
-                .map_or(&[], Vec::as_slice),
+            details: self.details.get(&(job, print.document)).unwrap_or(&NONE),
         }
     }
 
     /// Compares every pair: the findings per file (job index, path order), and every pair's scores.
-    /// A report whose file could not be read again has no sections to compare.
+    /// A report whose file could not be read again has no details to compare.
     pub(super) fn finish<'r>(
         &self,
         rules_of: impl Fn(usize) -> Option<&'r RuleSet>,
@@ -166,13 +161,13 @@ impl YearIndex {
     }
 }
 
-/// Reads a file again, as it was checked, for the sections of some of its reports.
-pub(super) fn sketch_file(
+/// Reads a file again, as it was checked, for the details of some of its reports.
+pub(super) fn details_of_file(
     path: &std::path::Path,
-    reports: &[(usize, bool)],
+    prints: &[Fingerprint],
     profile: &Profile,
     options: &CheckOptions,
-) -> Result<Vec<(usize, Vec<SectionPrint>)>, InputFailure> {
+) -> Result<Vec<(usize, Details)>, InputFailure> {
     let source = read_input(path, options).map_err(|error| InputFailure {
         file: path.display().to_string(),
         message: error.to_string(),
@@ -183,10 +178,13 @@ pub(super) fn sketch_file(
         &profile.rules,
         engine_options,
         |reading| {
-            reports
+            prints
                 .iter()
-                .map(|&(document, tables_read)| {
-                    (document, pairing::sections(reading, document, tables_read))
+                .map(|print| {
+                    (
+                        print.document,
+                        pairing::details(reading, print, &profile.rules),
+                    )
                 })
                 .collect()
         },
