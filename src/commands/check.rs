@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::ordered::map_in_order;
-use super::years::{details_of_file, year_piece, Prints, YearIndex};
+use super::years::{details_of_file, year_piece, Prints, Seen, YearIndex};
 
 use super::{render_rule_errors, RuleOptions, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::{self, FailOn, Selector, Settings};
@@ -488,12 +488,14 @@ pub fn run(options: &CheckOptions) -> u8 {
     // Reports are paired when a run has several, or is given last year's explicitly.
     let pairs_reports = options.previous.is_some() || jobs.len() > 1;
     let mut years = YearIndex::new(options.previous.is_some());
+    let seen = Seen::new(options.previous.is_some());
     let written = (|| -> std::io::Result<()> {
         let mut writer = StreamWriter::new(std::io::BufWriter::new(out), stream.as_ref())?;
         // A file's report is reduced to what the writer needs on the thread that made it, so that
         // its memory is freed there too (freeing across threads contends on the allocator).
         let check = |job: &Job| {
-            let checked = check_file(job, &profiles, options, stream.as_ref(), pairs_reports);
+            let pairing = pairs_reports.then_some(&seen);
+            let checked = check_file(job, &profiles, options, stream.as_ref(), pairing);
             checked.map(|(report, piece, prints)| {
                 let mut counts = (Summary::default(), Statistics::default());
                 counts.0.add(&report);
@@ -604,14 +606,14 @@ pub fn run(options: &CheckOptions) -> u8 {
     }
 }
 
-/// Reads, checks and renders one file (in a worker thread); with `pairs_reports`, also takes
-/// its reports' fingerprints for pairing. The `--previous` file is read for its fingerprints only.
+/// Reads, checks and renders one file (in a worker thread); with `pairing` (a run of several
+/// files), also takes its reports' fingerprints for pairing. The `--previous` file is read for its fingerprints only.
 fn check_file(
     job: &Job,
     profiles: &Profiles,
     options: &CheckOptions,
     stream: &dyn Stream,
-    pairs_reports: bool,
+    pairing: Option<&Seen>,
 ) -> Result<(FileReport, Piece, Prints), InputFailure> {
     let failure = |message: String| InputFailure {
         file: job.path.display().to_string(),
@@ -659,22 +661,27 @@ fn check_file(
                 })
             };
             // A file holding several reports (a collection) is paired within itself too.
-            let pairs = pairs_reports || reading.documents().len() > 1;
-            // The details of the reports that pair are read at the end, from the file read again;
-            // standard input cannot be read again, so its are read now.
-            let prints: Prints = match pairs && cross_year_enabled() {
-                false => Vec::new(),
-                true if job.path == Path::new(STDIN) => {
-                    pairing::with_details(reading, &profile.rules)
-                        .into_iter()
-                        .map(|(print, details)| (print, Some(details)))
-                        .collect()
-                }
-                true => pairing::fingerprints(reading)
-                    .into_iter()
-                    .map(|print| (print, None))
-                    .collect(),
+            let own = Seen::default();
+            let seen = match pairing {
+                Some(seen) => seen,
+                None if reading.documents().len() > 1 => &own,
+                None => return (report, Vec::new()),
             };
+            if !cross_year_enabled() {
+                return (report, Vec::new());
+            }
+            // A report's details (its figures and sections) are taken now if it is already known
+            // to pair, or if it is standard input's, which cannot be read again; else they are
+            // taken at the end, from the file read again, if it pairs then.
+            let stdin = job.path == Path::new(STDIN);
+            let prints: Prints = pairing::fingerprints(reading)
+                .into_iter()
+                .map(|print| {
+                    let now = seen.pairs_now(&print) || stdin;
+                    let details = now.then(|| pairing::details(reading, &print, &profile.rules));
+                    (print, details)
+                })
+                .collect();
             (report, prints)
         });
     if let Some(partial) = &source.partial {

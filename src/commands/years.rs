@@ -9,8 +9,8 @@
 //! read again for the text the findings show), so the output stays deterministic whatever the
 //! thread count.
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::check::{read_input, CheckOptions, Profile};
 use crate::engine::{self, sort_findings, FileReport, Finding};
@@ -21,6 +21,43 @@ use crate::rules::{Lang, RuleSet, Severity};
 /// What a checked file leaves for pairing: each report's fingerprint, with its details when
 /// they were taken as it was checked (standard input: it cannot be read again).
 pub(super) type Prints = Vec<(Fingerprint, Option<Details>)>;
+
+/// The issuers and years checked so far, shared by the run's threads. A report whose issuer's
+/// report of the year before or after was checked already pairs (unless it repeats an issuer and
+/// year), so its details are taken as it is checked, instead of its file being read again at the
+/// end; only the first of two neighbouring years to be checked is read again. Which reports that
+/// is depends on the threads' timing, but details are the same either way, and so is the output.
+#[derive(Default)]
+pub(super) struct Seen {
+    years: Mutex<HashSet<(String, i32)>>,
+    /// `--previous`: every report checked pairs.
+    explicit: bool,
+}
+
+impl Seen {
+    pub(super) fn new(explicit: bool) -> Seen {
+        Seen {
+            explicit,
+            ..Seen::default()
+        }
+    }
+
+    /// Records a report as checked, and says whether to take its details now.
+    pub(super) fn pairs_now(&self, print: &Fingerprint) -> bool {
+        if self.explicit {
+            return true;
+        }
+        let (Some(issuer), Some(year)) = (&print.issuer, print.year) else {
+            return false;
+        };
+        let mut years = self.years.lock().unwrap_or_else(PoisonError::into_inner);
+        // A repeat is not paired (the first in path order is): nothing to take.
+        if !years.insert((issuer.clone(), year)) {
+            return false;
+        }
+        years.contains(&(issuer.clone(), year - 1)) || years.contains(&(issuer.clone(), year + 1))
+    }
+}
 
 /// One report of a pair, with the index of its job.
 type Side<'a> = (&'a Fingerprint, usize);
@@ -87,11 +124,13 @@ impl YearIndex {
     }
 
     /// The reports that pair and have no details yet, by job in order and by position in the
-    /// file: what to read again.
-    pub(super) fn wanted(&self) -> Vec<(usize, Vec<Fingerprint>)> {
+    /// file: what to read again. Details taken of reports that do not pair are dropped.
+    pub(super) fn wanted(&mut self) -> Vec<(usize, Vec<Fingerprint>)> {
+        let mut paired: HashSet<(usize, usize)> = HashSet::new();
         let mut wanted: BTreeMap<usize, BTreeMap<usize, Fingerprint>> = BTreeMap::new();
         for (last, this) in self.pairs() {
             for (print, job) in [last, this] {
+                paired.insert((job, print.document));
                 if !self.details.contains_key(&(job, print.document)) {
                     wanted
                         .entry(job)
@@ -101,10 +140,12 @@ impl YearIndex {
                 }
             }
         }
-        wanted
+        let wanted = wanted
             .into_iter()
             .map(|(job, prints)| (job, prints.into_values().collect()))
-            .collect()
+            .collect();
+        self.details.retain(|report, _| paired.contains(report));
+        wanted
     }
 
     /// Keeps the details of reports of job `job`, as [`details_of_file`] read them.
