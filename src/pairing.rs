@@ -3,7 +3,8 @@
 //! While a run streams, each report leaves a small [`Fingerprint`]: its issuer (as
 //! [`pairing_name`] gives it) and its report year. A [`Pairing`] index keeps them by (issuer,
 //! year), so pairing is linear in the number of reports. Once every file is checked and the pairs
-//! are known, the reports that pair are read again for their [`Details`]: the table figures their
+//! are known, the reports that pair are read again for their [`Details`] (or read for them as they
+//! are checked, when the year beside them was checked already): the table figures their
 //! `cross-year` rules read (with where they are) and a bounded sketch of each level-1 section's
 //! words. A report that pairs with none never pays for them. Each report is then compared with
 //! last year's ([`compare`]): the continuity findings of `cross-year` rules, and a similarity

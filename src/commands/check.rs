@@ -494,8 +494,8 @@ pub fn run(options: &CheckOptions) -> u8 {
         // A file's report is reduced to what the writer needs on the thread that made it, so that
         // its memory is freed there too (freeing across threads contends on the allocator).
         let check = |job: &Job| {
-            let pairing = pairs_reports.then_some(&seen);
-            let checked = check_file(job, &profiles, options, stream.as_ref(), pairing);
+            let seen = pairs_reports.then_some(&seen);
+            let checked = check_file(job, &profiles, options, stream.as_ref(), seen);
             checked.map(|(report, piece, prints)| {
                 let mut counts = (Summary::default(), Statistics::default());
                 counts.0.add(&report);
@@ -606,14 +606,15 @@ pub fn run(options: &CheckOptions) -> u8 {
     }
 }
 
-/// Reads, checks and renders one file (in a worker thread); with `pairing` (a run of several
-/// files), also takes its reports' fingerprints for pairing. The `--previous` file is read for its fingerprints only.
+/// Reads, checks and renders one file (in a worker thread); with `seen` (the issuers and years
+/// a run of several files checked so far), also takes its reports' fingerprints for pairing. The
+/// `--previous` file is read for its fingerprints only.
 fn check_file(
     job: &Job,
     profiles: &Profiles,
     options: &CheckOptions,
     stream: &dyn Stream,
-    pairing: Option<&Seen>,
+    seen: Option<&Seen>,
 ) -> Result<(FileReport, Piece, Prints), InputFailure> {
     let failure = |message: String| InputFailure {
         file: job.path.display().to_string(),
@@ -662,7 +663,7 @@ fn check_file(
             };
             // A file holding several reports (a collection) is paired within itself too.
             let own = Seen::default();
-            let seen = match pairing {
+            let seen = match seen {
                 Some(seen) => seen,
                 None if reading.documents().len() > 1 => &own,
                 None => return (report, Vec::new()),

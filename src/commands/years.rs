@@ -4,7 +4,8 @@
 //! The run streams files in path order; a report's fingerprint is all that is kept of it. At the
 //! end, the files of the reports that pair are read again for those reports' details (their
 //! figures and sections: taking them as every report streams would cost a run whose reports pair
-//! with none as much as a sixth of its time). Then each report paired with the same issuer's
+//! with none as much as a sixth of its time), unless a report was known to pair as it was checked
+//! ([`Seen`]) and they were taken then. Then each report paired with the same issuer's
 //! report of the year before gets its cross-year findings, file by file in path order (its file is
 //! read again for the text the findings show), so the output stays deterministic whatever the
 //! thread count.
@@ -35,6 +36,7 @@ pub(super) struct Seen {
 }
 
 impl Seen {
+    /// None checked yet; `explicit` with `--previous`, where every report pairs with its file's.
     pub(super) fn new(explicit: bool) -> Seen {
         Seen {
             explicit,
