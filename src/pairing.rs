@@ -1,11 +1,14 @@
 //! Year over year: each report against the same issuer's report of the year before.
 //!
 //! While a run streams, each report leaves a small [`Fingerprint`]: its issuer (as
-//! [`pairing_name`] gives it), its report year, the table figures its `cross-year` rules read (with
-//! where they are), and a bounded sketch of each level-1 section's words. A [`Pairing`] index
-//! keeps them by (issuer, year), so pairing is linear in the number of reports; once every file
-//! is checked, each report whose issuer has a report of the year before is compared with it
-//! ([`compare`]): the continuity findings of `cross-year` rules, and a similarity score per section.
+//! [`pairing_name`] gives it) and its report year. A [`Pairing`] index keeps them by (issuer,
+//! year), so pairing is linear in the number of reports. Once every file is checked and the pairs
+//! are known, the reports that pair are read again for their [`Details`] (or read for them as they
+//! are checked, when the year beside them was checked already): the table figures their
+//! `cross-year` rules read (with where they are) and a bounded sketch of each level-1 section's
+//! words. A report that pairs with none never pays for them. Each report is then compared with
+//! last year's ([`compare`]): the continuity findings of `cross-year` rules, and a similarity
+//! score per section.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -49,13 +52,21 @@ pub struct Fingerprint {
     pub year: Option<i32>,
     /// The regulation the report is judged by.
     pub regulation: Regulation,
+    /// Whether the report's table lines were worked out when it was checked (the rules read its
+    /// tables): its sections' words leave them out ([`details`]).
+    pub tables_read: bool,
+}
+
+/// What is read of a report that pairs, from its file read again.
+#[derive(Debug, Clone, Default)]
+pub struct Details {
     /// The figures each `cross-year` continuity rule reads, by rule id.
     pub figures: Vec<(String, Vec<Place<Located>>)>,
     /// The level-1 sections found, in order.
     pub sections: Vec<SectionPrint>,
 }
 
-impl Fingerprint {
+impl Details {
     /// The figures a continuity rule read from the report.
     fn figures_of(&self, rule: &str) -> Option<&[Place<Located>]> {
         self.figures
@@ -66,86 +77,114 @@ impl Fingerprint {
 
     /// A level-1 section by number.
     fn section(&self, number: u32) -> Option<&SectionPrint> {
-        self.sections
-            .iter()
-            .find(|section| section.number == number)
+        section(&self.sections, number)
     }
 }
 
-/// The fingerprint of every report of what was read (after the rules ran: the tables they read
-/// are reused).
-pub fn fingerprints(reading: &Reading<'_>, rules: &RuleSet) -> Vec<Fingerprint> {
+/// One year's report as it is compared with another year's.
+#[derive(Debug, Clone, Copy)]
+pub struct YearReport<'a> {
+    pub print: &'a Fingerprint,
+    pub details: &'a Details,
+}
+
+/// A level-1 section by number.
+fn section(sections: &[SectionPrint], number: u32) -> Option<&SectionPrint> {
+    sections.iter().find(|section| section.number == number)
+}
+
+/// The fingerprint of every report of what was read (after the rules ran, so that
+/// [`Fingerprint::tables_read`] says whether they read its tables).
+pub fn fingerprints(reading: &Reading<'_>) -> Vec<Fingerprint> {
     let file: Arc<str> = Arc::from(reading.name());
-    let locate = |range: std::ops::Range<usize>| Located {
-        span: reading.span(range.clone()),
-        text: reading.original_text(range),
-    };
     reading
         .documents()
         .iter()
         .enumerate()
-        .map(|(index, document)| {
-            let context = reading.context(index);
-            let year = document.report_year.map(|year| year.year);
-            let figures = rules
-                .rules
-                .iter()
-                .filter(|rule| rule.applies.matches(document.regulation, year))
-                .filter_map(|rule| match &rule.check {
-                    Check::CrossYear(check @ CrossYear::Continuity(_)) => Some((
-                        rule.id.clone(),
-                        check
-                            .figures(&context)
-                            .into_iter()
-                            .map(|place| place.map(locate))
-                            .collect(),
-                    )),
-                    _ => None,
-                })
-                .collect();
-            // Each section's own lines, without table rows (the tables' labels are the same every
-            // year and would make every table section look copied): rows written with bars, and
-            // the lines of the tables the rules read (a report whose rules read no table, a 2007
-            // one, is not made to work them out).
-            let in_table = context.table_lines_if_read().unwrap_or(&[]);
-            let level_one: Vec<_> = document
-                .headings
-                .iter()
-                .filter(|heading| heading.level == 1 && (1..=6).contains(&heading.number))
-                .collect();
-            let mut sections: Vec<SectionPrint> = Vec::new();
-            for (position, heading) in level_one.iter().enumerate() {
-                if sections
-                    .iter()
-                    .any(|section| section.number == heading.number)
-                {
-                    continue;
-                }
-                let end = level_one
-                    .get(position + 1)
-                    .map_or(document.lines.len(), |next| next.line);
-                let mut words = String::new();
-                for (line, line_text) in context.report_lines_in(heading.line + 1..end) {
-                    let row = document.lines[line].kind == LineKind::TableRow;
-                    if !row && !in_table.get(line).copied().unwrap_or(false) {
-                        words.push_str(line_text);
-                    }
-                }
-                sections.push(SectionPrint {
-                    number: heading.number,
-                    heading: locate(heading.range.clone()),
-                    sketch: Sketch::of(&words),
-                });
+        .map(|(index, document)| Fingerprint {
+            file: file.clone(),
+            document: index,
+            issuer: document.issuer.as_deref().map(pairing_name),
+            year: document.report_year.map(|year| year.year),
+            regulation: document.regulation,
+            tables_read: reading.context(index).table_lines_if_read().is_some(),
+        })
+        .collect()
+}
+
+/// The details of a report of what was read, as its fingerprint describes it: read again, the
+/// report gives what it gave when it was checked.
+pub fn details(reading: &Reading<'_>, print: &Fingerprint, rules: &RuleSet) -> Details {
+    let index = print.document;
+    let Some(document) = reading.documents().get(index) else {
+        return Details::default();
+    };
+    let context = reading.context(index);
+    let locate = |range: std::ops::Range<usize>| Located {
+        span: reading.span(range.clone()),
+        text: reading.original_text(range),
+    };
+    let figures = rules
+        .rules
+        .iter()
+        .filter(|rule| rule.applies.matches(document.regulation, print.year))
+        .filter_map(|rule| match &rule.check {
+            Check::CrossYear(check @ CrossYear::Continuity(_)) => Some((
+                rule.id.clone(),
+                check
+                    .figures(&context)
+                    .into_iter()
+                    .map(|place| place.map(locate))
+                    .collect(),
+            )),
+            _ => None,
+        })
+        .collect();
+    // Each section's own lines, without table rows (the tables' labels are the same every year
+    // and would make every table section look copied): rows written with bars, and the lines of
+    // the tables read, by the rules when the report was checked or for the figures above (a
+    // report whose rules read no table, a 2007 one, is not made to work them out).
+    let in_table = match print.tables_read {
+        true => Some(context.table_lines()),
+        false => context.table_lines_if_read(),
+    }
+    .unwrap_or(&[]);
+    let level_one: Vec<_> = document
+        .headings
+        .iter()
+        .filter(|heading| heading.level == 1 && (1..=6).contains(&heading.number))
+        .collect();
+    let mut sections: Vec<SectionPrint> = Vec::new();
+    for (position, heading) in level_one.iter().enumerate() {
+        if section(&sections, heading.number).is_some() {
+            continue;
+        }
+        let end = level_one
+            .get(position + 1)
+            .map_or(document.lines.len(), |next| next.line);
+        let mut words = String::new();
+        for (line, line_text) in context.report_lines_in(heading.line + 1..end) {
+            let row = document.lines[line].kind == LineKind::TableRow;
+            if !row && !in_table.get(line).copied().unwrap_or(false) {
+                words.push_str(line_text);
             }
-            Fingerprint {
-                file: file.clone(),
-                document: index,
-                issuer: document.issuer.as_deref().map(pairing_name),
-                year,
-                regulation: document.regulation,
-                figures,
-                sections,
-            }
+        }
+        sections.push(SectionPrint {
+            number: heading.number,
+            heading: locate(heading.range.clone()),
+            sketch: Sketch::of(&words),
+        });
+    }
+    Details { figures, sections }
+}
+
+/// Every report of what was read, with its details: for reading a report once for both.
+pub fn with_details(reading: &Reading<'_>, rules: &RuleSet) -> Vec<(Fingerprint, Details)> {
+    fingerprints(reading)
+        .into_iter()
+        .map(|print| {
+            let details = details(reading, &print, rules);
+            (print, details)
         })
         .collect()
 }
@@ -173,14 +212,13 @@ pub struct PairInfo {
 }
 
 /// The similarity of each section both years have.
-pub fn section_scores(last: &Fingerprint, this: &Fingerprint) -> Vec<SectionScore> {
-    this.sections
-        .iter()
-        .filter_map(|section| {
-            let previous = last.section(section.number)?;
+pub fn section_scores(last: &[SectionPrint], this: &[SectionPrint]) -> Vec<SectionScore> {
+    this.iter()
+        .filter_map(|this_section| {
+            let previous = section(last, this_section.number)?;
             Some(SectionScore {
-                section: section.number,
-                similarity: section
+                section: this_section.number,
+                similarity: this_section
                     .sketch
                     .similarity(&previous.sketch)
                     .map(|score| (score * 100.0).round() / 100.0),
@@ -192,11 +230,13 @@ pub fn section_scores(last: &Fingerprint, this: &Fingerprint) -> Vec<SectionScor
 /// Compares a report with last year's: the findings of every `cross-year` rule that applies to
 /// it, on this year's file, and the pair's scores.
 pub fn compare(
-    last: &Fingerprint,
-    this: &Fingerprint,
+    last: YearReport<'_>,
+    this: YearReport<'_>,
     rules: &RuleSet,
     lang: Lang,
 ) -> (Vec<Finding>, PairInfo) {
+    let details = (last.details, this.details);
+    let (last, this) = (last.print, this.print);
     let mut findings = Vec::new();
     let related = |located: &Located, file: &Arc<str>| FileSpan {
         file: file.to_string(),
@@ -213,8 +253,10 @@ pub fn compare(
         match check {
             CrossYear::Continuity(continuity) => {
                 // A rule that did not apply to a year's report has no figures for it.
-                let (Some(old), Some(new)) = (last.figures_of(&rule.id), this.figures_of(&rule.id))
-                else {
+                let (Some(old), Some(new)) = (
+                    details.0.figures_of(&rule.id),
+                    details.1.figures_of(&rule.id),
+                ) else {
                     continue;
                 };
                 for hit in continuity.compare(old, new) {
@@ -230,8 +272,8 @@ pub fn compare(
             }
             CrossYear::Similarity(similarity) => {
                 let (Some(old), Some(new)) = (
-                    last.section(similarity.section),
-                    this.section(similarity.section),
+                    details.0.section(similarity.section),
+                    details.1.section(similarity.section),
                 ) else {
                     continue;
                 };
@@ -265,7 +307,7 @@ pub fn compare(
         issuer: this.issuer.clone(),
         year: this.year,
         previous_year: last.year,
-        sections: section_scores(last, this),
+        sections: section_scores(&details.0.sections, &details.1.sections),
     };
     (findings, info)
 }
@@ -303,11 +345,14 @@ fn finding(
     }
 }
 
+/// A report's fingerprint with the caller's key for it.
+pub type Keyed<K> = (Fingerprint, K);
+
 /// Reports kept by (issuer, year) until every file is checked, then paired.
 #[derive(Debug, Default)]
 pub struct Pairing<K> {
     /// The first report of each (issuer, year), with the caller's key for it.
-    reports: HashMap<(String, i32), (Fingerprint, K)>,
+    reports: HashMap<(String, i32), Keyed<K>>,
     /// For each shorter name a report's issuer goes by ([`shorter_names`]) and its year, the
     /// full names that go by it.
     shorter: HashMap<(String, i32), Vec<String>>,
@@ -332,12 +377,13 @@ impl<K: Clone + Ord> Pairing<K> {
         self.reports.insert((issuer, year), (print, key));
     }
 
-    /// Last year's report of the same issuer: the same name, else the one report whose name is
-    /// this one's without a place prefix, or this one's with one. Two candidates: none.
-    fn previous(&self, issuer: &str, year: i32) -> Option<&Fingerprint> {
+    /// Last year's report of the same issuer, with its key: the same name, else the one report
+    /// whose name is this one's without a place prefix, or this one's with one. Two candidates:
+    /// none.
+    fn previous(&self, issuer: &str, year: i32) -> Option<&Keyed<K>> {
         let last = year - 1;
-        if let Some((print, _)) = self.reports.get(&(issuer.to_string(), last)) {
-            return Some(print);
+        if let Some(report) = self.reports.get(&(issuer.to_string(), last)) {
+            return Some(report);
         }
         let mut candidates: Vec<&str> = shorter_names(issuer)
             .into_iter()
@@ -349,25 +395,20 @@ impl<K: Clone + Ord> Pairing<K> {
         candidates.sort_unstable();
         candidates.dedup();
         match candidates.as_slice() {
-            [name] => self
-                .reports
-                .get(&(name.to_string(), last))
-                .map(|(print, _)| print),
+            [name] => self.reports.get(&(name.to_string(), last)),
             _ => None,
         }
     }
 
     /// Every report with the same issuer's report of the year before, as (last year's, this
-    /// year's, this year's key), ordered by key and position in the file.
-    pub fn pairs(&self) -> Vec<(&Fingerprint, &Fingerprint, &K)> {
+    /// year's), each with its key, ordered by this year's key and position in the file.
+    pub fn pairs(&self) -> Vec<(&Keyed<K>, &Keyed<K>)> {
         let mut pairs: Vec<_> = self
             .reports
             .iter()
-            .filter_map(|((issuer, year), (print, key))| {
-                Some((self.previous(issuer, *year)?, print, key))
-            })
+            .filter_map(|((issuer, year), this)| Some((self.previous(issuer, *year)?, this)))
             .collect();
-        pairs.sort_by(|a, b| (a.2, a.1.document).cmp(&(b.2, b.1.document)));
+        pairs.sort_by(|(_, a), (_, b)| (&a.1, a.0.document).cmp(&(&b.1, b.0.document)));
         pairs
     }
 }
@@ -384,8 +425,7 @@ mod tests {
             issuer: Some(issuer.to_string()),
             year: Some(year),
             regulation: Regulation::V2019,
-            figures: Vec::new(),
-            sections: Vec::new(),
+            tables_read: false,
         }
     }
 
@@ -397,7 +437,7 @@ mod tests {
         pairing
             .pairs()
             .into_iter()
-            .map(|(last, this, _)| (last.file.to_string(), this.file.to_string()))
+            .map(|(last, this)| (last.0.file.to_string(), this.0.file.to_string()))
             .collect()
     }
 

@@ -376,3 +376,101 @@ fn a_collection_of_one_issuers_years_in_one_file_is_paired_within_itself() {
     ]));
     assert_eq!(rules(&one_file), rules(&two_files));
 }
+
+#[test]
+fn a_report_read_from_standard_input_is_scored_as_from_its_file() {
+    // Sections are sketched from files read again once the pairs are known; standard input cannot
+    // be read again, so its report must be sketched as it is checked, on either side of a pair.
+    let from_files = json(&ogilint(&[
+        "check",
+        "tests/pairs/nanling-2022.txt",
+        "tests/pairs/nanling-2023.txt",
+        "--format",
+        "json",
+    ]));
+    assert!(from_files["pairs"][0]["sections"]
+        .as_array()
+        .is_some_and(|sections| !sections.is_empty()));
+    for (piped, other) in [
+        (
+            "tests/pairs/nanling-2022.txt",
+            "tests/pairs/nanling-2023.txt",
+        ),
+        (
+            "tests/pairs/nanling-2023.txt",
+            "tests/pairs/nanling-2022.txt",
+        ),
+    ] {
+        let text = std::fs::read_to_string(piped).expect("pair file");
+        let piping = |format: &str| {
+            assert_cmd::Command::cargo_bin("ogilint")
+                .expect("binary is built")
+                .env("NO_COLOR", "1")
+                .env("COLUMNS", "100")
+                .args(["check", "--format", format, "--stdin-filename", piped])
+                .args(["-", other])
+                .write_stdin(text.clone())
+                .output()
+                .expect("ogilint runs")
+        };
+        let from_stdin = json(&piping("json"));
+        assert_eq!(from_stdin["pairs"], from_files["pairs"], "{piped}");
+        assert_eq!(cross_year(&from_stdin), cross_year(&from_files), "{piped}");
+        assert_eq!(from_stdin["summary"]["unreadable"], 0, "{piped}");
+        // What people read shows the piped report's cross-year findings in its own text, under its
+        // name, as for the file.
+        assert_eq!(
+            stdout(&piping("human")),
+            stdout(&ogilint(&["check", piped, other])),
+            "{piped}"
+        );
+    }
+}
+
+#[test]
+fn pairs_are_compared_alike_whichever_year_is_checked_first() {
+    // A report is read for its figures and sections as it is checked when the year beside it was
+    // checked already, and from its file read again at the end otherwise. Named so that later
+    // years sort first, the files take the other way, and must give the same pairs, scores and
+    // findings.
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let reversed = directory.path().display().to_string();
+    for entry in std::fs::read_dir("tests/pairs").expect("pairs") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .to_string();
+        let Some(year) = name
+            .strip_suffix(".txt")
+            .and_then(|stem| stem.rsplit('-').next())
+            .and_then(|year| year.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let copy = format!("{reversed}/{}-{name}", 3000 - year);
+        std::fs::copy(format!("tests/pairs/{name}"), copy).expect("copy");
+    }
+    let run = |directory: &str| {
+        let value = json(&ogilint(&["check", "--format", "json", directory]));
+        // The copies' names as the originals'.
+        let text = regex::Regex::new(&format!("{}/[0-9]+-", regex::escape(directory)))
+            .expect("pattern")
+            .replace_all(&value.to_string(), "tests/pairs/")
+            .to_string();
+        let value: Value = serde_json::from_str(&text).expect("JSON");
+        let mut pairs: Vec<String> = value["pairs"]
+            .as_array()
+            .expect("pairs")
+            .iter()
+            .map(Value::to_string)
+            .collect();
+        pairs.sort();
+        let mut findings = cross_year(&value);
+        findings.sort();
+        (pairs, findings)
+    };
+    let in_order = run("tests/pairs");
+    assert_eq!(in_order.0.len(), 5);
+    assert_eq!(run(&reversed), in_order);
+}

@@ -10,13 +10,13 @@ use super::ordered::map_in_order;
 use super::setup::{
     governing_path, profile_for_config, read_input, ConfigChoice, Profile, Setup, STDIN,
 };
-use super::years::{year_piece, YearIndex};
+use super::years::{details_of_file, year_piece, Prints, Seen, YearIndex};
 
 use super::{human_style, report_rule_errors, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::{self, FailOn};
 use crate::engine::{self, FileReport};
 use crate::output::{self, human, InputFailure, Piece, Statistics, Stream, StreamWriter, Summary};
-use crate::pairing::{self, Fingerprint};
+use crate::pairing;
 use crate::rules::load::RuleError;
 use crate::rules::{Lang, RuleSet};
 use crate::suppression;
@@ -316,12 +316,14 @@ pub fn run(options: &CheckOptions) -> u8 {
     // Reports are paired when a run has several, or is given last year's explicitly.
     let pairs_reports = options.previous.is_some() || jobs.len() > 1;
     let mut years = YearIndex::new(options.previous.is_some());
+    let seen = Seen::new(options.previous.is_some());
     let written = (|| -> std::io::Result<()> {
         let mut writer = StreamWriter::new(std::io::BufWriter::new(out), stream.as_ref())?;
         // A file's report is reduced to what the writer needs on the thread that made it, so that
         // its memory is freed there too (freeing across threads contends on the allocator).
         let check = |job: &Job| {
-            let checked = check_file(job, &profiles, options, stream.as_ref(), pairs_reports);
+            let seen = pairs_reports.then_some(&seen);
+            let checked = check_file(job, &profiles, options, stream.as_ref(), seen);
             checked.map(|(report, piece, prints)| {
                 let mut counts = (Summary::default(), Statistics::default());
                 counts.0.add(&report);
@@ -329,14 +331,23 @@ pub fn run(options: &CheckOptions) -> u8 {
                     counts.1.add(&report);
                 }
                 let fails = fails(&report, threshold);
-                (counts, fails, piece, (job.index, job.previous, prints))
+                // Standard input cannot be read again for the text its cross-year findings show.
+                let kept = (job.path == Path::new(STDIN)).then(|| report.source.clone());
+                (
+                    counts,
+                    fails,
+                    piece,
+                    (job.index, job.previous, prints, kept),
+                )
             })
         };
+        let mut stdin_source = None;
         map_in_order(&jobs, threads, check, |result| {
             match result {
-                Ok((_, _, _, (index, true, prints))) => years.add(index, prints, true),
-                Ok(((file_summary, file_statistics), fails, piece, (index, _, prints))) => {
+                Ok((_, _, _, (index, true, prints, _))) => years.add(index, prints, true),
+                Ok(((file_summary, file_statistics), fails, piece, (index, _, prints, kept))) => {
                     years.add(index, prints, false);
+                    stdin_source = stdin_source.take().or(kept);
                     summary.merge(&file_summary);
                     statistics.merge(file_statistics);
                     failing |= fails;
@@ -348,14 +359,36 @@ pub fn run(options: &CheckOptions) -> u8 {
             }
             Ok(())
         })?;
-        // Cross-year findings, after every file's own (see `years`).
+        // The details of the reports that pair, read again now that the pairs are known, then
+        // the cross-year findings, after every file's own (see `years`).
+        let wanted = years.wanted();
+        let read_details = |(job, prints): &(usize, Vec<pairing::Fingerprint>)| {
+            let job = &jobs[*job];
+            let profile = profiles.get(&job.config).and_then(Option::as_ref);
+            let details = match profile {
+                Some(profile) => details_of_file(&job.path, prints, profile, options),
+                None => Ok(Vec::new()),
+            };
+            (job.index, details)
+        };
+        map_in_order(&wanted, threads, read_details, |(job, details)| {
+            match details {
+                Ok(details) => years.add_details(job, details),
+                Err(failure) => failures.push(failure),
+            }
+            Ok(())
+        })?;
         let rules_of = |job: usize| {
             let profile = profiles.get(&jobs.get(job)?.config)?.as_ref()?;
             Some(&profile.rules)
         };
         let (by_job, pairs) = years.finish(rules_of, lang);
         for (job, findings) in by_job {
-            match year_piece(&jobs[job].path, findings, options, stream.as_ref()) {
+            let path = &jobs[job].path;
+            let kept = (path == Path::new(STDIN))
+                .then(|| stdin_source.clone())
+                .flatten();
+            match year_piece(path, kept, findings, options, stream.as_ref()) {
                 Ok((report, piece)) => {
                     // The file itself was counted when it was checked.
                     summary.add_findings(&report.findings);
@@ -366,6 +399,8 @@ pub fn run(options: &CheckOptions) -> u8 {
                         writer.write(piece)?;
                     }
                 }
+                // Said once, if reading it again for its sections failed already.
+                Err(failure) if failures.iter().any(|known| known.file == failure.file) => {}
                 Err(failure) => failures.push(failure),
             }
         }
@@ -400,15 +435,16 @@ fn fails(report: &FileReport, threshold: Option<crate::rules::Severity>) -> bool
     })
 }
 
-/// Reads, checks and renders one file (in a worker thread); with `pairs_reports`, also takes
-/// its reports' fingerprints for pairing. The `--previous` file is read for its fingerprints only.
+/// Reads, checks and renders one file (in a worker thread); with `seen` (the issuers and years
+/// a run of several files checked so far), also takes its reports' fingerprints for pairing. The
+/// `--previous` file is read for its fingerprints only.
 fn check_file(
     job: &Job,
     profiles: &Profiles,
     options: &CheckOptions,
     stream: &dyn Stream,
-    pairs_reports: bool,
-) -> Result<(FileReport, Piece, Vec<Fingerprint>), InputFailure> {
+    seen: Option<&Seen>,
+) -> Result<(FileReport, Piece, Prints), InputFailure> {
     let failure = |message: String| InputFailure {
         file: job.path.display().to_string(),
         message,
@@ -455,11 +491,27 @@ fn check_file(
                 })
             };
             // A file holding several reports (a collection) is paired within itself too.
-            let pairs = pairs_reports || reading.documents().len() > 1;
-            let prints = match pairs && cross_year_enabled() {
-                true => pairing::fingerprints(reading, &profile.rules),
-                false => Vec::new(),
+            let own = Seen::default();
+            let seen = match seen {
+                Some(seen) => seen,
+                None if reading.documents().len() > 1 => &own,
+                None => return (report, Vec::new()),
             };
+            if !cross_year_enabled() {
+                return (report, Vec::new());
+            }
+            // A report's details (its figures and sections) are taken now if it is already known
+            // to pair, or if it is standard input's, which cannot be read again; else they are
+            // taken at the end, from the file read again, if it pairs then.
+            let stdin = job.path == Path::new(STDIN);
+            let prints: Prints = pairing::fingerprints(reading)
+                .into_iter()
+                .map(|print| {
+                    let now = seen.pairs_now(&print) || stdin;
+                    let details = now.then(|| pairing::details(reading, &print, &profile.rules));
+                    (print, details)
+                })
+                .collect();
             (report, prints)
         });
     if let Some(partial) = &source.partial {

@@ -10,7 +10,7 @@ use super::setup::{profile_of, read_input, Setup};
 use super::{pretty_json, print_output, report_rule_errors, EXIT_TROUBLE};
 use crate::document::tables::Value;
 use crate::engine;
-use crate::pairing::{fingerprints, section_scores, Fingerprint};
+use crate::pairing::{section_scores, with_details, Details, Fingerprint};
 use crate::rules::{Lang, RuleSet};
 
 /// Output formats of `ogilint compare`.
@@ -73,20 +73,23 @@ pub struct Comparison {
 /// A figure as read: (table, row path, column) and the cell's text.
 type Figures = Vec<((String, String, String), String)>;
 
-/// The fingerprint and table figures of a file's first report.
+/// A report's fingerprint and details.
+type ReadReport = (Fingerprint, Details);
+
+/// The fingerprint, details and table figures of a file's first report.
 fn read_report(
     path: &Path,
     setup: &Setup,
     rules: &RuleSet,
     engine_options: engine::Options,
-) -> Result<(Option<Fingerprint>, Figures), String> {
+) -> Result<(Option<ReadReport>, Figures), String> {
     let source = read_input(path, setup).map_err(|error| error.to_string())?;
     Ok(engine::read_source(
         &source,
         rules,
         engine_options,
         |reading| {
-            let print = fingerprints(reading, rules).into_iter().next();
+            let print = with_details(reading, rules).into_iter().next();
             let mut figures = Figures::new();
             if !reading.documents().is_empty() {
                 let context = reading.context(0);
@@ -171,7 +174,7 @@ pub fn run(options: &CompareOptions) -> u8 {
         return EXIT_TROUBLE;
     };
     let sections = match (&old_print, &new_print) {
-        (Some(old), Some(new)) => section_scores(old, new)
+        (Some((_, old)), Some((_, new))) => section_scores(&old.sections, &new.sections)
             .into_iter()
             .map(|score| SectionView {
                 section: score.section,
@@ -188,8 +191,8 @@ pub fn run(options: &CompareOptions) -> u8 {
     };
     let comparison = Comparison {
         version: env!("CARGO_PKG_VERSION"),
-        old: side(&options.old, old_print.as_ref()),
-        new: side(&options.new, new_print.as_ref()),
+        old: side(&options.old, old_print.as_ref().map(|(print, _)| print)),
+        new: side(&options.new, new_print.as_ref().map(|(print, _)| print)),
         sections,
         figures: changes(&old_figures, &new_figures),
     };

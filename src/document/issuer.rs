@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_syntax::hir::{Class, HirKind};
 
 /// Province-level names, each in the form titles write them.
 const PROVINCES: &[&str] = &[
@@ -50,21 +50,76 @@ const PROVINCES: &[&str] = &[
     "澳门特别行政区",
 ];
 
-/// A name that starts with a place below the province: a prefecture, league, county or district
-/// of one to eight characters (`乌海市`, `阿拉善盟`, `西湖区`), not a department's words.
-static PLACE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Han}{1,8}?(?:市|地区|自治州|州|盟|自治县|县|旗|区)")
-        .expect("place pattern is valid")
-});
+/// The words that end a place below the province: a prefecture, league, county or district
+/// (`乌海市`, `阿拉善盟`, `西湖区`), tried in this order.
+const PLACE_ENDINGS: &[&str] = &[
+    "市",
+    "地区",
+    "自治州",
+    "州",
+    "盟",
+    "自治县",
+    "县",
+    "旗",
+    "区",
+];
 
-/// A leading prefecture-level place (`乌海市`, `黔东南苗族侗族自治州`, `阿拉善盟`).
-static PREFECTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Han}{1,8}?(?:市|地区|自治州|州|盟)").expect("prefecture pattern is valid")
-});
+/// The words that end a prefecture-level place (`乌海市`, `黔东南苗族侗族自治州`, `阿拉善盟`).
+const PREFECTURE_ENDINGS: &[&str] = &["市", "地区", "自治州", "州", "盟"];
+
+/// The ranges of the Han script (`\p{Han}`), from the Unicode tables the regex crates carry: a
+/// regex of a place's one to eight Han characters costs more to compile than a run of a few
+/// hundred reports spends pairing.
+static HAN: LazyLock<Vec<(char, char)>> =
+    LazyLock::new(
+        || match regex_syntax::parse(r"\p{Han}").map(|hir| hir.into_kind()) {
+            Ok(HirKind::Class(Class::Unicode(class))) => class
+                .ranges()
+                .iter()
+                .map(|range| (range.start(), range.end()))
+                .collect(),
+            _ => Vec::new(),
+        },
+    );
+
+fn is_han(c: char) -> bool {
+    HAN.binary_search_by(|&(start, end)| {
+        if end < c {
+            std::cmp::Ordering::Less
+        } else if start > c {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    })
+    .is_ok()
+}
+
+/// Where a leading place of one to eight Han characters ends, the fewest characters first, each
+/// followed by `endings` in order (what `^\p{Han}{1,8}?(?:市|…)` matches), or `None`.
+fn place_end(name: &str, endings: &[&str]) -> Option<usize> {
+    let mut offset = 0;
+    for c in name.chars().take(8) {
+        if !is_han(c) {
+            return None;
+        }
+        offset += c.len_utf8();
+        let rest = &name[offset..];
+        if let Some(ending) = endings.iter().find(|ending| rest.starts_with(**ending)) {
+            return Some(offset + ending.len());
+        }
+    }
+    None
+}
 
 /// The issuer as titled, without spaces: the name reports are kept under.
 pub fn pairing_name(issuer: &str) -> String {
     issuer.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Whether a name starts with a place below the province, not a department's words.
+fn starts_with_place(name: &str) -> bool {
+    place_end(name, PLACE_ENDINGS).is_some()
 }
 
 /// The shorter names the same issuer goes by: the name without its leading province-level and
@@ -78,17 +133,17 @@ pub fn shorter_names(name: &str) -> Vec<&str> {
         .iter()
         .find_map(|province| rest.strip_prefix(province))
     {
-        if !PLACE_START.is_match(after) {
+        if !starts_with_place(after) {
             return names;
         }
         names.push(after);
         rest = after;
     }
-    if let Some(prefecture) = PREFECTURE.find(rest) {
+    if let Some(prefecture) = place_end(rest, PREFECTURE_ENDINGS) {
         // `杭州市`: the shortest match stops at `州`; the place runs on to its `市`.
-        let after = &rest[prefecture.end()..];
+        let after = &rest[prefecture..];
         let after = after.strip_prefix('市').unwrap_or(after);
-        if PLACE_START.is_match(after) {
+        if starts_with_place(after) {
             names.push(after);
         }
     }
@@ -97,7 +152,69 @@ pub fn shorter_names(name: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::shorter_names;
+    use super::{place_end, shorter_names, PLACE_ENDINGS, PREFECTURE_ENDINGS};
+
+    #[test]
+    fn a_place_ends_where_the_pattern_would_end_it() {
+        let patterns = [
+            (
+                PLACE_ENDINGS,
+                r"^\p{Han}{1,8}?(?:市|地区|自治州|州|盟|自治县|县|旗|区)",
+            ),
+            (
+                PREFECTURE_ENDINGS,
+                r"^\p{Han}{1,8}?(?:市|地区|自治州|州|盟)",
+            ),
+        ];
+        // Places of every length around the limit, endings inside and after them, characters
+        // that are not Han (Latin, digits, a CJK symbol, an extension-B character), and names
+        // with nothing to find.
+        let pieces = [
+            "乌海",
+            "黔东南苗族侗族",
+            "杭州",
+            "阿拉善",
+            "西湖",
+            "某某某某某某某某",
+            "A",
+            "1",
+            "〇",
+            "\u{20000}",
+            "",
+            "地",
+            "自治",
+            "人民政府",
+            "教育局",
+        ];
+        let endings = [
+            "市",
+            "地区",
+            "自治州",
+            "州",
+            "盟",
+            "自治县",
+            "县",
+            "旗",
+            "区",
+            "省",
+            "",
+        ];
+        for (endings_tried, pattern) in patterns {
+            let regex = regex::Regex::new(pattern).expect("pattern");
+            for first in pieces {
+                for ending in endings {
+                    for after in pieces {
+                        let name = format!("{first}{ending}{after}");
+                        assert_eq!(
+                            place_end(&name, endings_tried),
+                            regex.find(&name).map(|found| found.end()),
+                            "{name}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_place_prefix_is_dropped_only_before_a_place() {

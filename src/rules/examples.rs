@@ -78,16 +78,26 @@ fn example_findings(
     let (mut findings, this) = read_text("example", text, rules, options, |reading| {
         let findings = check(reading, rules, options).findings;
         let prints = match previous {
-            Some(_) => pairing::fingerprints(reading, rules),
+            Some(_) => pairing::with_details(reading, rules),
             None => Vec::new(),
         };
         (findings, prints)
     });
     if let Some(previous) = previous {
         let last = read_text("previous", previous, rules, options, |reading| {
-            pairing::fingerprints(reading, rules)
+            pairing::with_details(reading, rules)
         });
-        if let (Some(last), Some(this)) = (last.first(), this.first()) {
+        if let (Some((last, last_details)), Some((this, these_details))) =
+            (last.first(), this.first())
+        {
+            let last = pairing::YearReport {
+                print: last,
+                details: last_details,
+            };
+            let this = pairing::YearReport {
+                print: this,
+                details: these_details,
+            };
             findings.extend(pairing::compare(last, this, rules, options.lang).0);
         }
     }

@@ -6,8 +6,8 @@
 //! the order of sentences. Two sets are compared by their Jaccard index (shared shingles over all
 //! shingles).
 //!
-//! A report's sections are kept for pairing while a whole run streams, so a set is kept as a
-//! bottom-k sketch: the [`SKETCH_SIZE`] smallest shingle hashes. A section with fewer shingles is
+//! The sections of every report that pairs are kept until the end of a run (which may pair
+//! thousands), so a set is kept as a bottom-k sketch: the [`SKETCH_SIZE`] smallest shingle hashes. A section with fewer shingles is
 //! kept whole and compared exactly; a longer one is estimated with a standard error of about
 //! `sqrt(J(1−J)/k)` (under 0.06 for k = 64), and its memory is bounded.
 
