@@ -505,7 +505,7 @@ fn describe(mapper: &Mapper<'_>, context: &Context<'_>, rules: &RuleSet) -> Docu
                 id: def.id.clone(),
                 line: mapper.line(table.anchor.start),
                 rows: table.rows.len(),
-                unreadable: table.unreadable,
+                unreadable: table.unreadable.is_some(),
             })
         })
         .collect();

@@ -170,7 +170,7 @@ fn unreadable(table: &str, anchor: &str) -> (String, String, String) {
     (
         "table/unreadable".to_string(),
         anchor.to_string(),
-        format!("{table}的单元格无法排成完整的行,未核对其勾稽关系"),
+        format!("{table}的列标题与统一格式的列顺序不符,未核对其勾稽关系"),
     )
 }
 

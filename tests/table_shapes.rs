@@ -358,12 +358,17 @@ fn merged_labels_printed_at_their_middle_row() {
     assert_eq!(table_findings(&cells_by_position(21)), broken_subtotal());
 }
 
-/// Table 三's `table/unreadable`, on its anchor cell.
-fn unreadable(anchor: &str) -> Vec<(String, String, String)> {
+/// Why a table was not checked, as the `table/unreadable` message says it.
+const WHY_CELLS: &str = "的单元格无法排成完整的行";
+const WHY_ROWS: &str = "的行与统一格式的行无法按顺序逐一对应";
+const WHY_COLUMNS: &str = "的列标题与统一格式的列顺序不符";
+
+/// Table 三's `table/unreadable` for `reason`, on its anchor cell.
+fn unreadable(anchor: &str, reason: &str) -> Vec<(String, String, String)> {
     expect(&[(
         "table/unreadable",
         anchor,
-        "收到和处理政府信息公开申请情况表的单元格无法排成完整的行,未核对其勾稽关系",
+        &format!("收到和处理政府信息公开申请情况表{reason},未核对其勾稽关系"),
     )])
 }
 
@@ -391,14 +396,17 @@ fn cells_in_column_order_are_unreadable_not_wrong() {
     }
     assert_eq!(
         table_findings(&(lines.join("\n") + "\n")),
-        unreadable("申请人情况")
+        unreadable("申请人情况", WHY_ROWS)
     );
 }
 
 #[test]
 fn a_row_the_format_does_not_have_makes_the_table_unreadable() {
     let text = split_markdown(3, 21).replace("8.属于行政查询事项", "8.其他情形");
-    assert_eq!(table_findings(&text), unreadable("本列数据的勾稽关系"));
+    assert_eq!(
+        table_findings(&text),
+        unreadable("本列数据的勾稽关系", WHY_ROWS)
+    );
 }
 
 // Labels and digits run together.
@@ -421,7 +429,10 @@ fn run_together(separator: &str) -> String {
 fn labels_and_digits_run_together_are_unreadable() {
     // A line per row…
     let text = format!("{TITLE}\n{INTRO}\n{CAPTION}\n{}\n", run_together("\n"));
-    assert_eq!(table_findings(&text), unreadable("本列数据的勾稽关系"));
+    assert_eq!(
+        table_findings(&text),
+        unreadable("本列数据的勾稽关系", WHY_CELLS)
+    );
     // …or no line breaks at all (a page copied whole): table 二 blocks run together too.
     let text = format!(
         "{TITLE}{INTRO}二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件120118第二十条第（五）项信息内容本年处理决定数量行政许可356第二十条第（六）项信息内容本年处理决定数量行政处罚87行政强制2第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0{CAPTION}{}四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计100010000000000\n",
@@ -527,7 +538,10 @@ fn a_row_with_a_value_missing_makes_the_table_unreadable() {
         "| 4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
         "| 4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 |",
     );
-    assert_eq!(table_findings(&text), unreadable("本列数据的勾稽关系"));
+    assert_eq!(
+        table_findings(&text),
+        unreadable("本列数据的勾稽关系", WHY_CELLS)
+    );
 }
 
 // Text out of a printed page: columns aligned by runs of spaces.
@@ -761,7 +775,7 @@ fn a_header_naming_the_columns_in_another_order_makes_the_table_unreadable() {
     swapped.swap(0, 6);
     assert_eq!(
         findings(&columns_in_order(swapped)),
-        unreadable("本列数据的勾稽关系")
+        unreadable("本列数据的勾稽关系", WHY_COLUMNS)
     );
     // The header's two rows read as one (as text aligned by spaces gives them): `总计` stands
     // before `商业企业`, but beside the group's name, so the order tells nothing.

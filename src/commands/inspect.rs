@@ -454,7 +454,7 @@ fn table_view(
         found: table.is_some(),
         line: None,
         end_line: None,
-        unreadable: table.is_some_and(|table| table.unreadable),
+        unreadable: table.is_some_and(|table| table.unreadable.is_some()),
         columns: def.columns.clone(),
         grid: Vec::new(),
         rows: Vec::new(),

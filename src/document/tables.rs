@@ -108,12 +108,23 @@ pub struct Table {
     /// Where the table starts (its anchor cell), for findings about the table as a whole.
     pub anchor: Range<usize>,
     pub rows: Vec<Row>,
-    /// The cells could not be arranged into rows of the expected width.
-    pub unreadable: bool,
+    /// Why the table's values cannot be trusted, if they cannot (then no arithmetic is checked).
+    pub unreadable: Option<Unreadable>,
     /// The cells of the rows read as headers (rows without values: `自然人 | 法人或其他组织 |
     /// 总计`), every cell of each, for checking the columns against the format's
     /// ([`Table::match_columns`]).
     pub headers: Vec<Vec<Range<usize>>>,
+}
+
+/// Why a table's values are not checked against each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The cells could not be arranged into rows of the expected width.
+    Cells,
+    /// The rows' labels do not name the format's rows one by one, in its order.
+    Rows,
+    /// A header row names the format's columns in another order.
+    Columns,
 }
 
 /// One row of a table's published format, as a table definition gives it: where the row sits
@@ -137,7 +148,7 @@ impl Table {
     /// once; otherwise it is marked unreadable (rows read from cells in a scrambled order, or
     /// from labels and digits run together, cannot be checked). An empty `format` changes nothing.
     pub fn match_format<F: FormatRow>(&mut self, format: &[F]) {
-        if format.is_empty() || self.unreadable {
+        if format.is_empty() || self.unreadable.is_some() {
             return;
         }
         // Format rows before `next` are used up: the rows come in the format's order.
@@ -163,7 +174,7 @@ impl Table {
             true
         });
         if !matched {
-            self.unreadable = true;
+            self.unreadable = Some(Unreadable::Rows);
         }
     }
 
@@ -183,7 +194,7 @@ impl Table {
     /// page's cells one per line) starts again at the first column of a group named earlier in
     /// the row whose columns no cell of the row has named yet.
     pub fn match_columns(&mut self, text: &str, names: &HeaderNames) {
-        if self.unreadable || self.headers.is_empty() || names.is_empty() {
+        if self.unreadable.is_some() || self.headers.is_empty() || names.is_empty() {
             return;
         }
         // Columns that a header row above named one by one, and this row, as bits.
@@ -214,7 +225,7 @@ impl Table {
                         })
                     });
                 let Some(span) = span else {
-                    self.unreadable = true;
+                    self.unreadable = Some(Unreadable::Columns);
                     return;
                 };
                 for (group, entered) in &mut groups {
@@ -846,7 +857,7 @@ pub fn read_table_until(
         lines: start..end,
         anchor: anchor_range,
         rows,
-        unreadable,
+        unreadable: unreadable.then_some(Unreadable::Cells),
         headers,
     })
 }
@@ -920,7 +931,7 @@ pub fn read_flattened_table(
             lines: index..index + 1,
             anchor: line.start + found.start()..line.start + found.end(),
             rows: Vec::new(),
-            unreadable: true,
+            unreadable: Some(Unreadable::Cells),
             headers: Vec::new(),
         })
     })
@@ -997,7 +1008,7 @@ mod tests {
         {
             let text = format!("某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况 | 自然人 | 总计\n一、本年新收 | 3 | 3 |\n{page_break}二、上年结转 | 1 | 1 |\n");
             let table = table(&text, "申请人情况", 2);
-            assert!(!table.unreadable);
+            assert!(table.unreadable.is_none());
             let paths: Vec<&str> = table.rows.iter().map(Row::path_text).collect();
             assert_eq!(paths, vec!["一、本年新收", "二、上年结转"], "{page_break}");
         }
@@ -1007,7 +1018,7 @@ mod tests {
     fn pipe_rows_with_nested_labels() {
         let text = "某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况 | 自然人 | 总计\n一、本年新收 | 3 | 3 |\n三、本年度办理结果 | (一)予以公开 | 2 | 2\n(三)不予公开 | 1.属于国家秘密 | 1 | 1\n2.其他 | | 0\n四、结转下年度继续办理 | 0 | 0 ||\n";
         let table = table(text, "申请人情况", 2);
-        assert!(!table.unreadable);
+        assert!(table.unreadable.is_none());
         let paths: Vec<&str> = table.rows.iter().map(Row::path_text).collect();
         assert_eq!(
             paths,
@@ -1027,7 +1038,7 @@ mod tests {
     fn one_cell_per_line() {
         let text = "某局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n总计\n一、本年新收政府信息公开申请数量\n5\n5\n三、本年度办理结果\n(一)予以公开\n4\n4\n四、结转下年度继续办理\n1\n1\n";
         let table = table(text, "申请人情况", 2);
-        assert!(!table.unreadable);
+        assert!(table.unreadable.is_none());
         let paths: Vec<&str> = table.rows.iter().map(Row::path_text).collect();
         assert_eq!(
             paths,
@@ -1043,7 +1054,10 @@ mod tests {
     fn cells_out_of_order_are_unreadable() {
         let text =
             "某局2021年政府信息公开工作年度报告\n申请人情况\n一、本年新收\n5\n二、上年结转\n1\n1\n";
-        assert!(table(text, "申请人情况", 2).unreadable);
+        assert_eq!(
+            table(text, "申请人情况", 2).unreadable,
+            Some(Unreadable::Cells)
+        );
     }
 
     #[test]
@@ -1051,7 +1065,7 @@ mod tests {
         let text =
             "某局2021年政府信息公开工作年度报告\n结果维持结果纠正其他结果尚未审结总计\n1 0 0 0 2\n";
         let table = table(text, "结果维持", 5);
-        assert!(!table.unreadable);
+        assert!(table.unreadable.is_none());
         let values: Vec<&Value> = table.rows[0]
             .values
             .iter()
@@ -1113,19 +1127,19 @@ mod tests {
     fn table_three_readable(header: &str) -> bool {
         let text = format!("某局2021年政府信息公开工作年度报告\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |\n{header}\n一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 0 | 0 | 5\n");
         let mut table = table(&text, "本列数据的勾稽关系", 7);
-        assert!(!table.unreadable, "{header}: rows read");
+        assert!(table.unreadable.is_none(), "{header}: rows read");
         assert!(!table.headers.is_empty(), "{header}: headers read");
         table.match_columns(&text, &table_three_names());
-        !table.unreadable
+        table.unreadable.is_none()
     }
 
     /// Whether table 四 under `header` (its lines) reads with its columns matched.
     fn table_four_readable(header: &str) -> bool {
         let text = format!("某局2021年政府信息公开工作年度报告\n{header}\n1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n");
         let mut table = table(&text, "^行政复议|^结果维持", 15);
-        assert!(!table.unreadable, "{header}: rows read");
+        assert!(table.unreadable.is_none(), "{header}: rows read");
         table.match_columns(&text, &table_four_names());
-        !table.unreadable
+        table.unreadable.is_none()
     }
 
     #[test]
@@ -1192,9 +1206,9 @@ mod tests {
         let readable = |header: &str| {
             let text = format!("某局2021年政府信息公开工作年度报告\n申请人情况\n{header}\n一、本年新收政府信息公开申请数量\n4\n1\n0\n0\n0\n0\n5\n");
             let mut table = table(&text, "申请人情况", 7);
-            assert!(!table.unreadable, "{header}: rows read");
+            assert!(table.unreadable.is_none(), "{header}: rows read");
             table.match_columns(&text, &table_three_names());
-            !table.unreadable
+            table.unreadable.is_none()
         };
         assert!(readable(
             "自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他"
@@ -1212,9 +1226,9 @@ mod tests {
                 values.join("\n")
             );
             let mut table = table(&text, "^结果维持", 15);
-            assert!(!table.unreadable, "{header}: rows read");
+            assert!(table.unreadable.is_none(), "{header}: rows read");
             table.match_columns(&text, &table_four_names());
-            !table.unreadable
+            table.unreadable.is_none()
         };
         let outcomes = "结果维持\n结果纠正\n其他结果\n尚未审结\n总计";
         assert!(four(&format!(

@@ -12,13 +12,15 @@ report = "bad-number"     # or "blank", or "unreadable"
 `bad-number`: every value cell that is not a whole number (or is negative in a column the table does
 not declare `signed`), in tables that are readable; placeholders `{found}`, `{column}`. `blank`: one finding per table that has
 blank cells (empty, `/`, `-`, `无`), which are counted as 0; placeholder `{count}`. `unreadable`: one
-finding per table whose cells could not be arranged into rows (its arithmetic is then not checked).
+finding per table whose cells could not be arranged into rows, whose rows do not name the format's in
+order, or whose header names its columns in another order (its arithmetic is then not checked);
+placeholders `{table}`, `{reason}` (why, as a phrase after the table's name).
 "#;
 
 use serde::Deserialize;
 
 use super::{Context, Evaluate, Hit, TableRef};
-use crate::document::tables::{Table, Value};
+use crate::document::tables::{Table, Unreadable, Value};
 use crate::rules::tables::TableDef;
 
 /// What a `cells` check reports.
@@ -65,6 +67,25 @@ impl Evaluate for Cells {
     }
 }
 
+/// Why a table is unreadable, as a phrase after the table's name (Chinese) and as a clause
+/// (English), for the `{reason}` placeholder.
+fn reason(why: Unreadable) -> (&'static str, &'static str) {
+    match why {
+        Unreadable::Cells => (
+            "的单元格无法排成完整的行",
+            "its cells do not fall into complete rows",
+        ),
+        Unreadable::Rows => (
+            "的行与统一格式的行无法按顺序逐一对应",
+            "its row labels do not name the format's rows one by one, in order",
+        ),
+        Unreadable::Columns => (
+            "的列标题与统一格式的列顺序不符",
+            "its column headers name the format's columns in another order",
+        ),
+    }
+}
+
 /// A non-negative amount with decimals (`0.5`, `12.30`).
 fn is_amount(text: &str) -> bool {
     text.trim()
@@ -77,8 +98,13 @@ impl Cells {
     fn check_table(&self, text: &str, def: &TableDef, table: &Table, hits: &mut Vec<Hit>) {
         match self.report {
             Report::Unreadable => {
-                if table.unreadable {
-                    hits.push(Hit::at(table.anchor.clone()).with("table", def.name.zh.clone()));
+                if let Some(why) = table.unreadable {
+                    let (zh, en) = reason(why);
+                    hits.push(
+                        Hit::at(table.anchor.clone())
+                            .with("table", def.name.zh.clone())
+                            .with_words("reason", zh, en),
+                    );
                 }
             }
             Report::Blank => {
@@ -88,7 +114,7 @@ impl Cells {
                     .flat_map(|row| &row.values)
                     .filter(|cell| cell.value == Value::Blank)
                     .collect();
-                if !blanks.is_empty() && !table.unreadable {
+                if !blanks.is_empty() && table.unreadable.is_none() {
                     hits.push(
                         Hit::at(table.anchor.clone())
                             .with("count", blanks.len().to_string())
@@ -97,7 +123,7 @@ impl Cells {
                 }
             }
             // The cells of an unreadable table are not known to be values.
-            Report::BadNumber if table.unreadable => {}
+            Report::BadNumber if table.unreadable.is_some() => {}
             Report::BadNumber => {
                 for row in &table.rows {
                     for (column, cell) in row.values.iter().enumerate() {

@@ -300,7 +300,7 @@ impl CrossYear {
         let Some((def, Some(table))) = context.table(&continuity.table.id) else {
             return Vec::new();
         };
-        if table.unreadable {
+        if table.unreadable.is_some() {
             return Vec::new();
         }
         let find_row = |pattern: &CompiledPattern| {

@@ -147,7 +147,7 @@ impl Evaluate for Identity {
         let Some((def, Some(table))) = context.table(&self.table.id) else {
             return;
         };
-        if table.unreadable {
+        if table.unreadable.is_some() {
             return;
         }
         // The rows each side names, found once for all columns (`None`: a pattern names no row).

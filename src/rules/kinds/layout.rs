@@ -111,7 +111,7 @@ impl Evaluate for Layout {
                 }
                 continue;
             };
-            if table.unreadable {
+            if table.unreadable.is_some() {
                 continue;
             }
             for row in &def.rows {

@@ -139,7 +139,7 @@ impl Narrative {
         let Some((def, Some(table))) = context.table(&statement.table.id) else {
             return;
         };
-        if table.unreadable {
+        if table.unreadable.is_some() {
             return;
         }
         let Some(column) = def.column(&statement.column) else {
