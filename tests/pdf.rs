@@ -352,3 +352,38 @@ fn the_first_50_kb_of_the_real_report_are_read_as_part_of_it() {
         "文件已损坏或不完整:共6页,只读出1页(第1页),其余页面的内容未检查"
     );
 }
+
+/// Every PDF under `directory`, recursively, in order.
+fn pdfs_under(directory: &Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<std::path::PathBuf> = walkdir::WalkDir::new(directory)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|entry| entry.into_path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "pdf"))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn no_good_pdf_is_reported_damaged() {
+    // Every fixture (the scan has no text, and no damage either) and the real report, if present.
+    let mut paths = pdfs_under(&Path::new(ROOT).join("fixtures"));
+    let real = Path::new(ROOT).join("../shared/corpus/real");
+    match real.is_dir() {
+        true => paths.extend(pdfs_under(&real)),
+        false => eprintln!("skipped the real report: {} is absent", real.display()),
+    }
+    assert!(paths.len() >= 28, "{} PDFs", paths.len());
+    for path in paths {
+        let bytes = std::fs::read(&path).expect("read");
+        let read = ogilint::input::pdf::extract(&bytes, 50 << 20).expect("a readable PDF");
+        assert_eq!(
+            (read.unread.as_slice(), read.damaged.as_slice()),
+            (&[][..], &[][..]),
+            "{}",
+            path.display()
+        );
+        assert!(read.page_count >= 1, "{}", path.display());
+    }
+}
