@@ -388,3 +388,105 @@ fn no_good_pdf_is_reported_damaged() {
         assert!(read.page_count >= 1, "{}", path.display());
     }
 }
+
+#[test]
+fn pages_damaged_without_an_error_are_named() {
+    // Each file is one of our fixtures damaged one way (tests/tools/make_damaged_pdf.py).
+    let partial = |message: &str| (vec!["input/partial".to_string()], message.to_string());
+    for (file, (rules, message)) in [
+        (
+            "damaged-cut-stream.pdf",
+            partial("文件已损坏或不完整:共3页,第2页只读出一部分,未读出的内容未检查"),
+        ),
+        (
+            "damaged-garbled-stream.pdf",
+            partial("文件已损坏或不完整:共3页,第3页只读出一部分,未读出的内容未检查"),
+        ),
+        (
+            "damaged-not-a-stream.pdf",
+            partial("文件已损坏或不完整:共3页,只读出2页(第1, 3页),其余页面的内容未检查"),
+        ),
+        (
+            "damaged-dropped-page.pdf",
+            partial("文件已损坏或不完整:共3页,只读出2页(第1–2页),其余页面的内容未检查"),
+        ),
+        (
+            "damaged-short-tree.pdf",
+            partial("文件已损坏或不完整:共4页,只读出3页(第1–3页),其余页面的内容未检查"),
+        ),
+        // The headings' bold face loses its text: the tables' bold header cells with it.
+        (
+            "damaged-tounicode.pdf",
+            (
+                vec![
+                    "input/partial".to_string(),
+                    "table/unreadable".to_string(),
+                    "table/unreadable".to_string(),
+                ],
+                "文件已损坏或不完整:共4页,第1–2, 4页只读出一部分,未读出的内容未检查".to_string(),
+            ),
+        ),
+    ] {
+        let path = format!("tests/malformed/{file}");
+        let result = check_json(&path);
+        let found: Vec<String> = rules_by_document(&result)
+            .into_iter()
+            .map(|(_, rule)| rule)
+            .collect();
+        assert_eq!(found, rules, "{file}");
+        let finding = &result["findings"][0];
+        assert_eq!(finding["message"], message.as_str(), "{file}");
+        assert_eq!(finding["severity"], "warning", "{file}");
+        assert_eq!(finding["text"], "", "{file}");
+    }
+    // Nothing readable is left: an unreadable file, not a scan.
+    let output = ogilint(&["check", "tests/malformed/damaged-no-font.pdf"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        common::stderr(&output).trim(),
+        "ogilint: error: tests/malformed/damaged-no-font.pdf: not a text report: not a readable \
+         PDF (damaged or cut off: no text could be read from its 3 pages)"
+    );
+}
+
+#[test]
+fn inspect_says_a_file_was_read_in_part() {
+    let path = "tests/malformed/damaged-cut-stream.pdf";
+    let inspection = json(&ogilint(&[
+        "inspect",
+        path,
+        "--format",
+        "json",
+        "--show",
+        "structure",
+        "--lang",
+        "en",
+    ]));
+    assert_eq!(
+        inspection["input"]["partial"],
+        serde_json::json!({
+            "page_count": 3,
+            "read": [1, 2, 3],
+            "damaged": [2],
+            "message": "The file is damaged or cut off: its 3 pages could be read, page 2 only in \
+                        part; what could not be read was not checked"
+        })
+    );
+    let human = common::stdout(&ogilint(&["inspect", path, "--show", "structure"]));
+    assert!(
+        human.contains(
+            "  读取不全      文件已损坏或不完整:共3页,第2页只读出一部分,未读出的内容未检查\n"
+        ),
+        "{human}"
+    );
+    // A file read whole says nothing of it.
+    let whole = json(&ogilint(&[
+        "inspect",
+        "fixtures/pdf/002_8ea8eed0dcff065f.pdf",
+        "--format",
+        "json",
+        "--show",
+        "structure",
+    ]));
+    assert_eq!(whole["input"]["partial"], serde_json::Value::Null);
+}

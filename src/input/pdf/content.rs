@@ -318,6 +318,7 @@ impl<'a> Interpreter<'a, '_> {
         let mut in_text = false;
         let mut broken = false;
         let mut last_operator = String::new();
+        let mut operations = 0;
         for operation in Content::decode_iter(content) {
             // A broken stream keeps what was read before the break.
             let Ok(mut operation) = operation else {
@@ -454,10 +455,15 @@ impl<'a> Interpreter<'a, '_> {
                 _ => {}
             }
             last_operator = std::mem::take(&mut operation.operator);
+            operations += 1;
         }
-        // lopdf's parser stops silently where the syntax breaks: content read to its end ends
-        // with the last operator read, outside a text object.
-        if broken || in_text || !ends_with_operator(content, &last_operator) {
+        // lopdf's parser stops silently where the syntax breaks: content read to its end gives
+        // every operator it holds, ends with the last one read, and outside a text object.
+        if broken
+            || in_text
+            || !ends_with_operator(content, &last_operator)
+            || operations < count_operators(content)
+        {
             self.out.damaged = true;
         }
     }
@@ -642,6 +648,106 @@ fn ends_with_operator(content: &[u8], operator: &str) -> bool {
         }
     }
     false
+}
+
+/// How many operators `content` holds, counted by a scan of its tokens that reads past bytes that
+/// are no content syntax (where lopdf's parser stops): strings, names, numbers, comments and
+/// inline images' data are skipped; `true`, `false` and `null` are operands.
+fn count_operators(content: &[u8]) -> usize {
+    let is_space = |byte: u8| b" \t\n\r\0\x0C".contains(&byte);
+    let is_delimiter = |byte: u8| b"()<>[]{}/%".contains(&byte);
+    let is_operator = |byte: u8| byte.is_ascii_alphanumeric() || b"*'\"".contains(&byte);
+    let mut count = 0;
+    let mut at = 0;
+    while let Some(&byte) = content.get(at) {
+        match byte {
+            b'%' => {
+                at += content[at..]
+                    .iter()
+                    .position(|&byte| matches!(byte, b'\n' | b'\r'))
+                    .unwrap_or(content.len() - at);
+            }
+            b'(' => {
+                let mut depth = 0usize;
+                while let Some(&byte) = content.get(at) {
+                    at += 1;
+                    match byte {
+                        b'\\' => at += 1,
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            b'<' if content.get(at + 1) == Some(&b'<') => at += 2,
+            b'<' => {
+                at += content[at..]
+                    .iter()
+                    .position(|&byte| byte == b'>')
+                    .map_or(content.len() - at, |end| end + 1);
+            }
+            b'/' => {
+                at += 1;
+                while content
+                    .get(at)
+                    .is_some_and(|&byte| !is_space(byte) && !is_delimiter(byte))
+                {
+                    at += 1;
+                }
+            }
+            b'0'..=b'9' | b'+' | b'-' | b'.' => {
+                at += 1;
+                while content
+                    .get(at)
+                    .is_some_and(|byte| byte.is_ascii_digit() || *byte == b'.')
+                {
+                    at += 1;
+                }
+            }
+            byte if is_operator(byte) => {
+                let start = at;
+                while content.get(at).copied().is_some_and(is_operator) {
+                    at += 1;
+                }
+                let token = &content[start..at];
+                if !matches!(token, b"true" | b"false" | b"null") {
+                    count += 1;
+                }
+                if token == b"BI" {
+                    at = inline_image_end(content, at);
+                }
+            }
+            _ => at += 1,
+        }
+    }
+    count
+}
+
+/// Where an inline image that starts at `from` (after its `BI`) ends: after the `EI` that
+/// follows white space after its `ID` and data, as lopdf reads it.
+fn inline_image_end(content: &[u8], from: usize) -> usize {
+    let is_space = |byte: &u8| b" \t\n\r\0\x0C".contains(byte);
+    let Some(data) = content[from..]
+        .windows(2)
+        .position(|pair| pair == b"ID")
+        .map(|at| from + at + 2)
+    else {
+        return content.len();
+    };
+    content[data..]
+        .windows(3)
+        .enumerate()
+        .position(|(at, window)| {
+            is_space(&window[0])
+                && &window[1..] == b"EI"
+                && content.get(data + at + 3).is_none_or(is_space)
+        })
+        .map_or(content.len(), |at| data + at + 3)
 }
 
 /// Comment lines looked past at the end of a content stream.
