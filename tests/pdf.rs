@@ -490,3 +490,144 @@ fn inspect_says_a_file_was_read_in_part() {
     ]));
     assert_eq!(whole["input"]["partial"], serde_json::Value::Null);
 }
+
+/// A mutation loop over our PDFs, the `pdf` fuzz target's logic without cargo-fuzz: damaged
+/// copies (bytes changed, cut, ranges dropped or repeated, PDF tokens put in) are read, and none
+/// may panic (even a panic the reader catches), hang or break the invariants. Run for a while:
+/// `OGILINT_MUTATE_SECONDS=600 cargo test --release --test pdf -- --ignored --nocapture mutated`.
+#[test]
+#[ignore]
+fn mutated_pdfs_never_panic_hang_or_break_the_invariants() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::{Duration, Instant};
+    static PANICS: AtomicUsize = AtomicUsize::new(0);
+    let seconds: u64 = std::env::var("OGILINT_MUTATE_SECONDS")
+        .ok()
+        .and_then(|seconds| seconds.parse().ok())
+        .unwrap_or(20);
+    let mut seeds: Vec<Vec<u8>> = pdfs_under(&Path::new(ROOT).join("fixtures"))
+        .into_iter()
+        .chain(pdfs_under(&Path::new(ROOT).join("tests/malformed")))
+        .map(|path| std::fs::read(path).expect("read"))
+        .collect();
+    seeds.sort_by_key(Vec::len);
+    std::panic::set_hook(Box::new(|_| {
+        PANICS.fetch_add(1, Ordering::SeqCst);
+    }));
+    let tokens: &[&[u8]] = &[
+        b"endstream",
+        b"endobj",
+        b" 0 R",
+        b"stream\n",
+        b"<<",
+        b">>",
+        b"[",
+        b"]",
+        b"BT",
+        b"ET",
+        b"Tj",
+        b"TJ",
+        b"/Filter /FlateDecode",
+        b"/Length 99999999",
+        b"-1",
+        b"1e308",
+        b"/Contents 1 0 R",
+        b"/Kids [1 0 R]",
+        b"/Count 999999",
+        b"(",
+        b")",
+        b"\\",
+        b"%",
+        b"BI",
+        b"ID",
+        b"EI",
+        b"q",
+        b"Q",
+        b"cm",
+        b"Do",
+        b"/ToUnicode 1 0 R",
+        b"beginbfrange",
+        b"<0000>",
+    ];
+    // xorshift64* from a fixed seed: every run tries the same inputs, in the same order.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |bound: usize| -> usize {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        (state.wrapping_mul(0x2545_F491_4F6C_DD1D) % bound.max(1) as u64) as usize
+    };
+    let (start, budget) = (Instant::now(), Duration::from_secs(seconds));
+    let (mut executions, mut readable, mut partial, mut slowest) =
+        (0u64, 0u64, 0u64, Duration::ZERO);
+    let mut slow: Vec<Vec<u8>> = Vec::new();
+    while start.elapsed() < budget {
+        let mut bytes = seeds[next(seeds.len())].clone();
+        for _ in 0..1 + next(4) {
+            let at = next(bytes.len());
+            match next(6) {
+                0 => {
+                    for _ in 0..1 + next(50) {
+                        let index = next(bytes.len());
+                        if let Some(byte) = bytes.get_mut(index) {
+                            *byte = next(256) as u8;
+                        }
+                    }
+                }
+                1 => bytes.truncate(at),
+                2 => {
+                    let end = (at + next(4096)).min(bytes.len());
+                    bytes.drain(at..end);
+                }
+                3 => {
+                    let end = (at + next(4096)).min(bytes.len());
+                    let piece = bytes[at..end].to_vec();
+                    let to = next(bytes.len());
+                    bytes.splice(to..to, piece);
+                }
+                _ => {
+                    let token = tokens[next(tokens.len())];
+                    bytes.splice(at..at, token.iter().copied());
+                }
+            }
+        }
+        let began = Instant::now();
+        let panics = PANICS.load(Ordering::SeqCst);
+        let read = ogilint::input::pdf::extract(&bytes, 1 << 20);
+        let took = began.elapsed();
+        executions += 1;
+        slowest = slowest.max(took);
+        if took > Duration::from_secs(2) {
+            slow.push(bytes.clone());
+        }
+        if PANICS.load(Ordering::SeqCst) > panics {
+            let path = std::env::temp_dir().join(format!("ogilint-panic-{executions}.pdf"));
+            std::fs::write(&path, &bytes).expect("written");
+            eprintln!("a panic (caught) on {}", path.display());
+        }
+        if let Ok(read) = read {
+            readable += 1;
+            partial += u64::from(!(read.unread.is_empty() && read.damaged.is_empty()));
+            for (offset, page) in &read.pages {
+                assert!(*offset as usize <= read.text.len());
+                assert!(!read.unread.contains(page) && *page >= 1 && *page <= read.page_count);
+            }
+            assert!(read.unread.iter().all(|page| *page <= read.page_count));
+            assert!(read
+                .damaged
+                .iter()
+                .all(|page| read.pages.iter().any(|(_, read)| read == page)));
+        }
+    }
+    let _ = std::panic::take_hook();
+    eprintln!(
+        "{executions} inputs in {:.0} s: {readable} readable, {partial} of them read in part; \
+         slowest {:.3} s; {} panics (caught), {} over 2 s",
+        start.elapsed().as_secs_f64(),
+        slowest.as_secs_f64(),
+        PANICS.load(Ordering::SeqCst),
+        slow.len()
+    );
+    assert_eq!(PANICS.load(Ordering::SeqCst), 0, "panics");
+    assert!(slow.is_empty(), "inputs over 2 s");
+}
