@@ -9,10 +9,10 @@
 //! ends in page coordinates with the page's `/Rotate` applied, y upwards.
 //!
 //! A page is marked damaged when some of what it prints could not be read though the page is
-//! there: a content stream cut short or failing to decode ([`super::streams`]), a `/Contents`
-//! entry that is not a stream, content whose syntax breaks off before its end (lopdf's parser
-//! stops there silently) or that ends inside a text object, and text shown in a font that cannot
-//! be found or whose `/ToUnicode` map cannot be read.
+//! there: a content stream (or a form's) cut short or failing to decode ([`super::streams`]), a
+//! `/Contents` entry that is not a stream, content whose syntax breaks off before its end
+//! (lopdf's parser stops there silently) or that ends inside a text object, and text shown in a
+//! font that cannot be found or whose `/ToUnicode` map cannot be read.
 
 use std::collections::HashMap;
 
@@ -580,9 +580,12 @@ impl<'a> Interpreter<'a, '_> {
         if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
             return;
         }
-        let Ok(content) = stream.get_plain_content_with_limit(self.limit) else {
+        let Ok(decoded) = streams::decode(stream, self.limit) else {
             return;
         };
+        // A form's content cut short loses what it draws, as a page's does.
+        self.out.damaged |= !decoded.whole;
+        let content = decoded.bytes;
         let matrix = stream
             .dict
             .get(b"Matrix")
