@@ -657,64 +657,61 @@ fn ends_with_operator(content: &[u8], operator: &str) -> bool {
 /// are no content syntax (where lopdf's parser stops): strings, names, numbers, comments and
 /// inline images' data are skipped; `true`, `false` and `null` are operands.
 fn count_operators(content: &[u8]) -> usize {
-    let is_space = |byte: u8| b" \t\n\r\0\x0C".contains(&byte);
-    let is_delimiter = |byte: u8| b"()<>[]{}/%".contains(&byte);
-    let is_operator = |byte: u8| byte.is_ascii_alphanumeric() || b"*'\"".contains(&byte);
+    let is = |at: usize, kind: u8| {
+        content
+            .get(at)
+            .is_some_and(|&byte| BYTE_KINDS[usize::from(byte)] & kind != 0)
+    };
     let mut count = 0;
     let mut at = 0;
     while let Some(&byte) = content.get(at) {
         match byte {
             b'%' => {
-                at += content[at..]
-                    .iter()
-                    .position(|&byte| matches!(byte, b'\n' | b'\r'))
-                    .unwrap_or(content.len() - at);
+                at += memchr::memchr2(b'\n', b'\r', &content[at..]).unwrap_or(content.len() - at);
             }
             b'(' => {
                 let mut depth = 0usize;
-                while let Some(&byte) = content.get(at) {
-                    at += 1;
-                    match byte {
+                // An escape's next byte is skipped, so `at` may pass the end.
+                while let Some(next) = content
+                    .get(at..)
+                    .and_then(|rest| memchr::memchr3(b'\\', b'(', b')', rest))
+                {
+                    at += next + 1;
+                    match content[at - 1] {
                         b'\\' => at += 1,
                         b'(' => depth += 1,
-                        b')' => {
+                        _ => {
                             depth -= 1;
                             if depth == 0 {
                                 break;
                             }
                         }
-                        _ => {}
                     }
+                }
+                if depth > 0 {
+                    at = content.len();
                 }
             }
             b'<' if content.get(at + 1) == Some(&b'<') => at += 2,
             b'<' => {
-                at += content[at..]
-                    .iter()
-                    .position(|&byte| byte == b'>')
-                    .map_or(content.len() - at, |end| end + 1);
+                at +=
+                    memchr::memchr(b'>', &content[at..]).map_or(content.len() - at, |end| end + 1);
             }
             b'/' => {
                 at += 1;
-                while content
-                    .get(at)
-                    .is_some_and(|&byte| !is_space(byte) && !is_delimiter(byte))
-                {
+                while content.get(at).is_some() && !is(at, SPACE | DELIMITER) {
                     at += 1;
                 }
             }
             b'0'..=b'9' | b'+' | b'-' | b'.' => {
                 at += 1;
-                while content
-                    .get(at)
-                    .is_some_and(|byte| byte.is_ascii_digit() || *byte == b'.')
-                {
+                while is(at, NUMBER) {
                     at += 1;
                 }
             }
-            byte if is_operator(byte) => {
+            _ if is(at, OPERATOR) => {
                 let start = at;
-                while content.get(at).copied().is_some_and(is_operator) {
+                while is(at, OPERATOR) {
                     at += 1;
                 }
                 let token = &content[start..at];
@@ -730,6 +727,31 @@ fn count_operators(content: &[u8]) -> usize {
     }
     count
 }
+
+/// Byte kinds in content syntax, for [`count_operators`]: white space, delimiters, the bytes of
+/// an operator (letters, digits, `*`, `'`, `"`) and those that continue a number.
+const SPACE: u8 = 1;
+const DELIMITER: u8 = 2;
+const OPERATOR: u8 = 4;
+const NUMBER: u8 = 8;
+const BYTE_KINDS: [u8; 256] = {
+    let mut kinds = [0u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        kinds[byte] = match b {
+            b' ' | b'\t' | b'\n' | b'\r' | b'\0' | 0x0C => SPACE,
+            b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%' => DELIMITER,
+            b'0'..=b'9' => OPERATOR | NUMBER,
+            b'.' => NUMBER,
+            b'*' | b'\'' | b'"' => OPERATOR,
+            _ if b.is_ascii_alphabetic() => OPERATOR,
+            _ => 0,
+        };
+        byte += 1;
+    }
+    kinds
+};
 
 /// Where an inline image that starts at `from` (after its `BI`) ends: after the `EI` that
 /// follows white space after its `ID` and data, as lopdf reads it.
@@ -962,6 +984,23 @@ mod tests {
         garbled.extend_from_slice(b"\x80\x81\xfe} ]] ");
         garbled.extend_from_slice(format!("{text}{rule}").as_bytes());
         assert_eq!(damaged(&garbled), (true, 2));
+    }
+
+    #[test]
+    fn operators_are_counted_past_strings_names_comments_and_images() {
+        let cases: [(&[u8], usize); 8] = [
+            (b"BT /F1 10 Tf (a (nested) \\) Tj q) Tj ET", 4),
+            (b"/Name#20x true false null 1.5 -.5 d0 0 0 m S", 3),
+            (b"% a comment Tj\nq Q", 2),
+            (b"<4E2D> Tj <</MCID 0>> BDC EMC", 3),
+            (b"BI /W 1 /H 1 ID \x00Tj\xff EI Q", 2),
+            (b"(unterminated Tj Tj", 0),
+            (b"(ends in an escape \\", 0),
+            (b"q \x80\x81} ]] Q", 2),
+        ];
+        for (content, expected) in cases {
+            assert_eq!(count_operators(content), expected, "{content:?}");
+        }
     }
 
     #[test]
