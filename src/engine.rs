@@ -2,6 +2,10 @@
 //!
 //! normalise → recognise documents → run every rule that applies to each document → map each
 //! hit from the normalised text back to the original bytes, with line and character column.
+//!
+//! A file the input stage could read only in part (a damaged or cut-off PDF) gets one
+//! `input/partial` warning naming the pages read, and no finding that only says something is
+//! missing: it may be on the pages that were not read.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -13,19 +17,59 @@ use crate::document::{
     self, Document, IssuerKind, Regulation, RegulationSource, ReportYear, StructureOptions,
 };
 use crate::input::docx::Location;
-use crate::input::{Display, SourceText};
+use crate::input::{Display, Partial, SourceText};
 use crate::rules::kinds::{Context, DocumentTables, Evaluate, Hit};
 use crate::rules::{Lang, Rule, RuleSet, Severity};
 use crate::text::{normalize, NormalizedText};
 
 /// How the engine reads reports.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Options {
     /// Judge every report by this regulation (`--regulation`).
     pub regulation: Option<Regulation>,
     /// Treat every issuer as this kind (`--issuer-kind`).
     pub issuer_kind: Option<IssuerKind>,
     pub lang: Lang,
+    /// Say that a file was read only in part ([`PARTIAL_RULE`], unless it is ignored). Its
+    /// missing-content findings are left out either way.
+    pub report_partial: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            regulation: None,
+            issuer_kind: None,
+            lang: Lang::default(),
+            report_partial: true,
+        }
+    }
+}
+
+/// The rule id of the finding for a damaged or cut-off file whose pages were read only in part.
+pub const PARTIAL_RULE: &str = "input/partial";
+
+/// Rules whose findings say something is missing from the report (a rule id, or a prefix ending
+/// in `/`): on a file read only in part the missing content may be on the pages that could not be
+/// read, so they are not reported.
+const ABSENCE_RULES: &[&str] = &[
+    "required/",
+    "table/layout",
+    "period/missing",
+    "contact/missing",
+    "section/empty",
+    "structure/no-outline",
+];
+
+fn is_absence_rule(id: &str) -> bool {
+    ABSENCE_RULES
+        .iter()
+        .any(|rule| match rule.strip_suffix('/') {
+            Some(prefix) => id
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.starts_with('/')),
+            None => id == *rule,
+        })
 }
 
 /// A place in the original file.
@@ -244,6 +288,7 @@ pub fn check_text(name: &str, original: &str, rules: &RuleSet, options: Options)
         None,
         None,
         None,
+        None,
         rules,
         options,
         |reading| check(reading, rules, options),
@@ -259,7 +304,9 @@ pub fn read_text<T>(
     options: Options,
     visit: impl FnOnce(&Reading<'_>) -> T,
 ) -> T {
-    read(name, original, None, None, None, rules, options, visit)
+    read(
+        name, original, None, None, None, None, rules, options, visit,
+    )
 }
 
 /// Reads one decoded file as [`check_source`] does, and hands what was read to `visit` before any
@@ -277,6 +324,7 @@ pub fn read_source<T>(
         source.display.as_ref(),
         source.byte_map.as_deref(),
         source.locations.as_deref(),
+        source.partial.as_ref(),
         rules,
         options,
         visit,
@@ -293,6 +341,8 @@ pub struct Reading<'a> {
     tables: Vec<DocumentTables<'a>>,
     /// For a Word document or a PDF: where each paragraph, cell or page starts in what is shown.
     locations: Option<&'a [(u32, Location)]>,
+    /// For a file the input stage could read only in part: which pages were read.
+    partial: Option<&'a Partial>,
 }
 
 impl Reading<'_> {
@@ -309,6 +359,11 @@ impl Reading<'_> {
     /// The reports recognised in the file.
     pub fn documents(&self) -> &[Document] {
         &self.documents
+    }
+
+    /// For a damaged or cut-off file read only in part: which pages were read, of how many.
+    pub fn partial(&self) -> Option<&Partial> {
+        self.partial
     }
 
     /// What rules see of document `index` (its tables are read once, whoever asks first).
@@ -379,6 +434,7 @@ fn read<T>(
     display: Option<&Display>,
     byte_map: Option<&[u32]>,
     locations: Option<&[(u32, Location)]>,
+    partial: Option<&Partial>,
     rules: &RuleSet,
     options: Options,
     visit: impl FnOnce(&Reading<'_>) -> T,
@@ -410,6 +466,7 @@ fn read<T>(
         documents,
         tables,
         locations,
+        partial,
     };
     visit(&reading)
 }
@@ -441,6 +498,12 @@ pub fn check(reading: &Reading<'_>, rules: &RuleSet, options: Options) -> FileRe
         // Spans are offsets in what is shown: a PDF's lines as printed.
         for finding in &mut findings {
             finding.location = location_at(locations, mapper.original, finding.span.text_start);
+        }
+    }
+    if let Some(partial) = reading.partial {
+        findings.retain(|finding| !is_absence_rule(&finding.rule));
+        if options.report_partial {
+            findings.insert(0, partial_finding(reading.name, partial, options.lang));
         }
     }
     FileReport {
@@ -491,6 +554,124 @@ fn finding(
             .map(|range| mapper.span(range))
             .collect(),
     }
+}
+
+/// The finding that says a file was read only in part, placed at its start.
+fn partial_finding(name: &str, partial: &Partial, lang: Lang) -> Finding {
+    let help = match lang {
+        Lang::Zh => "用完整的文件重新检查;缺少章节、表格或统计期限等问题在未读出的页面上无法判断,未予报告",
+        Lang::En => "Check the complete file; missing sections, tables or statistics period cannot be judged on pages that were not read, and are not reported",
+    };
+    let message = partial_message(partial, lang);
+    Finding::about_file(
+        name,
+        PARTIAL_RULE,
+        Severity::Warning,
+        message,
+        help.to_string(),
+    )
+}
+
+impl Finding {
+    /// A finding about a file as a whole (no span in it), placed at its start.
+    pub fn about_file(
+        file: &str,
+        rule: &str,
+        severity: Severity,
+        message: String,
+        help: String,
+    ) -> Finding {
+        Finding {
+            file: file.to_string(),
+            document: 0,
+            rule: rule.to_string(),
+            severity,
+            label: message.clone(),
+            message,
+            help,
+            basis: Vec::new(),
+            span: Span {
+                start: 0,
+                end: 0,
+                line: 1,
+                column: 1,
+                text_start: 0,
+                text_end: 0,
+            },
+            text: String::new(),
+            related: Vec::new(),
+            related_files: Vec::new(),
+            location: None,
+        }
+    }
+}
+
+/// What the `input/partial` finding says: the pages read of how many, and those read only in part.
+pub fn partial_message(partial: &Partial, lang: Lang) -> String {
+    let whole = partial.read.len() as u32 == partial.page_count;
+    let read = page_ranges(&partial.read);
+    let damaged = page_ranges(&partial.damaged);
+    match lang {
+        Lang::Zh => {
+            let mut message = format!("文件已损坏或不完整:共{}页", partial.page_count);
+            if !whole {
+                message += &format!(",只读出{}页(第{read}页)", partial.read.len());
+            }
+            if partial.damaged.is_empty() {
+                message += ",其余页面的内容未检查";
+            } else {
+                message += &format!(",第{damaged}页只读出一部分,未读出的内容未检查");
+            }
+            message
+        }
+        Lang::En => {
+            let mut message = "The file is damaged or cut off: ".to_string();
+            if !whole {
+                message += &format!(
+                    "{} of its {} pages could be read (pages {read})",
+                    partial.read.len(),
+                    partial.page_count
+                );
+            } else {
+                message += &format!("its {} pages could be read", partial.page_count);
+            }
+            if partial.damaged.is_empty() {
+                message += "; the rest was not checked";
+            } else {
+                let pages = if partial.damaged.len() == 1 {
+                    "page"
+                } else {
+                    "pages"
+                };
+                message += &format!(
+                    ", {pages} {damaged} only in part; what could not be read was not checked"
+                );
+            }
+            message
+        }
+    }
+}
+
+/// Page numbers as ranges: `1–2, 5`.
+fn page_ranges(pages: &[u32]) -> String {
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for &page in pages {
+        match ranges.last_mut() {
+            Some((_, last)) if *last + 1 == page => *last = page,
+            _ => ranges.push((page, page)),
+        }
+    }
+    ranges
+        .iter()
+        .map(|&(first, last)| {
+            if first == last {
+                first.to_string()
+            } else {
+                format!("{first}–{last}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn describe(mapper: &Mapper<'_>, context: &Context<'_>, rules: &RuleSet) -> DocumentInfo {

@@ -385,8 +385,287 @@ fn the_first_50_kb_of_the_real_report_are_read_as_part_of_it() {
         rules_by_document(&result),
         vec![(0, "input/partial".to_string())]
     );
+    // Page 1's headings are printed in a bold face whose font object lies past the cut.
     assert_eq!(
         result["findings"][0]["message"],
-        "文件已损坏或不完整:共6页,只读出1页(第1页),其余页面的内容未检查"
+        "文件已损坏或不完整:共6页,只读出1页(第1页),第1页只读出一部分,未读出的内容未检查"
     );
+}
+
+/// Every PDF under `directory`, recursively, in order.
+fn pdfs_under(directory: &Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<std::path::PathBuf> = walkdir::WalkDir::new(directory)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|entry| entry.into_path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "pdf"))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn no_good_pdf_is_reported_damaged() {
+    // Every fixture (the scan has no text, and no damage either) and the real report, if present.
+    let mut paths = pdfs_under(&Path::new(ROOT).join("fixtures"));
+    let real = Path::new(ROOT).join("../shared/corpus/real");
+    match real.is_dir() {
+        true => paths.extend(pdfs_under(&real)),
+        false => eprintln!("skipped the real report: {} is absent", real.display()),
+    }
+    assert!(paths.len() >= 28, "{} PDFs", paths.len());
+    for path in paths {
+        let bytes = std::fs::read(&path).expect("read");
+        let read = ogilint::input::pdf::extract(&bytes, 50 << 20).expect("a readable PDF");
+        assert_eq!(
+            (read.unread.as_slice(), read.damaged.as_slice()),
+            (&[][..], &[][..]),
+            "{}",
+            path.display()
+        );
+        assert!(read.page_count >= 1, "{}", path.display());
+    }
+}
+
+#[test]
+fn pages_damaged_without_an_error_are_named() {
+    // Each file is one of our fixtures damaged one way (tests/tools/make_damaged_pdf.py).
+    let partial = |message: &str| (vec!["input/partial".to_string()], message.to_string());
+    for (file, (rules, message)) in [
+        (
+            "damaged-cut-stream.pdf",
+            partial("文件已损坏或不完整:共3页,第2页只读出一部分,未读出的内容未检查"),
+        ),
+        (
+            "damaged-garbled-stream.pdf",
+            partial("文件已损坏或不完整:共3页,第3页只读出一部分,未读出的内容未检查"),
+        ),
+        (
+            "damaged-not-a-stream.pdf",
+            partial("文件已损坏或不完整:共3页,只读出2页(第1, 3页),其余页面的内容未检查"),
+        ),
+        (
+            "damaged-dropped-page.pdf",
+            partial("文件已损坏或不完整:共3页,只读出2页(第1–2页),其余页面的内容未检查"),
+        ),
+        (
+            "damaged-short-tree.pdf",
+            partial("文件已损坏或不完整:共4页,只读出3页(第1–3页),其余页面的内容未检查"),
+        ),
+        // The headings' bold face loses its text: the tables' bold header cells with it.
+        (
+            "damaged-tounicode.pdf",
+            (
+                vec![
+                    "input/partial".to_string(),
+                    "table/unreadable".to_string(),
+                    "table/unreadable".to_string(),
+                ],
+                "文件已损坏或不完整:共4页,第1–2, 4页只读出一部分,未读出的内容未检查".to_string(),
+            ),
+        ),
+    ] {
+        let path = format!("tests/malformed/{file}");
+        let result = check_json(&path);
+        let found: Vec<String> = rules_by_document(&result)
+            .into_iter()
+            .map(|(_, rule)| rule)
+            .collect();
+        assert_eq!(found, rules, "{file}");
+        let finding = &result["findings"][0];
+        assert_eq!(finding["message"], message.as_str(), "{file}");
+        assert_eq!(finding["severity"], "warning", "{file}");
+        assert_eq!(finding["text"], "", "{file}");
+    }
+    // Nothing readable is left: an unreadable file, not a scan.
+    let output = ogilint(&["check", "tests/malformed/damaged-no-font.pdf"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        common::stderr(&output).trim(),
+        "ogilint: error: tests/malformed/damaged-no-font.pdf: not a text report: not a readable \
+         PDF (damaged or cut off: no text could be read from its 3 pages)"
+    );
+}
+
+#[test]
+fn inspect_says_a_file_was_read_in_part() {
+    let path = "tests/malformed/damaged-cut-stream.pdf";
+    let inspection = json(&ogilint(&[
+        "inspect",
+        path,
+        "--format",
+        "json",
+        "--show",
+        "structure",
+        "--lang",
+        "en",
+    ]));
+    assert_eq!(
+        inspection["input"]["partial"],
+        serde_json::json!({
+            "page_count": 3,
+            "read": [1, 2, 3],
+            "damaged": [2],
+            "message": "The file is damaged or cut off: its 3 pages could be read, page 2 only in \
+                        part; what could not be read was not checked"
+        })
+    );
+    let human = common::stdout(&ogilint(&["inspect", path, "--show", "structure"]));
+    assert!(
+        human.contains(
+            "  读取不全      文件已损坏或不完整:共3页,第2页只读出一部分,未读出的内容未检查\n"
+        ),
+        "{human}"
+    );
+    // A file read whole says nothing of it.
+    let whole = json(&ogilint(&[
+        "inspect",
+        "fixtures/pdf/002_8ea8eed0dcff065f.pdf",
+        "--format",
+        "json",
+        "--show",
+        "structure",
+    ]));
+    assert_eq!(whole["input"]["partial"], serde_json::Value::Null);
+}
+
+/// A mutation loop over our PDFs, the `pdf` fuzz target's logic without cargo-fuzz: damaged
+/// copies (bytes changed, cut, ranges dropped or repeated, PDF tokens put in) are read, and none
+/// may panic (even a panic the reader catches), hang or break the invariants. Run for a while:
+/// `OGILINT_MUTATE_SECONDS=600 cargo test --release --test pdf -- --ignored --nocapture mutated`.
+#[test]
+#[ignore]
+fn mutated_pdfs_never_panic_hang_or_break_the_invariants() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::{Duration, Instant};
+    static PANICS: AtomicUsize = AtomicUsize::new(0);
+    let seconds: u64 = std::env::var("OGILINT_MUTATE_SECONDS")
+        .ok()
+        .and_then(|seconds| seconds.parse().ok())
+        .unwrap_or(20);
+    let mut seeds: Vec<Vec<u8>> = pdfs_under(&Path::new(ROOT).join("fixtures"))
+        .into_iter()
+        .chain(pdfs_under(&Path::new(ROOT).join("tests/malformed")))
+        .map(|path| std::fs::read(path).expect("read"))
+        .collect();
+    seeds.sort_by_key(Vec::len);
+    std::panic::set_hook(Box::new(|_| {
+        PANICS.fetch_add(1, Ordering::SeqCst);
+    }));
+    let tokens: &[&[u8]] = &[
+        b"endstream",
+        b"endobj",
+        b" 0 R",
+        b"stream\n",
+        b"<<",
+        b">>",
+        b"[",
+        b"]",
+        b"BT",
+        b"ET",
+        b"Tj",
+        b"TJ",
+        b"/Filter /FlateDecode",
+        b"/Length 99999999",
+        b"-1",
+        b"1e308",
+        b"/Contents 1 0 R",
+        b"/Kids [1 0 R]",
+        b"/Count 999999",
+        b"(",
+        b")",
+        b"\\",
+        b"%",
+        b"BI",
+        b"ID",
+        b"EI",
+        b"q",
+        b"Q",
+        b"cm",
+        b"Do",
+        b"/ToUnicode 1 0 R",
+        b"beginbfrange",
+        b"<0000>",
+    ];
+    // xorshift64* from a fixed seed: every run tries the same inputs, in the same order.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |bound: usize| -> usize {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        (state.wrapping_mul(0x2545_F491_4F6C_DD1D) % bound.max(1) as u64) as usize
+    };
+    let (start, budget) = (Instant::now(), Duration::from_secs(seconds));
+    let (mut executions, mut readable, mut partial, mut slowest) =
+        (0u64, 0u64, 0u64, Duration::ZERO);
+    let mut slow: Vec<Vec<u8>> = Vec::new();
+    while start.elapsed() < budget {
+        let mut bytes = seeds[next(seeds.len())].clone();
+        for _ in 0..1 + next(4) {
+            let at = next(bytes.len());
+            match next(6) {
+                0 => {
+                    for _ in 0..1 + next(50) {
+                        let index = next(bytes.len());
+                        if let Some(byte) = bytes.get_mut(index) {
+                            *byte = next(256) as u8;
+                        }
+                    }
+                }
+                1 => bytes.truncate(at),
+                2 => {
+                    let end = (at + next(4096)).min(bytes.len());
+                    bytes.drain(at..end);
+                }
+                3 => {
+                    let end = (at + next(4096)).min(bytes.len());
+                    let piece = bytes[at..end].to_vec();
+                    let to = next(bytes.len());
+                    bytes.splice(to..to, piece);
+                }
+                _ => {
+                    let token = tokens[next(tokens.len())];
+                    bytes.splice(at..at, token.iter().copied());
+                }
+            }
+        }
+        let began = Instant::now();
+        let panics = PANICS.load(Ordering::SeqCst);
+        let read = ogilint::input::pdf::extract(&bytes, 1 << 20);
+        let took = began.elapsed();
+        executions += 1;
+        slowest = slowest.max(took);
+        if took > Duration::from_secs(2) {
+            slow.push(bytes.clone());
+        }
+        if PANICS.load(Ordering::SeqCst) > panics {
+            let path = std::env::temp_dir().join(format!("ogilint-panic-{executions}.pdf"));
+            std::fs::write(&path, &bytes).expect("written");
+            eprintln!("a panic (caught) on {}", path.display());
+        }
+        if let Ok(read) = read {
+            readable += 1;
+            partial += u64::from(!(read.unread.is_empty() && read.damaged.is_empty()));
+            for (offset, page) in &read.pages {
+                assert!(*offset as usize <= read.text.len());
+                assert!(!read.unread.contains(page) && *page >= 1 && *page <= read.page_count);
+            }
+            assert!(read.unread.iter().all(|page| *page <= read.page_count));
+            assert!(read
+                .damaged
+                .iter()
+                .all(|page| read.pages.iter().any(|(_, read)| read == page)));
+        }
+    }
+    let _ = std::panic::take_hook();
+    eprintln!(
+        "{executions} inputs in {:.0} s: {readable} readable, {partial} of them read in part; \
+         slowest {:.3} s; {} panics (caught), {} over 2 s",
+        start.elapsed().as_secs_f64(),
+        slowest.as_secs_f64(),
+        PANICS.load(Ordering::SeqCst),
+        slow.len()
+    );
+    assert_eq!(PANICS.load(Ordering::SeqCst), 0, "panics");
+    assert!(slow.is_empty(), "inputs over 2 s");
 }

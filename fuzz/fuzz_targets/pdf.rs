@@ -16,5 +16,9 @@ fuzz_target!(|bytes: &[u8]| {
             assert!(*page >= 1 && *page <= document.page_count);
         }
         assert!(document.unread.iter().all(|page| *page <= document.page_count));
+        // A page read only in part is a page read.
+        for page in &document.damaged {
+            assert!(document.pages.iter().any(|(_, read)| read == page));
+        }
     }
 });

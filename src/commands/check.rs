@@ -91,7 +91,7 @@ fn no_text_report(name: &str, lang: Lang) -> FileReport {
             "Publish the report as text (a text PDF, Word or a web page), not only as scanned images",
         ),
     };
-    let mut finding = file_finding(
+    let mut finding = engine::Finding::about_file(
         name,
         NO_TEXT_RULE,
         crate::rules::Severity::Error,
@@ -107,115 +107,9 @@ fn no_text_report(name: &str, lang: Lang) -> FileReport {
     }
 }
 
-/// A finding about a file as a whole, placed at its start.
-fn file_finding(
-    file: &str,
-    rule: &str,
-    severity: crate::rules::Severity,
-    message: String,
-    help: String,
-) -> engine::Finding {
-    engine::Finding {
-        file: file.to_string(),
-        document: 0,
-        rule: rule.to_string(),
-        severity,
-        label: message.clone(),
-        message,
-        help,
-        basis: Vec::new(),
-        span: engine::Span {
-            start: 0,
-            end: 0,
-            line: 1,
-            column: 1,
-            text_start: 0,
-            text_end: 0,
-        },
-        text: String::new(),
-        related: Vec::new(),
-        related_files: Vec::new(),
-        location: None,
-    }
-}
-
-/// The rule id of the finding for a damaged or cut-off PDF whose pages were read only in part.
-pub const PARTIAL_RULE: &str = "input/partial";
-
-/// Rules whose findings say something is missing from the report: on a partly read file the
-/// missing content may be on the pages that could not be read, so they are not reported.
-const ABSENCE_RULES: &[&str] = &[
-    "required/",
-    "table/layout",
-    "period/missing",
-    "contact/missing",
-    "section/empty",
-    "structure/no-outline",
-];
-
-/// For a file read only in part: drops the findings that only say something is missing, and
-/// (if the rule is enabled) says which pages were read of how many.
-fn report_partial(report: &mut FileReport, partial: &input::Partial, enabled: bool, lang: Lang) {
-    report.findings.retain(|finding| {
-        !ABSENCE_RULES
-            .iter()
-            .any(|rule| config::selector_matches(rule, &finding.rule))
-    });
-    if !enabled {
-        return;
-    }
-    let read = page_ranges(&partial.read);
-    let (message, help) = match lang {
-        Lang::Zh => (
-            format!(
-                "文件已损坏或不完整:共{}页,只读出{}页(第{read}页),其余页面的内容未检查",
-                partial.page_count,
-                partial.read.len()
-            ),
-            "用完整的文件重新检查;缺少章节、表格或统计期限等问题在未读出的页面上无法判断,未予报告"
-                .to_string(),
-        ),
-        Lang::En => (
-            format!(
-                "The file is damaged or cut off: {} of its {} pages could be read (pages {read}); the rest was not checked",
-                partial.read.len(),
-                partial.page_count
-            ),
-            "Check the complete file; missing sections, tables or statistics period cannot be judged on pages that were not read, and are not reported"
-                .to_string(),
-        ),
-    };
-    let finding = file_finding(
-        &report.name,
-        PARTIAL_RULE,
-        crate::rules::Severity::Warning,
-        message,
-        help,
-    );
-    report.findings.insert(0, finding);
-}
-
-/// Page numbers as ranges: `1–2, 5`.
-fn page_ranges(pages: &[u32]) -> String {
-    let mut ranges: Vec<(u32, u32)> = Vec::new();
-    for &page in pages {
-        match ranges.last_mut() {
-            Some((_, last)) if *last + 1 == page => *last = page,
-            _ => ranges.push((page, page)),
-        }
-    }
-    ranges
-        .iter()
-        .map(|&(first, last)| {
-            if first == last {
-                first.to_string()
-            } else {
-                format!("{first}–{last}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
+/// The rule id of the finding for a damaged or cut-off PDF whose pages were read only in part
+/// (the engine makes it).
+pub use crate::engine::PARTIAL_RULE;
 
 /// One file to check and the config that governs it.
 struct Job {
@@ -514,10 +408,6 @@ fn check_file(
                 .collect();
             (report, prints)
         });
-    if let Some(partial) = &source.partial {
-        let enabled = profile.settings.enables(PARTIAL_RULE);
-        report_partial(&mut report, partial, enabled, lang);
-    }
     suppression::apply(
         &mut report,
         &named_path,

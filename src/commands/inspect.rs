@@ -91,12 +91,28 @@ pub struct InputInfo {
     pub encoding: &'static str,
     /// For a PDF: how many pages had a text layer.
     pub pages: Option<usize>,
+    /// For a damaged or cut-off PDF read only in part (what `check` reports as `input/partial`);
+    /// `null` for a file read whole.
+    pub partial: Option<PartialView>,
     /// Lines of what diagnostics show (the file; a web page's source; a PDF's printed lines).
     pub lines: usize,
     /// Lines of the normalised text the rules read.
     pub text_lines: usize,
     /// Whether lines that a page margin broke were joined into paragraphs.
     pub rejoined: bool,
+}
+
+/// Which pages of a damaged or cut-off file were read.
+#[derive(Debug, Serialize)]
+pub struct PartialView {
+    /// How many pages the file has (as far as its page tree says).
+    pub page_count: u32,
+    /// The pages read (1-based, in order), including those read only in part.
+    pub read: Vec<u32>,
+    /// Of those, the pages read only in part (damaged partway).
+    pub damaged: Vec<u32>,
+    /// What `check`'s `input/partial` finding says.
+    pub message: String,
 }
 
 /// One line of the normalised text.
@@ -288,6 +304,12 @@ fn inspect(
         kind,
         encoding: source.encoding,
         pages,
+        partial: reading.partial().map(|partial| PartialView {
+            page_count: partial.page_count,
+            read: partial.read.clone(),
+            damaged: partial.damaged.clone(),
+            message: engine::partial_message(partial, lang),
+        }),
         lines: line_count(shown),
         text_lines: line_count(text),
         rejoined: kind != "html" && source.display.is_some(),
@@ -683,6 +705,7 @@ struct Words {
     kind: &'static str,
     encoding: &'static str,
     pages: &'static str,
+    partial: &'static str,
     lines: &'static str,
     reports: &'static str,
     text: &'static str,
@@ -717,6 +740,7 @@ const ZH: Words = Words {
     kind: "类型",
     encoding: "编码",
     pages: "页(有文字层)",
+    partial: "读取不全",
     lines: "行数",
     reports: "报告数",
     text: "文本(规范化后;位置、行类型、所在表格、文字)",
@@ -751,6 +775,7 @@ const EN: Words = Words {
     kind: "kind",
     encoding: "encoding",
     pages: "pages with text",
+    partial: "read in part",
     lines: "lines",
     reports: "reports",
     text: "Text (normalised; position, kind, table, text)",
@@ -808,6 +833,9 @@ fn render(inspection: &Inspection, options: &InspectOptions) -> String {
     field(&mut out, words.encoding, input.encoding);
     if let Some(pages) = input.pages {
         field(&mut out, words.pages, &pages.to_string());
+    }
+    if let Some(partial) = &input.partial {
+        field(&mut out, words.partial, &partial.message);
     }
     let lines = if input.rejoined {
         words.printed(input.lines, input.text_lines)

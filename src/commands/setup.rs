@@ -73,6 +73,7 @@ impl Profile {
             regulation: self.settings.regulation,
             issuer_kind: self.settings.issuer_kind,
             lang,
+            report_partial: self.settings.enables(engine::PARTIAL_RULE),
         }
     }
 }

@@ -18,6 +18,8 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 pub use decode::decode;
 
 /// A file's text, ready for normalisation.
@@ -44,10 +46,12 @@ pub struct SourceText {
 }
 
 /// The pages of a damaged or cut-off PDF that could be read, of how many it has.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Partial {
-    /// The page numbers read, in order (1-based).
+    /// The page numbers read, in order (1-based), including those read only in part.
     pub read: Vec<u32>,
+    /// Of those, the pages read only in part (damaged partway), in order.
+    pub damaged: Vec<u32>,
     pub page_count: u32,
 }
 
@@ -288,13 +292,22 @@ fn from_bytes(
         }
         Some("pdf") => {
             let document = pdf::extract(bytes, options.limits.max_file_size).map_err(not_text)?;
+            let damaged = !(document.unread.is_empty() && document.damaged.is_empty());
             if !document.text.chars().any(crate::text::fold::is_han) {
+                // Pages lost to damage, not a scan: saying "no text layer" would mislead.
+                if damaged {
+                    return Err(not_text(format!(
+                        "not a readable PDF (damaged or cut off: no text could be read from its {} pages)",
+                        document.page_count
+                    )));
+                }
                 return Err(InputError::NoText {
                     path: path.to_path_buf(),
                 });
             }
-            let partial = (!document.unread.is_empty()).then(|| Partial {
+            let partial = damaged.then(|| Partial {
                 read: document.pages.iter().map(|&(_, page)| page).collect(),
+                damaged: document.damaged,
                 page_count: document.page_count,
             });
             let pages = document

@@ -7,6 +7,12 @@
 //! interpreted in place. Paths are followed only to find ruling lines: stroked straight
 //! horizontal or vertical segments, and filled rectangles thin enough to be a rule. Everything
 //! ends in page coordinates with the page's `/Rotate` applied, y upwards.
+//!
+//! A page is marked damaged when some of what it prints could not be read though the page is
+//! there: a content stream (or a form's) cut short or failing to decode ([`super::streams`]), a
+//! `/Contents` entry that is not a stream, content whose syntax breaks off before its end
+//! (lopdf's parser stops there silently) or that ends inside a text object, and text shown in a
+//! font that cannot be found or whose `/ToUnicode` map cannot be read.
 
 use std::collections::HashMap;
 
@@ -14,6 +20,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::fonts::Font;
+use super::streams;
 
 /// A 2-D affine matrix `[a b c d e f]`, as PDF writes them.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -86,6 +93,9 @@ pub struct Rule {
 pub struct PageContent {
     pub glyphs: Vec<Glyph>,
     pub rules: Vec<Rule>,
+    /// Some of what the page prints could not be read (see the module docs): the glyphs are what
+    /// was read of it.
+    pub damaged: bool,
 }
 
 /// Fonts read so far, by the address of their dictionary (the document outlives them).
@@ -116,22 +126,12 @@ pub fn interpret_page<'a>(
     fonts: &mut FontCache<'a>,
 ) -> Result<PageContent, lopdf::Error> {
     let page_dict = document.get_dictionary(page)?;
-    // A content stream the file no longer holds (cut off, damaged) makes the page unread, not
-    // blank: lopdf would skip it silently.
-    let missing = match page_dict.get(b"Contents") {
-        Ok(Object::Reference(id)) => Some(*id).filter(|id| document.get_object(*id).is_err()),
-        Ok(Object::Array(parts)) => parts.iter().find_map(|part| match part {
-            Object::Reference(id) if document.get_object(*id).is_err() => Some(*id),
-            _ => None,
-        }),
-        _ => None,
-    };
-    if let Some(id) = missing {
-        return Err(lopdf::Error::ObjectNotFound(id));
-    }
-    let content = document.get_page_content_with_limit(page, limit)?;
+    let (content, whole) = page_content(document, page_dict, limit)?;
     let resources = page_resources(document, page);
-    let mut out = PageContent::default();
+    let mut out = PageContent {
+        damaged: !whole,
+        ..PageContent::default()
+    };
     let mut interpreter = Interpreter {
         document,
         limit,
@@ -146,6 +146,52 @@ pub fn interpret_page<'a>(
         Some(id) => Err(lopdf::Error::ReferenceCycle(id)),
         None => Ok(out),
     }
+}
+
+/// The page's content streams, decoded and joined by line breaks, and whether every one was read
+/// whole. A content stream the file no longer holds (cut off, damaged) is an error, which makes
+/// the page unread, not blank: lopdf would skip it silently. So is a decompression bomb (a page
+/// whose streams inflate to more than `limit` bytes).
+fn page_content(
+    document: &Document,
+    page: &Dictionary,
+    limit: usize,
+) -> Result<(Vec<u8>, bool), lopdf::Error> {
+    let mut content = Vec::new();
+    let mut whole = true;
+    let contents = match page.get(b"Contents") {
+        // No content: a blank page.
+        Err(_) | Ok(Object::Null) => return Ok((content, whole)),
+        Ok(contents) => resolve(document, contents),
+    };
+    let parts = match contents {
+        Object::Array(parts) => parts.as_slice(),
+        other => std::slice::from_ref(other),
+    };
+    for part in parts {
+        let stream = match resolve(document, part) {
+            Object::Stream(stream) => stream,
+            Object::Reference(id) if document.get_object(*id).is_err() => {
+                return Err(lopdf::Error::ObjectNotFound(*id));
+            }
+            // Something else where a content stream should be: what it held is lost.
+            _ => {
+                whole = false;
+                continue;
+            }
+        };
+        let remaining = limit.saturating_sub(content.len());
+        let decoded = streams::decode(stream, remaining).map_err(|error| match error {
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+                lopdf::DecompressError::MemoryLimitExceeded { limit }.into()
+            }
+            other => other,
+        })?;
+        whole &= decoded.whole;
+        content.extend_from_slice(&decoded.bytes);
+        content.push(b'\n');
+    }
+    Ok((content, whole))
 }
 
 /// The page's resource dictionaries, nearest first (a page inherits them from its parents).
@@ -268,9 +314,17 @@ impl<'a> Interpreter<'a, '_> {
         let mut text_matrix = Matrix::IDENTITY;
         let mut line_matrix = Matrix::IDENTITY;
         let mut path = Path::default();
+        // What tells content read to its end from content whose syntax broke off.
+        let mut in_text = false;
+        let mut broken = false;
+        let mut last_operator = String::new();
+        let mut operations = 0;
         for operation in Content::decode_iter(content) {
             // A broken stream keeps what was read before the break.
-            let Ok(operation) = operation else { break };
+            let Ok(mut operation) = operation else {
+                broken = true;
+                break;
+            };
             let operands = &operation.operands;
             let num = |index: usize| operands.get(index).and_then(number).unwrap_or(0.0);
             match operation.operator.as_str() {
@@ -285,9 +339,11 @@ impl<'a> Interpreter<'a, '_> {
                     state.ctm = matrix.then(state.ctm);
                 }
                 "BT" => {
+                    in_text = true;
                     text_matrix = Matrix::IDENTITY;
                     line_matrix = Matrix::IDENTITY;
                 }
+                "ET" => in_text = false,
                 "Tf" => {
                     state.size = num(1);
                     state.font = operands
@@ -398,6 +454,17 @@ impl<'a> Interpreter<'a, '_> {
                 }
                 _ => {}
             }
+            last_operator = std::mem::take(&mut operation.operator);
+            operations += 1;
+        }
+        // lopdf's parser stops silently where the syntax breaks: content read to its end gives
+        // every operator it holds, ends with the last one read, and outside a text object.
+        if broken
+            || in_text
+            || !ends_with_operator(content, &last_operator)
+            || operations < count_operators(content)
+        {
+            self.out.damaged = true;
         }
     }
 
@@ -417,8 +484,13 @@ impl<'a> Interpreter<'a, '_> {
     /// Places the glyphs of one shown string, advancing the text matrix.
     fn show(&mut self, state: &State, text_matrix: &mut Matrix, bytes: &[u8]) {
         let Some(font) = state.font.and_then(|key| self.fonts.get_mut(&key)) else {
+            // Text in a font the file does not hold (or not as a font) is lost.
+            self.out.damaged |= !bytes.is_empty();
             return;
         };
+        if font.broken && !bytes.is_empty() {
+            self.out.damaged = true;
+        }
         let vertical = font.vertical;
         let glyphs = &mut self.out.glyphs;
         font.each_code(bytes, |code| {
@@ -508,9 +580,12 @@ impl<'a> Interpreter<'a, '_> {
         if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
             return;
         }
-        let Ok(content) = stream.get_plain_content_with_limit(self.limit) else {
+        let Ok(decoded) = streams::decode(stream, self.limit) else {
             return;
         };
+        // A form's content cut short loses what it draws, as a page's does.
+        self.out.damaged |= !decoded.whole;
+        let content = decoded.bytes;
         let matrix = stream
             .dict
             .get(b"Matrix")
@@ -540,6 +615,168 @@ impl<'a> Interpreter<'a, '_> {
         self.forms.pop();
     }
 }
+
+/// Whether `content`, without the white space and comments after it, ends with `operator` (an
+/// inline image, read as `BI`, ends with `EI`); empty content with no operator does.
+fn ends_with_operator(content: &[u8], operator: &str) -> bool {
+    let is_space = |byte: &u8| b" \t\n\r\0\x0C".contains(byte);
+    let expected = match operator {
+        "BI" => b"EI".as_slice(),
+        other => other.as_bytes(),
+    };
+    let mut rest = content;
+    // A comment ends a line; a `%` inside a string on the last line is tried as one only when
+    // the line does not end with the operator as it is.
+    for _ in 0..MAX_TRAILING_COMMENTS {
+        let end = rest
+            .iter()
+            .rposition(|byte| !is_space(byte))
+            .map_or(0, |at| at + 1);
+        rest = &rest[..end];
+        if expected.is_empty() && rest.is_empty() {
+            return true;
+        }
+        if let Some(before) = rest.strip_suffix(expected).filter(|_| !expected.is_empty()) {
+            return before
+                .last()
+                .is_none_or(|byte| is_space(byte) || b"()<>[]{}/%".contains(byte));
+        }
+        let line_start = rest
+            .iter()
+            .rposition(|byte| matches!(byte, b'\n' | b'\r'))
+            .map_or(0, |at| at + 1);
+        match rest[line_start..].iter().position(|&byte| byte == b'%') {
+            Some(at) => rest = &rest[..line_start + at],
+            None => return false,
+        }
+    }
+    false
+}
+
+/// How many operators `content` holds, counted by a scan of its tokens that reads past bytes that
+/// are no content syntax (where lopdf's parser stops): strings, names, numbers, comments and
+/// inline images' data are skipped; `true`, `false` and `null` are operands.
+fn count_operators(content: &[u8]) -> usize {
+    let is = |at: usize, kind: u8| {
+        content
+            .get(at)
+            .is_some_and(|&byte| BYTE_KINDS[usize::from(byte)] & kind != 0)
+    };
+    let mut count = 0;
+    let mut at = 0;
+    while let Some(&byte) = content.get(at) {
+        match byte {
+            b'%' => {
+                at += memchr::memchr2(b'\n', b'\r', &content[at..]).unwrap_or(content.len() - at);
+            }
+            b'(' => {
+                let mut depth = 0usize;
+                // An escape's next byte is skipped, so `at` may pass the end.
+                while let Some(next) = content
+                    .get(at..)
+                    .and_then(|rest| memchr::memchr3(b'\\', b'(', b')', rest))
+                {
+                    at += next + 1;
+                    match content[at - 1] {
+                        b'\\' => at += 1,
+                        b'(' => depth += 1,
+                        _ => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                    }
+                }
+                if depth > 0 {
+                    at = content.len();
+                }
+            }
+            b'<' if content.get(at + 1) == Some(&b'<') => at += 2,
+            b'<' => {
+                at +=
+                    memchr::memchr(b'>', &content[at..]).map_or(content.len() - at, |end| end + 1);
+            }
+            b'/' => {
+                at += 1;
+                while content.get(at).is_some() && !is(at, SPACE | DELIMITER) {
+                    at += 1;
+                }
+            }
+            b'0'..=b'9' | b'+' | b'-' | b'.' => {
+                at += 1;
+                while is(at, NUMBER) {
+                    at += 1;
+                }
+            }
+            _ if is(at, OPERATOR) => {
+                let start = at;
+                while is(at, OPERATOR) {
+                    at += 1;
+                }
+                let token = &content[start..at];
+                if !matches!(token, b"true" | b"false" | b"null") {
+                    count += 1;
+                }
+                if token == b"BI" {
+                    at = inline_image_end(content, at);
+                }
+            }
+            _ => at += 1,
+        }
+    }
+    count
+}
+
+/// Byte kinds in content syntax, for [`count_operators`]: white space, delimiters, the bytes of
+/// an operator (letters, digits, `*`, `'`, `"`) and those that continue a number.
+const SPACE: u8 = 1;
+const DELIMITER: u8 = 2;
+const OPERATOR: u8 = 4;
+const NUMBER: u8 = 8;
+const BYTE_KINDS: [u8; 256] = {
+    let mut kinds = [0u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        kinds[byte] = match b {
+            b' ' | b'\t' | b'\n' | b'\r' | b'\0' | 0x0C => SPACE,
+            b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%' => DELIMITER,
+            b'0'..=b'9' => OPERATOR | NUMBER,
+            b'.' => NUMBER,
+            b'*' | b'\'' | b'"' => OPERATOR,
+            _ if b.is_ascii_alphabetic() => OPERATOR,
+            _ => 0,
+        };
+        byte += 1;
+    }
+    kinds
+};
+
+/// Where an inline image that starts at `from` (after its `BI`) ends: after the `EI` that
+/// follows white space after its `ID` and data, as lopdf reads it.
+fn inline_image_end(content: &[u8], from: usize) -> usize {
+    let is_space = |byte: &u8| b" \t\n\r\0\x0C".contains(byte);
+    let Some(data) = content[from..]
+        .windows(2)
+        .position(|pair| pair == b"ID")
+        .map(|at| from + at + 2)
+    else {
+        return content.len();
+    };
+    content[data..]
+        .windows(3)
+        .enumerate()
+        .position(|(at, window)| {
+            is_space(&window[0])
+                && &window[1..] == b"EI"
+                && content.get(data + at + 3).is_none_or(is_space)
+        })
+        .map_or(content.len(), |at| data + at + 3)
+}
+
+/// Comment lines looked past at the end of a content stream.
+const MAX_TRAILING_COMMENTS: usize = 8;
 
 /// A rectangle thinner than this (points) is a drawn rule, not an area.
 const THIN: f32 = 3.0;
@@ -712,6 +949,64 @@ mod tests {
         assert_eq!(placed[0].baseline, placed[1].baseline);
         assert!(placed[0].left < placed[1].left && placed[0].right <= placed[1].left + 0.01);
         assert_eq!(placed[0].size, 10.0);
+    }
+
+    fn damaged(content: &[u8]) -> (bool, usize) {
+        let (document, page) = page_in(content, 0, "UniGB-UCS2-H");
+        let mut fonts = FontCache::new();
+        let read = interpret_page(&document, page, 1 << 20, &mut fonts).expect("interpreted");
+        (read.damaged, read.glyphs.len())
+    }
+
+    #[test]
+    fn content_that_breaks_off_is_damage_and_keeps_what_came_before() {
+        let text = format!("BT /F1 10 Tf 100 700 Td <{}> Tj ET\n", hex("报告"));
+        let rule = "10 10 m 100 10 l S\n";
+        // Whole content, also with comments and white space after it.
+        for whole in [
+            format!("{text}{rule}"),
+            format!("{text}{rule}% end of page\n\n"),
+            format!("{text}BT /F1 10 Tf (100%) Tj ET"),
+            String::new(),
+        ] {
+            assert!(!damaged(whole.as_bytes()).0, "{whole:?}");
+        }
+        // Cut inside a text object, after an operand, in the middle of an operator's operands.
+        for cut in [
+            format!("{rule}BT /F1 10 Tf 100 700 Td <{}> Tj", hex("报告")),
+            format!("{text}{rule}10 10 m 100"),
+            format!("{text}{rule}[(a) 3"),
+        ] {
+            assert_eq!(damaged(cut.as_bytes()), (true, 2), "{cut:?}");
+        }
+        // Bytes that are no content syntax in the middle: lopdf's parser stops there.
+        let mut garbled = text.clone().into_bytes();
+        garbled.extend_from_slice(b"\x80\x81\xfe} ]] ");
+        garbled.extend_from_slice(format!("{text}{rule}").as_bytes());
+        assert_eq!(damaged(&garbled), (true, 2));
+    }
+
+    #[test]
+    fn operators_are_counted_past_strings_names_comments_and_images() {
+        let cases: [(&[u8], usize); 8] = [
+            (b"BT /F1 10 Tf (a (nested) \\) Tj q) Tj ET", 4),
+            (b"/Name#20x true false null 1.5 -.5 d0 0 0 m S", 3),
+            (b"% a comment Tj\nq Q", 2),
+            (b"<4E2D> Tj <</MCID 0>> BDC EMC", 3),
+            (b"BI /W 1 /H 1 ID \x00Tj\xff EI Q", 2),
+            (b"(unterminated Tj Tj", 0),
+            (b"(ends in an escape \\", 0),
+            (b"q \x80\x81} ]] Q", 2),
+        ];
+        for (content, expected) in cases {
+            assert_eq!(count_operators(content), expected, "{content:?}");
+        }
+    }
+
+    #[test]
+    fn text_in_a_font_the_file_does_not_hold_is_damage() {
+        let content = format!("BT /F9 10 Tf 100 700 Td <{}> Tj ET", hex("报告"));
+        assert_eq!(damaged(content.as_bytes()), (true, 0));
     }
 
     #[test]

@@ -6,10 +6,16 @@
 //! Widths come from `/Widths` (simple fonts) or the descendant CID font's `/W` and `/DW`, in
 //! thousandths of the font size. A composite (Type0) font reads two-byte codes, which is what
 //! Word, WPS and LibreOffice write (`Identity-H`); a simple font reads one byte per code.
+//!
+//! A `/ToUnicode` map the font's text depends on but the file no longer holds whole (a missing
+//! object, a stream cut short, a map lopdf cannot parse) makes the font broken: lopdf then falls
+//! back to a Latin encoding, and the text shown in it is lost.
 
 use std::collections::HashMap;
 
 use lopdf::{Dictionary, Document, Encoding, Object};
+
+use super::streams;
 
 /// A font as the content-stream interpreter needs it.
 pub struct Font<'a> {
@@ -21,6 +27,8 @@ pub struct Font<'a> {
     legacy: Option<&'static encoding_rs::Encoding>,
     /// Vertical writing (`Identity-V`): glyphs advance downwards.
     pub vertical: bool,
+    /// The font's text comes from a `/ToUnicode` map that cannot be read whole.
+    pub broken: bool,
     widths: Widths,
     /// Decoded text per code, filled as codes are met (the same few hundred codes recur).
     decoded: HashMap<u16, Box<str>>,
@@ -81,6 +89,23 @@ impl<'a> Font<'a> {
         let vertical = two_byte && encoding_name.ends_with(b"-V");
         let legacy = two_byte.then(|| legacy_cmap(encoding_name)).flatten();
         let encoding = font.get_font_encoding_with_limit(document, limit).ok();
+        // lopdf reads text through `/ToUnicode` when the font names no encoding, or `Identity`.
+        let through_to_unicode = font.get(b"Encoding").is_err()
+            || matches!(encoding_name, b"Identity-H" | b"Identity-V");
+        let broken = through_to_unicode
+            && match font
+                .get(b"ToUnicode")
+                .map(|object| resolve(document, object))
+            {
+                Ok(Object::Stream(map)) => {
+                    !matches!(encoding, Some(Encoding::UnicodeMapEncoding(_)))
+                        || !streams::decode(map, limit).is_ok_and(|decoded| decoded.whole)
+                }
+                // A map the file no longer holds.
+                Ok(Object::Reference(_)) => true,
+                // None, or a name some writers put there: nothing was lost.
+                _ => false,
+            };
         let widths = if two_byte {
             composite_widths(document, font)
         } else {
@@ -91,6 +116,7 @@ impl<'a> Font<'a> {
             two_byte,
             legacy,
             vertical,
+            broken,
             widths,
             decoded: HashMap::new(),
         }

@@ -12,7 +12,8 @@
 //! appended with the offset where the page starts, so diagnostics can say "page 3, line 12". A
 //! PDF without a text layer (a scan) yields no text: the caller reports that once
 //! (`input/no-text`) instead of a flood of "missing section" findings. A damaged file whose
-//! pages could be read only in part says which pages were read of how many.
+//! pages could be read only in part says which pages were read of how many, and which of those
+//! only in part ([`content`] tells a damaged page, [`streams`] a content stream cut short).
 //!
 //! A text layer has one line per printed line; [`super::wrap`] rejoins each paragraph's lines.
 
@@ -21,6 +22,7 @@ mod content;
 mod fonts;
 mod grid;
 mod lines;
+mod streams;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -36,6 +38,8 @@ pub struct PdfText {
     pub page_count: u32,
     /// The pages whose content could not be read (damaged or cut off), in order.
     pub unread: Vec<u32>,
+    /// The pages read only in part (damaged partway), in order: some of their text is missing.
+    pub damaged: Vec<u32>,
 }
 
 /// Extracts the text layer, decompressing at most `limit` bytes of content per page.
@@ -56,11 +60,8 @@ pub fn extract(bytes: &[u8], limit: u64) -> Result<PdfText, String> {
     };
     let mut fonts = FontCache::new();
     let mut read: Vec<(u32, Vec<Block>)> = Vec::with_capacity(pages.len());
-    let mut expected = 1;
+    // lopdf numbers the pages it finds 1, 2, 3…: pages the tree declares beyond them are lost.
     for (&number, &page) in &pages {
-        // Pages the tree names but the file no longer holds are missing from the numbering.
-        out.unread.extend(expected..number);
-        expected = number + 1;
         let interpreted = catch_unwind(AssertUnwindSafe(|| {
             content::interpret_page(&loaded, page, limit, &mut fonts)
         }));
@@ -83,9 +84,17 @@ pub fn extract(bytes: &[u8], limit: u64) -> Result<PdfText, String> {
                 continue;
             }
         };
+        if content.damaged {
+            // A damaged page that gave no text was not read at all.
+            if content.glyphs.is_empty() {
+                out.unread.push(number);
+                continue;
+            }
+            out.damaged.push(number);
+        }
         read.push((number, page_blocks(&content)));
     }
-    out.unread.extend(expected..=out.page_count);
+    out.unread.extend(pages.len() as u32 + 1..=out.page_count);
     let (numbers, mut blocks): (Vec<u32>, Vec<Vec<Block>>) = read.into_iter().unzip();
     join_continued_tables(&mut blocks);
     for (number, blocks) in numbers.into_iter().zip(&blocks) {
