@@ -130,6 +130,7 @@ fn seed_002_tables_are_the_same_grids_from_text_word_web_page_and_pdf() {
         let requests = table(&inspection, "applications");
         assert_eq!(requests["found"], true, "{file}");
         assert_eq!(requests["unreadable"], false, "{file}");
+        assert_eq!(requests["unreadable_because"], Value::Null, "{file}");
         assert_eq!(requests["missing_rows"], serde_json::json!([]), "{file}");
         // The table's first row holds two cells, the note and the anchor: a `|` row of two cells
         // (one `|`) from a Word or web table is two cells too.
@@ -338,6 +339,7 @@ fn an_unreadable_table_shows_the_cells_that_did_not_fall_into_rows() {
     let inspection = json(&output);
     let requests = table(&inspection, "applications");
     assert_eq!(requests["unreadable"], true);
+    assert_eq!(requests["unreadable_because"], "cells");
     // Values cut short by the next label are dropped, and the labels pile up on the one row that
     // seven values complete: the grid shows the row, where it starts, and the dropped cells.
     assert_eq!(
@@ -758,4 +760,46 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn inspect_says_why_a_table_is_not_trusted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let header = "本列数据的勾稽关系 | 申请人情况\n自然人 | 法人或其他组织 | 总计\n";
+    let rows = "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n\
+        二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n";
+    let report = |organisations: &str| {
+        format!(
+            "某局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\
+             {header}{organisations}\n{rows}"
+        )
+    };
+    let because = |text: String| {
+        fs::write(dir.path().join("report.txt"), text).expect("written");
+        let output = ogilint_in(
+            dir.path(),
+            &["inspect", "report.txt", "--format", "json", "--isolated"],
+        );
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        table(&json(&output), "applications")["unreadable_because"].clone()
+    };
+    assert_eq!(
+        because(report(
+            "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他"
+        )),
+        Value::Null
+    );
+    assert_eq!(
+        because(report(
+            "科研机构 | 商业企业 | 社会公益组织 | 法律服务机构 | 其他"
+        )),
+        "columns"
+    );
+    assert_eq!(
+        because(
+            report("商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他")
+                .replace("二、上年结转政府信息公开申请数量", "二、本年办结数量")
+        ),
+        "rows"
+    );
 }

@@ -22,7 +22,7 @@ use serde::Serialize;
 use super::setup::{profile_of, read_input, Setup};
 use super::{pretty_json, print_output, report_rule_errors, EXIT_TROUBLE};
 use crate::document::publication::DateSource;
-use crate::document::tables::{line_cells, Table};
+use crate::document::tables::{line_cells, Table, Unreadable};
 use crate::document::{Document, IssuerKind, LineKind, Regulation, RegulationSource, ReportYear};
 use crate::engine::{self, HeadingInfo, PublishedInfo, Reading};
 use crate::input::docx::Location;
@@ -174,9 +174,12 @@ pub struct TableView {
     /// 1-based lines where the table's region starts (its anchor) and ends.
     pub line: Option<usize>,
     pub end_line: Option<usize>,
-    /// The cells could not be arranged into rows of the format's width (then no rule computes on
-    /// the table).
+    /// The table cannot be trusted (then no rule computes on it): see `unreadable_because`.
     pub unreadable: bool,
+    /// Why: `cells` (they do not fall into rows of the format's width), `rows` (the rows' labels
+    /// do not name the format's rows one by one, in order) or `columns` (a header row names the
+    /// format's columns in another order); `None` when the table is readable.
+    pub unreadable_because: Option<Unreadable>,
     /// The format's value columns (normalised), which each value row's last cells fill in order.
     pub columns: Vec<String>,
     /// The table as rows of cell strings (normalised text), in the order of the text.
@@ -477,6 +480,7 @@ fn table_view(
         line: None,
         end_line: None,
         unreadable: table.is_some_and(|table| table.unreadable.is_some()),
+        unreadable_because: table.and_then(|table| table.unreadable),
         columns: def.columns.clone(),
         grid: Vec::new(),
         rows: Vec::new(),
@@ -722,7 +726,8 @@ struct Words {
     no_tables: &'static str,
     not_found: &'static str,
     readable: &'static str,
-    unreadable: &'static str,
+    /// "Unreadable", then why, by [`TableView::unreadable_because`]: cells, rows, columns.
+    unreadable: [&'static str; 3],
     value_columns: &'static str,
     missing_rows: &'static str,
     year_from_title: &'static str,
@@ -757,7 +762,11 @@ const ZH: Words = Words {
     no_tables: "本报告年度没有定义表格",
     not_found: "未找到(报告中没有该表的起始单元格)",
     readable: "可读",
-    unreadable: "无法读取:单元格不能按格式的列数排成行,不对其做任何计算",
+    unreadable: [
+        "无法读取:单元格不能按格式的列数排成行,不对其做任何计算",
+        "无法读取:行标题与格式的行不能按顺序逐一对应,不对其做任何计算",
+        "无法读取:列标题与格式的列顺序不符,不对其做任何计算",
+    ],
     value_columns: "数值列",
     missing_rows: "未找到格式要求的行",
     year_from_title: "来自标题",
@@ -792,8 +801,11 @@ const EN: Words = Words {
     no_tables: "none defined for this report's year",
     not_found: "not found (no anchor cell in the report)",
     readable: "readable",
-    unreadable:
+    unreadable: [
         "UNREADABLE: its cells do not fall into rows of the format's width; no rule computes on it",
+        "UNREADABLE: its row labels do not name the format's rows one by one, in order; no rule computes on it",
+        "UNREADABLE: its column headers name the format's columns in another order; no rule computes on it",
+    ],
     value_columns: "value columns",
     missing_rows: "format rows not found",
     year_from_title: "from the title",
@@ -1039,8 +1051,12 @@ fn render_table(
         return;
     };
     out.push('\n');
-    let state = if table.unreadable {
-        words.unreadable
+    let state = if let Some(why) = table.unreadable_because {
+        match why {
+            Unreadable::Cells => words.unreadable[0],
+            Unreadable::Rows => words.unreadable[1],
+            Unreadable::Columns => words.unreadable[2],
+        }
     } else {
         words.readable
     };

@@ -117,7 +117,8 @@ pub struct Table {
 }
 
 /// Why a table's values are not checked against each other.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Unreadable {
     /// The cells could not be arranged into rows of the expected width.
     Cells,
