@@ -49,12 +49,14 @@ impl Default for Options {
 /// The rule id of the finding for a damaged or cut-off file whose pages were read only in part.
 pub const PARTIAL_RULE: &str = "input/partial";
 
-/// Rules whose findings say something is missing from the report (a rule id, or a prefix ending
-/// in `/`): on a file read only in part the missing content may be on the pages that could not be
-/// read, so they are not reported.
+/// Rules whose findings say something is missing from the report, or a table cut short (a rule
+/// id, or a prefix ending in `/`): on a file read only in part the missing content may be on the
+/// pages that could not be read, so they are not reported; the `input/partial` finding says so
+/// once.
 const ABSENCE_RULES: &[&str] = &[
     "required/",
     "table/layout",
+    "table/unreadable",
     "period/missing",
     "contact/missing",
     "section/empty",
