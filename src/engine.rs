@@ -541,7 +541,7 @@ fn finding(
         file: name.to_string(),
         document: document.index,
         rule: rule.id.clone(),
-        severity: rule.severity,
+        severity: rule.severity_for(document.regulation),
         message: rule.message_for(lang, &args),
         help: crate::rules::fill(rule.help.get(lang), &args),
         basis: rule.basis.clone(),

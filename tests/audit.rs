@@ -17,8 +17,8 @@ fn csv_has_a_bom_a_header_and_one_row_per_finding() {
         "\u{FEFF}发布机关,报告年度,文件,报告,页/行,规则,级别,问题\r\n\
          乌海市经济和信息化委员会,2011,fixtures/004_062f0ed1955165dd.txt,1,6:20,deadline/late,error,\"2011年度报告的发布日期为2012年4月28日,晚于法定期限2012年3月31日\"\r\n\
          乌海市经济和信息化委员会,2011,fixtures/004_062f0ed1955165dd.txt,1,10:166,period/missing,warning,报告未写明数据的统计期限\r\n\
-         乌海市经济和信息化委员会,2011,fixtures/004_062f0ed1955165dd.txt,1,11:1,required/fees,error,报告缺少“政府信息公开的收费及减免情况”\r\n\
-         乌海市经济和信息化委员会,2011,fixtures/004_062f0ed1955165dd.txt,1,11:1,required/other-matters,error,报告缺少“其他需要报告的事项”\r\n"
+         乌海市经济和信息化委员会,2011,fixtures/004_062f0ed1955165dd.txt,1,11:1,required/fees,warning,报告缺少“政府信息公开的收费及减免情况”\r\n\
+         乌海市经济和信息化委员会,2011,fixtures/004_062f0ed1955165dd.txt,1,11:1,required/other-matters,warning,报告缺少“其他需要报告的事项”\r\n"
     );
 }
 
@@ -42,7 +42,7 @@ fn csv_in_english_gives_a_pdf_page_and_line_and_doubles_quotes() {
     assert_eq!(
         lines[4],
         "乌海市经济和信息化委员会,2011,fixtures/pdf/004_062f0ed1955165dd.pdf,1,\"page 1, line 15\",\
-         required/other-matters,error,\"The report has no \"\"other matters to report\"\" \
+         required/other-matters,warning,\"The report has no \"\"other matters to report\"\" \
          (其他需要报告的事项) item\""
     );
     assert_eq!(
@@ -145,8 +145,8 @@ fn html_is_self_contained_and_summarises_the_run() {
     assert!(page.contains(
         "<tr class=\"row\"><td class=\"issuer\">乌海市经济和信息化委员会</td><td class=\"year\">2011</td>\
          <td class=\"file\">fixtures/004_062f0ed1955165dd.txt</td><td class=\"published late\">2012年4月28日</td>\
-         <td class=\"deadline\">2012-03-31</td><td class=\"count errors\">3</td>\
-         <td class=\"count warnings\">1</td><td class=\"count infos\">0</td></tr>"
+         <td class=\"deadline\">2012-03-31</td><td class=\"count errors\">1</td>\
+         <td class=\"count warnings\">3</td><td class=\"count infos\">0</td></tr>"
     ));
     // The finding's span is marked in its line, as the human output underlines it.
     assert!(page.contains("<mark>2012年4月28日</mark>"), "{page}");

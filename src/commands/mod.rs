@@ -139,12 +139,19 @@ pub fn list_rules(options: &RuleOptions) -> u8 {
         .map(|rule| rule.id.len())
         .max()
         .unwrap_or(0);
+    let severity_width = rules
+        .rules
+        .iter()
+        .map(|rule| rule.severity_text().len())
+        .max()
+        .unwrap_or(0)
+        .max(7);
     let mut text = String::new();
     for rule in &rules.rules {
         text.push_str(&format!(
-            "{:<id_width$}  {:<7}  {:<9}  {}\n",
+            "{:<id_width$}  {:<severity_width$}  {:<9}  {}\n",
             rule.id,
-            rule.severity.as_str(),
+            rule.severity_text(),
             rule.applies.describe(),
             rule.title.get(options.lang),
         ));
@@ -156,7 +163,7 @@ pub fn list_rules(options: &RuleOptions) -> u8 {
             Lang::En => rule.title_en,
         };
         text.push_str(&format!(
-            "{id:<id_width$}  {severity:<7}  {:<9}  {title}\n",
+            "{id:<id_width$}  {severity:<severity_width$}  {:<9}  {title}\n",
             "all"
         ));
     }
@@ -244,7 +251,7 @@ fn explanation(rule: &Rule, lang: Lang) -> String {
         ),
     };
     let mut text = format!("{} — {}\n\n", rule.id, rule.title.get(lang));
-    text.push_str(&format!("{severity}: {}\n", rule.severity));
+    text.push_str(&format!("{severity}: {}\n", rule.severity_text()));
     text.push_str(&format!("{applies}: 《条例》{}\n", rule.applies.describe()));
     text.push_str(&format!("{kind}: {}\n", rule.check.kind_name()));
     for line in &rule.basis {

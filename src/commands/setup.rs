@@ -188,6 +188,8 @@ fn build_profile(settings: Settings, setup: &Setup) -> Result<Profile, Vec<RuleE
         .map(|mut rule| {
             if let Some((severity, _)) = settings.severity.get(&rule.id) {
                 rule.severity = *severity;
+                // A severity the office set is the rule's for every regulation.
+                rule.severity_by_regulation.clear();
             }
             rule
         })

@@ -85,6 +85,10 @@ struct RawExample {
 struct RawRule {
     id: Spanned<String>,
     severity: Severity,
+    /// Another severity for reports judged by one regulation (`severity-for = { "2007" =
+    /// "warning" }`).
+    #[serde(default)]
+    severity_for: Option<Spanned<std::collections::BTreeMap<String, Severity>>>,
     title: Localized,
     message: Localized,
     help: Localized,
@@ -234,6 +238,22 @@ fn build_rule(origin: &str, raw: RawRule, errors: &mut Vec<ParamError>) -> Optio
             }),
         }
     }
+    let mut severity_by_regulation = Vec::new();
+    if let Some(table) = &raw.severity_for {
+        for (version, severity) in table.get_ref() {
+            match RawRegulation::Text(version.clone()).resolve() {
+                Some(regulation) if regulations.contains(&regulation) => {
+                    severity_by_regulation.push((regulation, *severity));
+                }
+                _ => errors.push(ParamError {
+                    span: table.span(),
+                    message: format!(
+                        "`severity-for` names `{version}`: use a regulation version the rule applies to (\"2007\" or \"2019\")"
+                    ),
+                }),
+            }
+        }
+    }
     if raw.applies.get_ref().is_empty() {
         errors.push(ParamError {
             span: raw.applies.span(),
@@ -352,6 +372,7 @@ fn build_rule(origin: &str, raw: RawRule, errors: &mut Vec<ParamError>) -> Optio
     Some(Rule {
         id,
         severity: raw.severity,
+        severity_by_regulation,
         title: raw.title,
         message: raw.message,
         help: raw.help,
@@ -550,6 +571,24 @@ forbid = "工作总结"
             vec![Regulation::V2007, Regulation::V2019]
         );
         assert_eq!(rules[0].check.kind_name(), "pattern");
+    }
+
+    #[test]
+    fn a_severity_for_one_regulation_is_that_regulations() {
+        let text = GOOD.replace(
+            "severity = \"warning\"\n",
+            "severity = \"warning\"\nseverity-for = { \"2007\" = \"info\" }\n",
+        );
+        let rule = &parse_rule_file("test.toml", &text).expect("valid").rules[0];
+        assert_eq!(rule.severity_for(Regulation::V2007), Severity::Info);
+        assert_eq!(rule.severity_for(Regulation::V2019), Severity::Warning);
+        assert_eq!(rule.severity_text(), "warning (2007: info)");
+        let error = first_error(&text.replace("\"2007\" = \"info\"", "\"2020\" = \"info\""));
+        assert!(
+            error.message.contains("`severity-for` names `2020`"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]

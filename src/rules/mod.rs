@@ -138,6 +138,8 @@ pub struct Example {
 pub struct Rule {
     pub id: String,
     pub severity: Severity,
+    /// Other severities for reports judged by a given regulation (`severity-for`).
+    pub severity_by_regulation: Vec<(Regulation, Severity)>,
     pub title: Localized,
     pub message: Localized,
     pub help: Localized,
@@ -152,6 +154,30 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The severity of a finding on a report judged by `regulation`.
+    pub fn severity_for(&self, regulation: Regulation) -> Severity {
+        self.severity_by_regulation
+            .iter()
+            .find(|(version, _)| *version == regulation)
+            .map_or(self.severity, |(_, severity)| *severity)
+    }
+
+    /// The severity as `ogilint explain` shows it: `error`, or `error (2007: warning)`.
+    pub fn severity_text(&self) -> String {
+        let mut text = self.severity.as_str().to_string();
+        if !self.severity_by_regulation.is_empty() {
+            let others: Vec<String> = self
+                .severity_by_regulation
+                .iter()
+                .map(|(regulation, severity)| {
+                    format!("{}: {}", regulation.as_str(), severity.as_str())
+                })
+                .collect();
+            text += &format!(" ({})", others.join(", "));
+        }
+        text
+    }
+
     /// The message for one finding, with `{placeholders}` filled in.
     pub fn message_for(&self, lang: Lang, args: &[(&str, String)]) -> String {
         fill(self.message.get(lang), args)

@@ -24,21 +24,15 @@ YAML
 export PRE_COMMIT_HOME="$work/.cache"
 pre-commit install > /dev/null
 
-# A non-compliant report: the 2008 Nanning report lacks required items.
-python3 - "$checkout/fixtures/001_e0f2844ddd246cd5.txt" bad.txt <<'PY'
-import sys
-text = open(sys.argv[1], encoding="utf-8").read()
-start = text.index("第四篇:")
-end = text.index("第五篇:")
-open(sys.argv[2], "w", encoding="utf-8").write(text[start:end])
-PY
+# A non-compliant report: a 2022 report without its section 五 (an error under the unified format).
+cp "$checkout/fixtures/corpus/2022-nanping-shi-zhujian.txt" bad.txt
 git add .pre-commit-config.yaml bad.txt
 if git commit -q -m "bad report" > commit.log 2>&1; then
   cat commit.log
   echo "FAIL: committing a non-compliant report succeeded" >&2
   exit 1
 fi
-grep -q "required/fees" commit.log || { cat commit.log; echo "FAIL: ogilint's diagnostics are not in the hook output" >&2; exit 1; }
+grep -q "required/problems" commit.log || { cat commit.log; echo "FAIL: ogilint's diagnostics are not in the hook output" >&2; exit 1; }
 echo "ok: the non-compliant report was rejected with ogilint's diagnostics"
 
 # A compliant report passes.
