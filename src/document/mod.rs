@@ -56,7 +56,8 @@ impl Regulation {
 }
 
 /// What kind of body issued a report; it decides the publication deadline under the 2019 text
-/// (Art. 49: 1月31日 for 县级以上人民政府部门, 3月31日 for the 本级政府 report).
+/// (Art. 49: 1月31日 for 县级以上人民政府部门, 3月31日 for the 本级政府 report; townships and
+/// streets, below the county, have the deadline a local notice sets).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum,
 )]
@@ -66,26 +67,30 @@ pub enum IssuerKind {
     Government,
     /// A government department or other body (…局/委/办/厅…).
     Department,
+    /// A township or street (乡, 镇, 苏木, 街道(办事处), or their 人民政府): the lowest level of
+    /// government, below the county level that Art. 49 of the 2019 text sets deadlines for.
+    Township,
 }
 
 impl IssuerKind {
-    /// `"government"` or `"department"`.
+    /// `"government"`, `"department"` or `"township"`.
     pub fn as_str(self) -> &'static str {
         match self {
             IssuerKind::Government => "government",
             IssuerKind::Department => "department",
+            IssuerKind::Township => "township",
         }
     }
 
     /// Infers the kind from the issuer's name (normalised), if the name says.
     ///
     /// Townships (`乡`, `镇`, `苏木`) and streets (`街道`, `街道办事处`) are the lowest level of
-    /// government, so they report by a government's deadline although `办事处` ends in a
+    /// government, with or without `人民政府` after the name, although `办事处` ends in a
     /// department's `处`. A government's `办公室` reporting in its own name is a department: a
     /// report covering the whole government names the government itself.
     pub fn infer(issuer: &str) -> Option<IssuerKind> {
-        const GOVERNMENT_SUFFIXES: &[&str] =
-            &["政府", "街道办事处", "街道办", "街道", "镇", "乡", "苏木"];
+        const TOWNSHIP_SUFFIXES: &[&str] = &["街道办事处", "街道办", "街道", "镇", "乡", "苏木"];
+        const GOVERNMENT_SUFFIXES: &[&str] = &["政府"];
         const DEPARTMENT_SUFFIXES: &[&str] = &[
             "局",
             "委",
@@ -106,7 +111,16 @@ impl IssuerKind {
             "司",
         ];
         let issuer = issuer.trim_end_matches(['(', ')']);
-        if GOVERNMENT_SUFFIXES
+        let place = issuer
+            .strip_suffix("人民政府")
+            .or_else(|| issuer.strip_suffix("政府"))
+            .unwrap_or(issuer);
+        if TOWNSHIP_SUFFIXES
+            .iter()
+            .any(|suffix| place.ends_with(suffix))
+        {
+            Some(IssuerKind::Township)
+        } else if GOVERNMENT_SUFFIXES
             .iter()
             .any(|suffix| issuer.ends_with(suffix))
         {
@@ -693,7 +707,7 @@ mod tests {
             Some(IssuerKind::Department)
         );
         assert_eq!(IssuerKind::infer("绩溪县"), None);
-        // Townships and streets are governments, whatever their office is called.
+        // Townships and streets are townships, whatever their office is called.
         for township in [
             "东关街道办事处",
             "某区东关街道",
@@ -704,7 +718,7 @@ mod tests {
         ] {
             assert_eq!(
                 IssuerKind::infer(township),
-                Some(IssuerKind::Government),
+                Some(IssuerKind::Township),
                 "{township}"
             );
         }

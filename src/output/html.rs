@@ -31,7 +31,9 @@ const STYLE: &str = include_str!("audit.css");
 const SCRIPT: &str = include_str!("audit.js");
 
 /// The rule whose findings mark a report as published late.
-const LATE_RULE: &str = "deadline/late";
+/// The rules that say a report was published late: by the statutory deadline, or for a township
+/// or street by the local one.
+const LATE_RULES: &[&str] = &["deadline/late", "deadline/late-local"];
 
 /// How many rules the bar chart shows.
 const TOP_RULES: usize = 10;
@@ -282,7 +284,8 @@ impl Words {
 }
 
 /// The statutory deadline for publishing a report (Art. 31 of the 2007 text: 3月31日; Art. 49 of
-/// the 2019 text: 1月31日 for departments, 3月31日 for governments), as `YYYY-MM-DD`.
+/// the 2019 text: 1月31日 for departments, 3月31日 for governments; townships and streets by the
+/// 3月31日 most local notices set), as `YYYY-MM-DD`.
 fn deadline(document: &DocumentInfo) -> Option<String> {
     let year = document.report_year.as_ref()?.year + 1;
     let month_day = match (document.regulation, document.issuer_kind) {
@@ -420,7 +423,10 @@ impl Stream for Html {
                 (0, _) => counts.with_warnings += 1,
                 _ => counts.with_errors += 1,
             }
-            let late = entry.findings.iter().any(|f| f.rule == LATE_RULE);
+            let late = entry
+                .findings
+                .iter()
+                .any(|f| LATE_RULES.contains(&f.rule.as_str()));
             if late {
                 counts.late += 1;
             }

@@ -11,6 +11,7 @@ report = "late"           # or "premature"
 "2019-government" = "03-31"
 "2019-department" = "01-31"
 "2019" = "03-31"          # 2019 text, issuer kind unknown
+"2019-township" = "03-31" # townships and streets: only this key judges them (Art. 49 sets none)
 ```
 
 The publication date is read from `发布时间:`/`发布日期:`, an `印发` line, `成文日期:`, or the dated
@@ -57,7 +58,13 @@ pub struct Deadline {
 /// A date as (year, month, day), compared in that order.
 type Ymd = (i32, u32, u32);
 
-const DUE_KEYS: &[&str] = &["2007", "2019", "2019-government", "2019-department"];
+const DUE_KEYS: &[&str] = &[
+    "2007",
+    "2019",
+    "2019-government",
+    "2019-department",
+    "2019-township",
+];
 
 impl Params {
     /// Validates the due dates (`MM-DD`, known keys).
@@ -99,6 +106,8 @@ impl Deadline {
             (Regulation::V2007, _) => &["2007"],
             (Regulation::V2019, Some(IssuerKind::Government)) => &["2019-government", "2019"],
             (Regulation::V2019, Some(IssuerKind::Department)) => &["2019-department", "2019"],
+            // Art. 49 sets no deadline below the county: only a rule that names one judges them.
+            (Regulation::V2019, Some(IssuerKind::Township)) => &["2019-township"],
             (Regulation::V2019, None) => &["2019"],
         };
         keys.iter()
