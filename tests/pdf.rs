@@ -390,6 +390,12 @@ fn the_first_50_kb_of_the_real_report_are_read_as_part_of_it() {
         result["findings"][0]["message"],
         "文件已损坏或不完整:共6页,只读出1页(第1页),第1页只读出一部分,未读出的内容未检查"
     );
+    // Drawn for a person too: the label stands before the first, Chinese, character of a short
+    // first line.
+    let output = ogilint(&["check", cut.to_str().expect("UTF-8 path")]);
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    let human = common::stdout(&output);
+    assert!(human.contains(" 1 │ 淮安市人民政府\n"), "{human}");
 }
 
 /// Every PDF under `directory`, recursively, in order.

@@ -75,8 +75,17 @@ impl SourceCode for CharColumnSource {
         let text: &str = &self.text;
         let full = text.read_span(span, context_lines_before, context_lines_after)?;
         if !has_long_line(full.data()) {
-            let start = full.span().offset();
-            return Ok(self.contents(start, start + full.span().len()));
+            // miette cuts its context by bytes: a zero-width label before a Chinese character
+            // ends it inside that character, so widen it to whole characters.
+            let mut start = full.span().offset().min(text.len());
+            let mut end = (start + full.span().len()).min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            return Ok(self.contents(start, end));
         }
         let start = span.offset().min(text.len());
         let end = (start + span.len()).min(text.len());
@@ -311,4 +320,26 @@ fn handler(style: Style) -> GraphicalReportHandler {
         (false, false) => GraphicalTheme::unicode_nocolor(),
     };
     GraphicalReportHandler::new_themed(theme).with_width(style.width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_label_before_a_chinese_character_takes_the_whole_character() {
+        let source = CharColumnSource {
+            name: "report.txt".to_string(),
+            text: Arc::from("某市人民政府\n2024年政府信息公开工作年度报告\n"),
+        };
+        for (context, shown) in [
+            (0, "某"),
+            (1, "某市人民政府\n2024年政府信息公开工作年度报告\n"),
+        ] {
+            let contents = source
+                .read_span(&SourceSpan::from((0, 0)), context, context)
+                .expect("a span inside the text");
+            assert_eq!(std::str::from_utf8(contents.data()), Ok(shown));
+        }
+    }
 }
