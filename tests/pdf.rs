@@ -347,6 +347,27 @@ fn malformed_pdfs_are_one_clear_error_and_exit_2() {
 }
 
 #[test]
+fn a_pdf_cut_before_its_pages_says_it_is_cut_short() {
+    // LibreOffice writes the page objects, the page tree and the catalog after all the content:
+    // half a file has no pages to read.
+    let bytes =
+        std::fs::read(Path::new(ROOT).join("fixtures/pdf/office/clean.pdf")).expect("fixture");
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let cut = directory.path().join("half.pdf");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).expect("written");
+    let path = cut.to_str().expect("UTF-8 path");
+    let output = ogilint(&["check", path]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = common::stderr(&output);
+    assert!(
+        stderr.trim().starts_with(&format!(
+            "ogilint: error: {path}: not a text report: not a readable PDF (the file is cut short before its list of pages: "
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_pdf_read_in_part_says_so_instead_of_missing_sections() {
     let result = check_json("tests/malformed/missing-page.pdf");
     assert_eq!(

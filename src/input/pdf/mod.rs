@@ -42,12 +42,28 @@ pub struct PdfText {
     pub damaged: Vec<u32>,
 }
 
+/// Whether the file stops before its end-of-file marker, as a download broken off does. Writers
+/// that put the page objects last (LibreOffice) leave nothing to recover from such a file, so
+/// the error says why rather than only what the reader tripped on.
+fn cut_short(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    !tail.windows(5).any(|window| window == b"%%EOF")
+}
+
 /// Extracts the text layer, decompressing at most `limit` bytes of content per page.
 pub fn extract(bytes: &[u8], limit: u64) -> Result<PdfText, String> {
     // lopdf is defensive, but a malformed file must not take the run down with it.
     let loaded = catch_unwind(AssertUnwindSafe(|| lopdf::Document::load_mem(bytes)))
         .map_err(|_| "not a readable PDF (the reader failed on it)".to_string())?
-        .map_err(|error| format!("not a readable PDF ({error})"))?;
+        .map_err(|error| {
+            if cut_short(bytes) {
+                format!(
+                    "not a readable PDF (the file is cut short before its list of pages: {error})"
+                )
+            } else {
+                format!("not a readable PDF ({error})")
+            }
+        })?;
     let limit = usize::try_from(limit).unwrap_or(usize::MAX);
     let pages = loaded.get_pages();
     if pages.is_empty() {
