@@ -186,23 +186,12 @@ mod tests {
             "人民政府",
             "教育局",
         ];
-        let endings = [
-            "市",
-            "地区",
-            "自治州",
-            "州",
-            "盟",
-            "自治县",
-            "县",
-            "旗",
-            "区",
-            "省",
-            "",
-        ];
+        // Every place ending, a province's (never a place below it) and none.
+        let endings: Vec<&str> = PLACE_ENDINGS.iter().copied().chain(["省", ""]).collect();
         for (endings_tried, pattern) in patterns {
             let regex = regex::Regex::new(pattern).expect("pattern");
             for first in pieces {
-                for ending in endings {
+                for ending in &endings {
                     for after in pieces {
                         let name = format!("{first}{ending}{after}");
                         assert_eq!(
