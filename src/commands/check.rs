@@ -191,7 +191,7 @@ pub fn run(options: &CheckOptions) -> u8 {
         Some(path) => match fs::File::create(path) {
             Ok(file) => Box::new(file),
             Err(error) => {
-                eprintln!("ogilint: error: cannot write {}: {error}", path.display());
+                super::print_error(format_args!("cannot write {}: {error}", path.display()));
                 return EXIT_TROUBLE;
             }
         },
@@ -306,7 +306,7 @@ pub fn run(options: &CheckOptions) -> u8 {
         Ok(())
     })();
     for failure in &failures {
-        eprintln!("ogilint: error: {}", failure.message);
+        super::print_error(&failure.message);
     }
     // A closed pipe (`| head`) ends the run quietly, with the trouble status.
     if written.is_err() || !failures.is_empty() {

@@ -166,7 +166,7 @@ pub fn run(options: &CompareOptions) -> u8 {
             &profile.rules,
             engine_options,
         )
-        .map_err(|error| eprintln!("ogilint: error: {error}"))
+        .map_err(super::print_error)
     };
     let (Ok((old_print, old_figures)), Ok((new_print, new_figures))) =
         (read(&options.old), read(&options.new))

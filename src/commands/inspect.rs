@@ -232,7 +232,7 @@ pub fn run(options: &InspectOptions) -> u8 {
     let source = match read_input(path, &options.setup) {
         Ok(source) => source,
         Err(error) => {
-            eprintln!("ogilint: error: {error}");
+            super::print_error(error);
             return EXIT_TROUBLE;
         }
     };

@@ -24,6 +24,12 @@ pub const EXIT_FINDINGS: u8 = 1;
 /// Exit status: usage error, unreadable input or invalid rules/config.
 pub const EXIT_TROUBLE: u8 = 2;
 
+/// Tells the user why a command could not do its work, in the one shape every command uses
+/// (`ogilint: error: …`, which editors and scripts look for).
+pub fn print_error(message: impl std::fmt::Display) {
+    eprintln!("ogilint: error: {message}");
+}
+
 /// A finding the engine makes itself, about the input rather than the report's content: it can be
 /// selected, ignored and given a severity like any rule, and `ogilint rules` lists it.
 struct EngineRule {
@@ -214,7 +220,7 @@ pub fn explain(id: &str, options: &RuleOptions) -> u8 {
             .map(|rule| rule.id.as_str())
             .filter(|candidate| candidate.starts_with(family) || candidate.contains(id))
             .collect();
-        eprintln!("ogilint: error: no rule `{id}`");
+        print_error(format_args!("no rule `{id}`"));
         if !similar.is_empty() {
             eprintln!("  rules with similar ids: {}", similar.join(", "));
         }
@@ -348,10 +354,10 @@ pub fn init(directory: &Path) -> u8 {
     let rules = rules_dir.join("local.toml");
     for existing in [&config, &rules] {
         if existing.exists() {
-            eprintln!(
-                "ogilint: error: {} already exists; nothing was written",
+            print_error(format_args!(
+                "{} already exists; nothing was written",
                 existing.display()
-            );
+            ));
             return EXIT_TROUBLE;
         }
     }
@@ -369,10 +375,10 @@ pub fn init(directory: &Path) -> u8 {
             EXIT_OK
         }
         Err(error) => {
-            eprintln!(
-                "ogilint: error: cannot write in {}: {error}",
+            print_error(format_args!(
+                "cannot write in {}: {error}",
                 directory.display()
-            );
+            ));
             EXIT_TROUBLE
         }
     }
