@@ -114,6 +114,13 @@ static META: LazyLock<Regex> = LazyLock::new(|| {
     .expect("meta pattern is valid")
 });
 
+/// A line that is only a document number (`泉丰城办〔2014〕18号`, `某府办发[2019]5号`), printed
+/// above a notice's title: metadata, never the start of a title (its year is the number's).
+static DOCUMENT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Han}A-Za-z]{1,16}\s*[〔\[【(]\s*(?:19|20)[0-9]{2}\s*[〕\]】)]\s*第?\s*[0-9]{1,5}\s*号$")
+        .expect("document number pattern is valid")
+});
+
 /// Whether a line starting with `first` may match [`CHROME`]: the first characters of its phrases
 /// (a test checks this list against the pattern). Most lines start otherwise and skip the regex.
 fn may_start_chrome(first: char) -> bool {
@@ -219,7 +226,9 @@ pub fn classify(line: &str) -> LineKind {
     }
     // Metadata names are at most five characters, so the colon is within the first 16 bytes.
     let head = &line.as_bytes()[..line.len().min(16)];
-    if head.contains(&b':') && META.is_match(line) {
+    if (head.contains(&b':') && META.is_match(line))
+        || (line.ends_with('号') && line.len() <= 80 && DOCUMENT_NUMBER.is_match(line))
+    {
         return LineKind::Meta;
     }
     // A character is one to four bytes: the length in bytes often settles it.
@@ -614,6 +623,19 @@ mod tests {
         assert_eq!(classify("|"), LineKind::Chrome);
         assert_eq!(classify("---------------"), LineKind::Chrome);
         assert_eq!(classify("成文日期:2020-01-10"), LineKind::Meta);
+        // A document number on its own line, in the brackets offices use.
+        for number in [
+            "泉丰城办〔2014〕18号",
+            "某府办发[2019]5号",
+            "某政办【2021】第12号",
+        ] {
+            assert_eq!(classify(number), LineKind::Meta, "{number}");
+        }
+        // Cited in a sentence, it is text.
+        assert_eq!(
+            classify("根据国办发〔2019〕60号文件要求编制本报告"),
+            LineKind::Text
+        );
         assert_eq!(classify("规章 | 6 | 6 | 6 |"), LineKind::TableRow);
         assert_eq!(classify("一、总体情况"), LineKind::Text);
         assert_eq!(

@@ -317,6 +317,23 @@ mod tests {
     }
 
     #[test]
+    fn a_document_number_above_the_title_is_not_part_of_it() {
+        // A notice's number names the year it was issued, not the year reported on.
+        let documents = recognize(
+            "某城办〔2014〕18号\n某区人民政府东城街道办事处\n2013年政府信息公开年度报告\n引言\n本年报中所列数据的统计期限自2013年1月1日起至2013年12月31日止。\n一、概述\n正文。\n",
+            StructureOptions::default(),
+        );
+        assert_eq!(
+            documents[0].title_text.as_deref(),
+            Some("某区人民政府东城街道办事处2013年政府信息公开年度报告")
+        );
+        assert_eq!(
+            documents[0].report_year.as_ref().map(|year| year.year),
+            Some(2013)
+        );
+    }
+
+    #[test]
     fn an_issuer_line_above_a_title_that_repeats_it_is_not_joined() {
         let (title, _) = title_and_issuer(
             "某市环境保护局\n某市环境保护局2009年政府信息\n公开工作年度报告\n一、概述\n正文。\n",
