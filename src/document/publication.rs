@@ -41,6 +41,94 @@ const SIGNATURE_LINES: usize = 4;
 /// A signature line is short; longer lines are not searched for one.
 const MAX_SIGNATURE_CHARS: usize = 48;
 
+/// The labels of a page's information bar that give a date, and what each date is.
+const FIELD_LABELS: [(&str, DateSource); 7] = [
+    ("发布时间", DateSource::Published),
+    ("发布日期", DateSource::Published),
+    ("公开日期", DateSource::Published),
+    ("公开时间", DateSource::Published),
+    ("印发日期", DateSource::Issued),
+    ("发文日期", DateSource::Issued),
+    ("成文日期", DateSource::Written),
+];
+
+/// The most reliable date in a page's information bar where its fields stand side by side on one
+/// line: `来源:原创  发布时间:2023-01-31 13:24`, `文 号 | 成文日期:2016-03-31 | 发布日期:2016-04-08 |`,
+/// `• 文 号:发布日期: 2019-01-23`, or a label and its value in cells of their own
+/// (`发文日期 | 2018-02-28 |`). A label counts only where a field starts (the line's start, after a
+/// space, a bullet, a bar or an empty field's colon) and its date only right after it.
+fn field_date(words: &str) -> Option<(DateSource, FoundDate)> {
+    let mut best: Option<(DateSource, FoundDate)> = None;
+    for (label, source) in FIELD_LABELS {
+        for (at, _) in words.match_indices(label) {
+            let starts_field = words[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|before| before.is_whitespace() || "|•·:".contains(before));
+            if !starts_field {
+                continue;
+            }
+            let rest = &words[at + label.len()..];
+            let value =
+                rest.trim_start_matches(|ch: char| ch == ':' || ch == '|' || ch.is_whitespace());
+            let value_start = words.len() - value.len();
+            let Some(date) = find_dates(value)
+                .into_iter()
+                .next()
+                .filter(|date| date.start == 0 && date.year.is_some())
+            else {
+                continue;
+            };
+            let date = FoundDate {
+                start: date.start + value_start,
+                end: date.end + value_start,
+                ..date
+            };
+            if best.as_ref().is_none_or(|(current, _)| source < *current) {
+                best = Some((source, date));
+            }
+        }
+    }
+    best
+}
+
+/// The date a line gives by its own shape: a metadata line (`发布时间:`, `成文日期:`), an `印发`
+/// line, or a signature (a line that is only a date, perhaps after the issuer's name) where
+/// `may_sign` allows one.
+fn line_date(kind: LineKind, words: &str, may_sign: bool) -> Option<(DateSource, FoundDate)> {
+    let source = match kind {
+        LineKind::Meta
+            if PUBLISHED_LABELS
+                .iter()
+                .any(|label| words.starts_with(label)) =>
+        {
+            DateSource::Published
+        }
+        LineKind::Meta if words.starts_with(WRITTEN_LABEL) => DateSource::Written,
+        _ if words.starts_with(ISSUED_LABEL) || words.ends_with(ISSUED_SUFFIX) => {
+            DateSource::Issued
+        }
+        LineKind::Text | LineKind::Preamble if may_sign => DateSource::Signed,
+        _ => return None,
+    };
+    let date = find_dates(words)
+        .into_iter()
+        .find(|date| date.year.is_some())?;
+    if source == DateSource::Signed {
+        let prefix = &words[..date.start];
+        let signature = date.end == words.len()
+            && prefix.chars().count() <= MAX_SIGNATURE_PREFIX_CHARS
+            && !prefix.contains(['。', ',', ';', ':']);
+        if !signature {
+            return None;
+        }
+    }
+    Some((source, date))
+}
+
+/// A line of a page's information bar is at most this long.
+const MAX_FIELD_LINE_CHARS: usize = 160;
+
 /// Finds the most reliable publication date among a document's lines.
 pub fn find_publication_date(lines: &[Line], text: &str) -> Option<PublicationDate> {
     // A signature closes the report (or its cover letter): only the last few lines of text are
@@ -49,43 +137,27 @@ pub fn find_publication_date(lines: &[Line], text: &str) -> Option<PublicationDa
         .filter(|&index| lines[index].kind == LineKind::Text)
         .collect();
     let closing = text_lines[text_lines.len().saturating_sub(SIGNATURE_LINES)..].to_vec();
+    // A page's information bar stands above the report's outline; below it, a list of other
+    // pages with their dates may follow the report.
+    let outline = lines
+        .iter()
+        .position(|line| line.kind == LineKind::Heading)
+        .unwrap_or(lines.len());
     let mut best: Option<PublicationDate> = None;
     for (index, line) in lines.iter().enumerate() {
         let words = &text[line.range.clone()];
-        let may_sign = || {
-            (line.kind == LineKind::Preamble || closing.contains(&index))
-                && words.chars().nth(MAX_SIGNATURE_CHARS).is_none()
-        };
-        let source = match line.kind {
-            LineKind::Meta
-                if PUBLISHED_LABELS
-                    .iter()
-                    .any(|label| words.starts_with(label)) =>
-            {
-                DateSource::Published
-            }
-            LineKind::Meta if words.starts_with(WRITTEN_LABEL) => DateSource::Written,
-            _ if words.starts_with(ISSUED_LABEL) || words.ends_with(ISSUED_SUFFIX) => {
-                DateSource::Issued
-            }
-            LineKind::Text | LineKind::Preamble if may_sign() => DateSource::Signed,
-            _ => continue,
-        };
-        let Some(date) = find_dates(words)
+        let may_sign = (line.kind == LineKind::Preamble || closing.contains(&index))
+            && words.chars().nth(MAX_SIGNATURE_CHARS).is_none();
+        let in_bar = index < outline
+            && !matches!(line.kind, LineKind::Blank | LineKind::Title)
+            && words.chars().nth(MAX_FIELD_LINE_CHARS).is_none();
+        let Some((source, date)) = line_date(line.kind, words, may_sign)
             .into_iter()
-            .find(|date| date.year.is_some())
+            .chain(in_bar.then(|| field_date(words)).flatten())
+            .min_by_key(|(source, _)| *source)
         else {
             continue;
         };
-        if source == DateSource::Signed {
-            let prefix = &words[..date.start];
-            let signature = date.end == words.len()
-                && prefix.chars().count() <= MAX_SIGNATURE_PREFIX_CHARS
-                && !prefix.contains(['。', ',', ';', ':']);
-            if !signature {
-                continue;
-            }
-        }
         let found = PublicationDate {
             date: FoundDate {
                 start: date.start + line.range.start,
@@ -129,6 +201,49 @@ mod tests {
         assert_eq!(date_of(text), Some((2020, 1, 5, DateSource::Signed)));
         let text = "办公室:\n二0一二年四月二十八日\n某委2012年4月28日印发\n某委2011年度政府信息公开工作年度报告\n正文,2011年1月1日起施行。\n";
         assert_eq!(date_of(text), Some((2012, 4, 28, DateSource::Issued)));
+    }
+
+    #[test]
+    fn dates_in_a_pages_information_bar_are_read_from_their_fields() {
+        let report = "某镇2015年政府信息公开工作年度报告\n一、概述\n正文。\n";
+        for (bar, expected) in [
+            (
+                "来源:原创     发布时间:2016-01-31 13:24    浏览次数:次",
+                (2016, 1, 31, DateSource::Published),
+            ),
+            (
+                "文 号 | 成文日期:2016-03-31 | 发布日期:2016-04-08 |",
+                (2016, 4, 8, DateSource::Published),
+            ),
+            (
+                "  • 文       号:发布日期: 2016-01-23 16:43",
+                (2016, 1, 23, DateSource::Published),
+            ),
+            (
+                "  • 发文机关:某镇 成文日期:2016-01-23 16:43",
+                (2016, 1, 23, DateSource::Written),
+            ),
+            (
+                "发布机构 | 某镇 | 发文日期 | 2016-02-28 |",
+                (2016, 2, 28, DateSource::Issued),
+            ),
+        ] {
+            assert_eq!(
+                date_of(&format!("{bar}\n{report}")),
+                Some(expected),
+                "{bar}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_field_label_inside_words_or_below_the_outline_gives_no_date() {
+        // Not where a field starts: the words run on into the label.
+        let text = "某镇2015年政府信息公开工作年度报告\n我镇统一了文件发布时间:2016-01-31起执行\n一、概述\n正文。\n";
+        assert_eq!(date_of(text), None);
+        // A list of other pages under the report, each with its date.
+        let text = "某镇2015年政府信息公开工作年度报告\n一、概述\n正文。\n二、主动公开情况\n正文。\n相关文章 | 发布日期:2019-06-01 |\n";
+        assert_eq!(date_of(text), None);
     }
 
     #[test]
