@@ -192,6 +192,10 @@ pub struct Document {
     /// Indexes into `lines`: the intro runs from after the title to before the first level-1 heading.
     pub intro_lines: Range<usize>,
     pub period: Option<Period>,
+    /// Where no period was found: a period keyword followed by dates that cannot be read
+    /// (`2018年11日至2018年1231日`, characters lost), in the normalised text. The statement is
+    /// there; what it spans is not known.
+    pub unreadable_period: Option<Range<usize>>,
     /// The years the body names (`2009年`, title excluded), most often named first.
     pub body_years: Vec<(i32, usize)>,
     /// When the report was published, if it says.
@@ -391,6 +395,10 @@ fn build_document(
         .nth(1)
         .map_or(lines.len(), |heading| heading.line);
     let period = period::find_first_period(text, &lines, whole_year_end);
+    let unreadable_period = period
+        .is_none()
+        .then(|| period::find_unreadable_period(text, &lines))
+        .flatten();
 
     let body_years = year_mentions(text, &lines);
     let report_lines: Vec<usize> = (0..lines.len())
@@ -475,6 +483,7 @@ fn build_document(
         heading_words,
         intro_lines: body_start.min(intro_end)..intro_end,
         period,
+        unreadable_period,
         body_years,
         published: publication::find_publication_date(&lines, text),
         lines,

@@ -51,7 +51,7 @@ impl Period {
 /// The words that introduce a statistics period.
 ///
 /// A bare `统计` is not enough (`据统计,2021年1月1日至6月30日共受理…` is not the report's period).
-pub const KEYWORD_PATTERN: &str = r"统计(?:期限|时限|时间段|时段|时间|区间|周期|期间|范围|口径)|数据统计|报告期|数据(?:期限|时段|期间|截止|截至)";
+pub const KEYWORD_PATTERN: &str = r"统计(?:期限|时限|时间段|时段|时间|区间|周期|期间|范围|口径)|数据统计|报告期|数据(?:期限|时限|时段|期间|截止|截至)";
 
 static KEYWORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(KEYWORD_PATTERN).expect("period keyword pattern is valid"));
@@ -86,6 +86,38 @@ pub fn find_first_period(text: &str, lines: &[Line], whole_year_end: usize) -> O
                 .find_map(|index| {
                     find_whole_year(&text[lines[index].range.clone()], lines[index].range.start)
                 })
+        })
+}
+
+/// After a period keyword, a year and a span (`…为2018年11日至2018年1231日`) whose dates do not
+/// read: characters of the dates were lost on the way to the page.
+static GARBLED_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^。;]{0,12}?(?:19|20)[0-9]{2}[^。;]{0,16}?(?:至|到)[^。;]{0,16}?日")
+        .expect("garbled span pattern is valid")
+});
+
+/// A period keyword followed by a span whose dates cannot be read (`统计数据时限为2018年11日至
+/// 2018年1231日`), in the report lines among `lines`: the statement is there, what it spans is
+/// not known. Only asked when no period was found.
+pub fn find_unreadable_period(text: &str, lines: &[Line]) -> Option<Range<usize>> {
+    let keyword = LinePattern {
+        regex: &KEYWORD,
+        anchored: false,
+    };
+    keyword
+        .matching_lines(text, lines, |index| lines[index].kind.is_report_text())
+        .find_map(|index| {
+            let line_start = lines[index].range.start;
+            let line = &text[lines[index].range.clone()];
+            KEYWORD.find_iter(line).find_map(|found| {
+                let span = GARBLED_SPAN.find(&line[found.end()..])?;
+                let span_text = &line[found.end()..found.end() + span.end()];
+                // Dates that read are a period (or a cut-off) judged as such, not garbled ones.
+                find_dates(span_text)
+                    .iter()
+                    .all(|date| date.year.is_none())
+                    .then(|| line_start + found.start()..line_start + found.end() + span.end())
+            })
         })
 }
 
