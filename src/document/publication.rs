@@ -109,6 +109,22 @@ fn line_date(kind: LineKind, words: &str, may_sign: bool) -> Option<(DateSource,
             DateSource::Issued
         }
         LineKind::Text | LineKind::Preamble if may_sign => DateSource::Signed,
+        // A list of pages prints each page's date after its title (`…年度报告 2013-02-15`).
+        LineKind::Title if super::title::without_page_date(words).len() < words.len() => {
+            let title = super::title::without_page_date(words);
+            let date = find_dates(&words[title.len()..])
+                .into_iter()
+                .find(|date| date.year.is_some())?;
+            let shift = title.len();
+            return Some((
+                DateSource::Published,
+                FoundDate {
+                    start: date.start + shift,
+                    end: date.end + shift,
+                    ..date
+                },
+            ));
+        }
         _ => return None,
     };
     let date = find_dates(words)
@@ -234,6 +250,19 @@ mod tests {
                 "{bar}"
             );
         }
+    }
+
+    #[test]
+    fn a_pages_date_after_its_title_is_its_publication_date() {
+        // A list of pages prints each one's date after its title; the report's cover date below
+        // is older.
+        let text = "2012年某区某街道办事处政府信息公开工作年度报告 2013-02-15\n某区某街道办事处\n2012年11月16日\n一、概述\n正文。\n";
+        assert_eq!(date_of(text), Some((2013, 2, 15, DateSource::Published)));
+        let documents = recognize(text, StructureOptions::default());
+        assert_eq!(
+            documents[0].title_text.as_deref(),
+            Some("2012年某区某街道办事处政府信息公开工作年度报告")
+        );
     }
 
     #[test]

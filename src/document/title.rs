@@ -48,6 +48,20 @@ const MAX_TITLE_PART_CHARS: usize = 50;
 /// The most printed lines a title is broken over.
 const MAX_TITLE_LINES: usize = 3;
 
+/// The date a list of pages prints after a title on the same line (`…年度报告 2013-02-15`): the
+/// page's, not the title's.
+static TRAILING_PAGE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*[\[(]?(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}[\])]?$")
+        .expect("trailing date pattern is valid")
+});
+
+/// `line` without a page date after the title, if it has one.
+pub(super) fn without_page_date(line: &str) -> &str {
+    TRAILING_PAGE_DATE
+        .find(line)
+        .map_or(line, |date| &line[..date.start()])
+}
+
 fn title_like(candidate: &str, max_chars: usize) -> bool {
     candidate.chars().count() <= max_chars
         && !candidate.contains('。')
@@ -209,9 +223,9 @@ fn title_at(
     let raw = &text[line.range.clone()];
     let marker_len = REPORT_MARKER.find(raw).map_or(0, |m| m.end());
     let labelled = marker_len > 0;
-    let own = &raw[marker_len..];
+    let own = without_page_date(&raw[marker_len..]);
     if title_like(own, MAX_TITLE_CHARS) {
-        let range = line.range.start + marker_len..line.range.end;
+        let range = line.range.start + marker_len..line.range.start + marker_len + own.len();
         return Some((describe(index, index, range, own.to_string()), labelled));
     }
     // A title broken over two or three lines (`某市人民政府办公室` / `2024年政府信息公开` /
