@@ -394,11 +394,7 @@ fn build_document(
         .filter(|heading| heading.level == 1)
         .nth(1)
         .map_or(lines.len(), |heading| heading.line);
-    let period = period::find_first_period(text, &lines, whole_year_end);
-    let unreadable_period = period
-        .is_none()
-        .then(|| period::find_unreadable_period(text, &lines))
-        .flatten();
+    let (period, unreadable_period) = period::find_first_period(text, &lines, whole_year_end);
 
     let body_years = year_mentions(text, &lines);
     let report_lines: Vec<usize> = (0..lines.len())

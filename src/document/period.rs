@@ -62,18 +62,31 @@ const END_WINDOW: usize = 24;
 
 /// The first statistics period stated in the report lines among `lines` (see [`find_period`]);
 /// failing that, the first whole-year statement ([`find_whole_year`]) before line
-/// `whole_year_end` (the preamble and section 一, where reports state it).
+/// `whole_year_end` (the preamble and section 一, where reports state it). With no period, where
+/// a period keyword is followed by dates that cannot be read (see [`garbled_span`]).
 ///
 /// The keywords are searched for in the text as a whole, and only the lines they are on are read
 /// (see [`LinePattern::matching_lines`]).
-pub fn find_first_period(text: &str, lines: &[Line], whole_year_end: usize) -> Option<Period> {
+pub fn find_first_period(
+    text: &str,
+    lines: &[Line],
+    whole_year_end: usize,
+) -> (Option<Period>, Option<Range<usize>>) {
     let keyword = LinePattern {
         regex: &KEYWORD,
         anchored: false,
     };
-    keyword
+    // The keyword lines without a period, read again for garbled dates only if no period is found.
+    let mut without_period = Vec::new();
+    let period = keyword
         .matching_lines(text, lines, |index| lines[index].kind.is_report_text())
-        .find_map(|index| find_period(&text[lines[index].range.clone()], lines[index].range.start))
+        .find_map(|index| {
+            let found = find_period(&text[lines[index].range.clone()], lines[index].range.start);
+            if found.is_none() {
+                without_period.push(index);
+            }
+            found
+        })
         .or_else(|| {
             let new_year = LinePattern {
                 regex: &NEW_YEAR,
@@ -86,7 +99,14 @@ pub fn find_first_period(text: &str, lines: &[Line], whole_year_end: usize) -> O
                 .find_map(|index| {
                     find_whole_year(&text[lines[index].range.clone()], lines[index].range.start)
                 })
-        })
+        });
+    if period.is_some() {
+        return (period, None);
+    }
+    let unreadable = without_period.into_iter().find_map(|index| {
+        garbled_span(&text[lines[index].range.clone()], lines[index].range.start)
+    });
+    (None, unreadable)
 }
 
 /// After a period keyword, a year and a span (`…为2018年11日至2018年1231日`) whose dates do not
@@ -96,29 +116,19 @@ static GARBLED_SPAN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("garbled span pattern is valid")
 });
 
-/// A period keyword followed by a span whose dates cannot be read (`统计数据时限为2018年11日至
-/// 2018年1231日`), in the report lines among `lines`: the statement is there, what it spans is
-/// not known. Only asked when no period was found.
-pub fn find_unreadable_period(text: &str, lines: &[Line]) -> Option<Range<usize>> {
-    let keyword = LinePattern {
-        regex: &KEYWORD,
-        anchored: false,
-    };
-    keyword
-        .matching_lines(text, lines, |index| lines[index].kind.is_report_text())
-        .find_map(|index| {
-            let line_start = lines[index].range.start;
-            let line = &text[lines[index].range.clone()];
-            KEYWORD.find_iter(line).find_map(|found| {
-                let span = GARBLED_SPAN.find(&line[found.end()..])?;
-                let span_text = &line[found.end()..found.end() + span.end()];
-                // Dates that read are a period (or a cut-off) judged as such, not garbled ones.
-                find_dates(span_text)
-                    .iter()
-                    .all(|date| date.year.is_none())
-                    .then(|| line_start + found.start()..line_start + found.end() + span.end())
-            })
-        })
+/// A period keyword in one line followed by a span whose dates cannot be read (`统计数据时限为
+/// 2018年11日至2018年1231日`): the statement is there, what it spans is not known. Its range,
+/// keyword included, in the normalised text.
+fn garbled_span(line: &str, line_offset: usize) -> Option<Range<usize>> {
+    KEYWORD.find_iter(line).find_map(|found| {
+        let span = GARBLED_SPAN.find(&line[found.end()..])?;
+        let span_text = &line[found.end()..found.end() + span.end()];
+        // Dates that read are a period (or a cut-off) judged as such, not garbled ones.
+        find_dates(span_text)
+            .iter()
+            .all(|date| date.year.is_none())
+            .then(|| line_offset + found.start()..line_offset + found.end() + span.end())
+    })
 }
 
 /// The first of January, as the lines a whole-year statement can be on are looked for.

@@ -164,9 +164,11 @@ pub fn find_publication_date(lines: &[Line], text: &str) -> Option<PublicationDa
         let words = &text[line.range.clone()];
         let may_sign = (line.kind == LineKind::Preamble || closing.contains(&index))
             && words.chars().nth(MAX_SIGNATURE_CHARS).is_none();
+        // Every field label ends in 日期 or 时间: most lines have neither and skip the search.
         let in_bar = index < outline
             && !matches!(line.kind, LineKind::Blank | LineKind::Title)
-            && words.chars().nth(MAX_FIELD_LINE_CHARS).is_none();
+            && words.chars().nth(MAX_FIELD_LINE_CHARS).is_none()
+            && (words.contains("日期") || words.contains("时间"));
         let Some((source, date)) = line_date(line.kind, words, may_sign)
             .into_iter()
             .chain(in_bar.then(|| field_date(words)).flatten())

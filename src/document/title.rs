@@ -48,18 +48,27 @@ const MAX_TITLE_PART_CHARS: usize = 50;
 /// The most printed lines a title is broken over.
 const MAX_TITLE_LINES: usize = 3;
 
-/// The date a list of pages prints after a title on the same line (`…年度报告 2013-02-15`): the
-/// page's, not the title's.
-static TRAILING_PAGE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*[\[(]?(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}[\])]?$")
-        .expect("trailing date pattern is valid")
-});
-
-/// `line` without a page date after the title, if it has one.
+/// `line` without the date a list of pages prints after a title on the same line
+/// (`…年度报告 2013-02-15`, `…年度报告[2013-02-15]`): the page's date, not the title's.
 pub(super) fn without_page_date(line: &str) -> &str {
-    TRAILING_PAGE_DATE
-        .find(line)
-        .map_or(line, |date| &line[..date.start()])
+    let closed = line.trim_end_matches([']', ')']);
+    let date_start = closed
+        .trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == '-')
+        .len();
+    let parts: Vec<&str> = closed[date_start..].split('-').collect();
+    let is_date = matches!(
+        parts.as_slice(),
+        [year, month, day]
+            if year.len() == 4
+                && (year.starts_with("19") || year.starts_with("20"))
+                && (1..=2).contains(&month.len())
+                && (1..=2).contains(&day.len())
+    );
+    if is_date {
+        closed[..date_start].trim_end_matches(['[', '(']).trim_end()
+    } else {
+        line
+    }
 }
 
 fn title_like(candidate: &str, max_chars: usize) -> bool {
