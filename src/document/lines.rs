@@ -114,6 +114,18 @@ static META: LazyLock<Regex> = LazyLock::new(|| {
     .expect("meta pattern is valid")
 });
 
+/// Metadata names distinctive enough to mark a line of a page's information bar without a colon
+/// after them (`索 引 号 015425351/2014-00001  发布机构 …`, `成文日期   有 效 性`): no sentence
+/// starts with them.
+const BARE_META_LABELS: [&str; 6] = [
+    "索引号",
+    "成文日期",
+    "发布日期",
+    "发布机构",
+    "发文机关",
+    "主题分类",
+];
+
 /// A line that is only a document number (`泉丰城办〔2014〕18号`, `某府办发[2019]5号`), printed
 /// above a notice's title: metadata, never the start of a title (its year is the number's).
 static DOCUMENT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -228,6 +240,8 @@ pub fn classify(line: &str) -> LineKind {
     let head = &line.as_bytes()[..line.len().min(16)];
     if (head.contains(&b':') && META.is_match(line))
         || (line.ends_with('号') && line.len() <= 80 && DOCUMENT_NUMBER.is_match(line))
+        || (matches!(first, '索' | '成' | '发' | '主')
+            && BARE_META_LABELS.iter().any(|label| line.starts_with(label)))
     {
         return LineKind::Meta;
     }
@@ -630,6 +644,13 @@ mod tests {
             "某政办【2021】第12号",
         ] {
             assert_eq!(classify(number), LineKind::Meta, "{number}");
+        }
+        // Fields of an information bar without colons.
+        for bar in [
+            "索引号015425351/2014-00001  发布机构 某市卫生局  公开日期 2014-03-18",
+            "成文日期   有效性",
+        ] {
+            assert_eq!(classify(bar), LineKind::Meta, "{bar}");
         }
         // Cited in a sentence, it is text.
         assert_eq!(

@@ -110,10 +110,14 @@ pub fn find_first_period(
 }
 
 /// After a period keyword, a year and a span (`…为2018年11日至2018年1231日`) whose dates do not
-/// read: characters of the dates were lost on the way to the page.
+/// read, or the dates' digits alone (`…为2011111231`): characters of the dates were lost on the
+/// way to the page.
 static GARBLED_SPAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^。;]{0,12}?(?:19|20)[0-9]{2}[^。;]{0,16}?(?:至|到)[^。;]{0,16}?日")
-        .expect("garbled span pattern is valid")
+    Regex::new(concat!(
+        r"^[^。;]{0,12}?(?:19|20)[0-9]{2}[^。;]{0,16}?(?:至|到)[^。;]{0,16}?日",
+        r"|^[^。;0-9]{0,12}?(?:19|20)[0-9]{6,12}",
+    ))
+    .expect("garbled span pattern is valid")
 });
 
 /// A period keyword in one line followed by a span whose dates cannot be read (`统计数据时限为
@@ -137,7 +141,7 @@ static NEW_YEAR: LazyLock<Regex> =
 
 /// Words that make a sentence speak of the report, its data or statistics.
 static ABOUT_THE_REPORT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("报告|年报|数据|统计").expect("subject pattern is valid"));
+    LazyLock::new(|| Regex::new("报告|年报|数据|统计|涵盖").expect("subject pattern is valid"));
 
 /// Words of a comparison with another period (`较2022年1月1日至12月31日增长…`).
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
@@ -267,6 +271,13 @@ mod tests {
         assert_eq!(
             whole_year("本报告内容涵盖本机关2015年1月1日至12月31日期间政府信息公开工作情况。"),
             found(2015, "2015年1月1日至12月31日")
+        );
+        // The report named in the sentence before: what its contents span.
+        assert_eq!(
+            whole_year(
+                "编制本年度报告。内容涵盖乡政府2019年1月1日至12月31日期间的政府信息公开工作情况。"
+            ),
+            found(2019, "2019年1月1日至12月31日")
         );
         assert_eq!(
             whole_year("本报告统计数据从2016年1月1日至2016年12月31日止。"),

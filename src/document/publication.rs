@@ -42,7 +42,7 @@ const SIGNATURE_LINES: usize = 4;
 const MAX_SIGNATURE_CHARS: usize = 48;
 
 /// The labels of a page's information bar that give a date, and what each date is.
-const FIELD_LABELS: [(&str, DateSource); 7] = [
+const FIELD_LABELS: [(&str, DateSource); 10] = [
     ("发布时间", DateSource::Published),
     ("发布日期", DateSource::Published),
     ("公开日期", DateSource::Published),
@@ -50,21 +50,30 @@ const FIELD_LABELS: [(&str, DateSource); 7] = [
     ("印发日期", DateSource::Issued),
     ("发文日期", DateSource::Issued),
     ("成文日期", DateSource::Written),
+    ("生成日期", DateSource::Written),
+    ("提供日期", DateSource::Written),
+    // Bare words, counted only where a field starts and with their colon (`时间:2009-12-28`).
+    ("时间:", DateSource::Published),
 ];
+/// The bare label that also ends other labels, and so must start a field itself.
+const BARE_LABEL: &str = "时间:";
 
 /// The most reliable date in a page's information bar where its fields stand side by side on one
 /// line: `来源:原创  发布时间:2023-01-31 13:24`, `文 号 | 成文日期:2016-03-31 | 发布日期:2016-04-08 |`,
 /// `• 文 号:发布日期: 2019-01-23`, or a label and its value in cells of their own
-/// (`发文日期 | 2018-02-28 |`). A label counts only where a field starts (the line's start, after a
-/// space, a bullet, a bar or an empty field's colon) and its date only right after it.
+/// (`发文日期 | 2018-02-28 |`). Normalising drops the spaces between fields
+/// (`…市卫生局公开日期2014-03-18`), so a label is taken wherever it stands, its date only right
+/// after it; a bare `时间:` only where a field starts (the line's start, after a space, a bullet or
+/// a bar).
 fn field_date(words: &str) -> Option<(DateSource, FoundDate)> {
     let mut best: Option<(DateSource, FoundDate)> = None;
     for (label, source) in FIELD_LABELS {
         for (at, _) in words.match_indices(label) {
-            let starts_field = words[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|before| before.is_whitespace() || "|•·:".contains(before));
+            let starts_field = label != BARE_LABEL
+                || words[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|before| before.is_whitespace() || "|•·".contains(before));
             if !starts_field {
                 continue;
             }
@@ -245,6 +254,19 @@ mod tests {
                 "发布机构 | 某镇 | 发文日期 | 2016-02-28 |",
                 (2016, 2, 28, DateSource::Issued),
             ),
+            // Fields without colons, their spaces dropped by normalising.
+            (
+                "索 引 号 015425351/2016-00001  发布机构 某镇  公开日期 2016-03-18",
+                (2016, 3, 18, DateSource::Published),
+            ),
+            (
+                "    时间:2016-01-28 09:41",
+                (2016, 1, 28, DateSource::Published),
+            ),
+            (
+                "公文生成日期:2016-01-28",
+                (2016, 1, 28, DateSource::Written),
+            ),
         ] {
             assert_eq!(
                 date_of(&format!("{bar}\n{report}")),
@@ -269,8 +291,8 @@ mod tests {
 
     #[test]
     fn a_field_label_inside_words_or_below_the_outline_gives_no_date() {
-        // Not where a field starts: the words run on into the label.
-        let text = "某镇2015年政府信息公开工作年度报告\n我镇统一了文件发布时间:2016-01-31起执行\n一、概述\n正文。\n";
+        // A bare 时间 not where a field starts: the words run on into it.
+        let text = "某镇2015年政府信息公开工作年度报告\n我镇统一了办理时间:2016-01-31起执行\n一、概述\n正文。\n";
         assert_eq!(date_of(text), None);
         // A list of other pages under the report, each with its date.
         let text = "某镇2015年政府信息公开工作年度报告\n一、概述\n正文。\n二、主动公开情况\n正文。\n相关文章 | 发布日期:2019-06-01 |\n";

@@ -232,10 +232,11 @@ fn title_at(
     let raw = &text[line.range.clone()];
     let marker_len = REPORT_MARKER.find(raw).map_or(0, |m| m.end());
     let labelled = marker_len > 0;
-    let own = without_page_date(&raw[marker_len..]);
-    if title_like(own, MAX_TITLE_CHARS) {
-        let range = line.range.start + marker_len..line.range.start + marker_len + own.len();
-        return Some((describe(index, index, range, own.to_string()), labelled));
+    let own = &raw[marker_len..];
+    let undated = without_page_date(own);
+    if title_like(undated, MAX_TITLE_CHARS) {
+        let range = line.range.start + marker_len..line.range.start + marker_len + undated.len();
+        return Some((describe(index, index, range, undated.to_string()), labelled));
     }
     // A title broken over two or three lines (`某市人民政府办公室` / `2024年政府信息公开` /
     // `工作年度报告`), perhaps with blank lines between them.
