@@ -786,3 +786,48 @@ fn a_header_naming_the_columns_in_another_order_makes_the_table_unreadable() {
     assert_ne!(flattened, columns_in_order(format_order));
     assert_eq!(findings(&flattened), expect(&[]));
 }
+
+// Shapes from the 2019–2025 audit of real reports (docs/corpus.md, "Table shapes from the
+// 2019–2025 audit").
+
+/// The table findings of a text that holds table 二 alone: all but tables 三 and 四 not found.
+fn table_two_findings(text: &str) -> Vec<(String, String, String)> {
+    all_table_findings(text)
+        .into_iter()
+        .filter(|(_, _, message)| {
+            !(message.starts_with("收到和处理") || message.starts_with("政府信息公开行政复议"))
+        })
+        .collect()
+}
+
+/// Table 二's blocks in the 2021 layout, as `|` rows: block (六) has one value column.
+const TABLE_TWO_2021: &str = "二、主动公开政府信息情况\n第二十条第（一）项 |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n行政规范性文件 | 4 | 1 | 37 |\n第二十条第（五）项 |\n信息内容 | 本年处理决定数量 |\n行政许可 | 112 |\n第二十条第（六）项 |\n信息内容 | 本年处理决定数量 |\n行政处罚 | 9 |\n行政强制 | 2 |\n第二十条第（八）项 |\n信息内容 | 本年收费金额（单位：万元） |\n行政事业性收费 | 0 |\n";
+
+/// Table 二's blocks in the 2019 trial layout, as `|` rows: block (六) has three value columns.
+const TABLE_TWO_TRIAL: &str = "二、主动公开政府信息情况\n第二十条第（一）项 |\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | 0 | 0 | 0 |\n规范性文件 | 4 | 4 | 37 |\n第二十条第（五）项 |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 30 | -2 | 112 |\n第二十条第（六）项 |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政处罚 | 5 | 0 | 9 |\n行政强制 | 1 | 0 | 2 |\n第二十条第（八）项 |\n信息内容 | 上一年项目数量 | 本年增/减 |\n行政事业性收费 | 0 | 0 |\n";
+
+#[test]
+fn a_report_of_unknown_year_is_judged_by_the_layout_its_table_two_has() {
+    // No year in the title, no statistics period, no year in the text: both layouts of table 二
+    // may apply. Each is judged by the one it matches; the other says nothing (before, the trial
+    // layout read the 2021 layout's one-value rows of block (六) as headers and reported
+    // 行政处罚 and 行政强制 missing).
+    let title = "某县水利局政府信息公开工作年度报告";
+    for table in [TABLE_TWO_2021, TABLE_TWO_TRIAL] {
+        let text = format!("{title}\n一、总体情况\n本局认真落实政府信息公开工作要求。\n{table}三、收到和处理政府信息公开申请情况\n");
+        assert_eq!(table_two_findings(&text), expect(&[]), "{table}");
+    }
+    // A block in neither layout's rows is still reported once, by the layout it matches.
+    let text = format!(
+        "{title}\n一、总体情况\n本局认真落实政府信息公开工作要求。\n{}三、收到和处理政府信息公开申请情况\n",
+        TABLE_TWO_2021.replace("行政强制 | 2 |\n", "")
+    );
+    assert_eq!(
+        table_two_findings(&text),
+        expect(&[(
+            "table/layout",
+            "第二十条第（六）项",
+            "主动公开政府信息情况表 第二十条第(六)项缺少一行:“行政强制”"
+        )])
+    );
+}
