@@ -669,6 +669,9 @@ pub fn read_table_until(
     let mut headers: Vec<Vec<Range<usize>>> = Vec::new();
     // Whether the last one-cell line was a label with digits run onto it.
     let mut fused_row = false;
+    // Whether the last line was a cell closed by its own bar (`规章 |`), or a bare `|` read as
+    // an empty cell after one: then a bare `|` line is an empty cell, not padding.
+    let mut closed_by_bar = false;
     // The one-cell lines of words before the table's first value row, as one header row (a web
     // page copied as text: `申请人情况` ⏎ `自然人` ⏎ `法人或其他组织` ⏎ …), and where among the
     // header rows it stands.
@@ -682,6 +685,24 @@ pub fn read_table_until(
     };
     for index in start..end {
         let line = &document.lines[index];
+        let line_text = text[line.range.clone()].trim();
+        if line_text == "|" {
+            // A row whose cells are closed by their own bars, one per line (`规章 |` ⏎ `|` ⏎
+            // `|` ⏎ `|`), writes an empty cell as a bare bar: the row is there, blank. Elsewhere
+            // a bare bar closes the cell above it, or is padding.
+            if closed_by_bar && !pending_labels.is_empty() && pending_values.len() < width {
+                pending_values.push(line.range.start..line.range.start);
+                if pending_values.len() == width {
+                    rows.push(paths.row(text, &pending_labels, read_values(&pending_values)));
+                    pending_labels.clear();
+                    pending_values.clear();
+                    closed_by_bar = false;
+                }
+            } else {
+                closed_by_bar = false;
+            }
+            continue;
+        }
         if line.kind.is_between_rows() {
             continue;
         }
@@ -704,6 +725,18 @@ pub fn read_table_until(
         }
         if filled == 1 && cells.len() <= 3 {
             cells.retain(|cell| !cell.is_empty());
+        }
+        closed_by_bar = cells.len() == 1 && line_text.ends_with('|');
+        // Empty cells read from bare bars stand for nothing if no row takes them: a label or a
+        // row on one line after them starts afresh.
+        let only_bars = !pending_values.is_empty() && pending_values.iter().all(Range::is_empty);
+        if only_bars
+            && (cells.len() > 1
+                || cells
+                    .first()
+                    .is_some_and(|cell| !looks_like_value(&text[cell.clone()])))
+        {
+            pending_values.clear();
         }
         if cells.len() > 1 {
             // A row laid out on one line: leading labels, then value slots.
@@ -848,7 +881,7 @@ pub fn read_table_until(
             }
         }
     }
-    if !pending_values.is_empty() || fused_row {
+    if pending_values.iter().any(|cell| !cell.is_empty()) || fused_row {
         unreadable = true;
     }
     if !leading_words.is_empty() {
