@@ -879,3 +879,36 @@ fn a_row_of_empty_cells_one_per_line_is_a_row_not_a_missing_one() {
         )])
     );
 }
+
+#[test]
+fn a_table_printed_without_values_is_one_finding_not_a_missing_row_each() {
+    // Every label of table 三 its own paragraph, a blank line between, and no number at all.
+    let mut lines = vec![
+        TITLE.to_string(),
+        INTRO.to_string(),
+        CAPTION.to_string(),
+        COLUMN_NOTE.to_string(),
+        "申请人情况".to_string(),
+        "自然人".to_string(),
+        "法人或其他组织".to_string(),
+        "总计".to_string(),
+        "商业企业".to_string(),
+    ];
+    for labels in ROWS.iter().take(ROW_COUNT) {
+        lines.extend(
+            labels
+                .iter()
+                .filter(|label| !label.is_empty())
+                .map(|label| label.to_string()),
+        );
+    }
+    lines.push("四、政府信息公开行政复议、行政诉讼情况".to_string());
+    assert_eq!(
+        table_findings(&(lines.join("\n\n") + "\n")),
+        expect(&[(
+            "table/layout",
+            "本列数据的勾稽关系",
+            "收到和处理政府信息公开申请情况表只有行列标题,没有填写任何数值"
+        )])
+    );
+}
