@@ -912,3 +912,46 @@ fn a_table_printed_without_values_is_one_finding_not_a_missing_row_each() {
         )])
     );
 }
+
+#[test]
+fn header_words_broken_over_two_cells_one_per_line_are_joined() {
+    // Cells one per line with a bare `|` after each, header words broken over two lines of
+    // their cell (`商业` ⏎ `企业`): the columns are in the format's order, so the arithmetic is
+    // checked.
+    let table = |total: i64| {
+        let mut lines = vec![
+            TITLE.to_string(),
+            INTRO.to_string(),
+            CAPTION.to_string(),
+            COLUMN_NOTE.to_string(),
+            "|".to_string(),
+        ];
+        for header in [
+            "申请人情况",
+            "自然人",
+            "法人或其他组织",
+            "总计",
+            "商业\n企业",
+            "科研\n机构",
+            "社会公益\n组织",
+            "法律服务机构",
+            "其他",
+        ] {
+            lines.push(header.to_string());
+            lines.push("|".to_string());
+        }
+        for (index, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
+            for label in labels.iter().filter(|label| !label.is_empty()) {
+                lines.push(label.to_string());
+                lines.push("|".to_string());
+            }
+            for value in values(index, total) {
+                lines.push(value.to_string());
+                lines.push("|".to_string());
+            }
+        }
+        lines.join("\n") + "\n"
+    };
+    assert_eq!(table_findings(&table(27)), expect(&[]));
+    assert_eq!(table_findings(&table(21)), broken_subtotal());
+}

@@ -185,7 +185,9 @@ impl Table {
     ///
     /// Every header row is read left to right. A cell whose words, without whitespace (`商 业 企
     /// 业`, a name a converter broke over two lines), are one of `names` stands for that span of
-    /// columns; a cell that names nothing (a corner note, `信息内容`) is passed over. A name that
+    /// columns, and so do two or three cells in a row that name nothing alone but do together
+    /// (`商业` ⏎ `企业`, a cell's two lines copied as cells of their own); a cell that names
+    /// nothing (a corner note, `信息内容`) is passed over. A name that
     /// stands for several spans (table 四's `结果维持` under each of its three groups) is the
     /// first of them that starts after the previous cell's span, preferring columns no header
     /// row above named already (table 四's second header row names the lawsuits' columns only,
@@ -206,10 +208,13 @@ impl Table {
             groups.clear();
             // The first column after the previous cell's span.
             let mut next = 0;
-            for cell in header {
-                let Some(spans) = names.spans(&text[cell.clone()]) else {
+            let mut at = 0;
+            while at < header.len() {
+                let Some((spans, used)) = names.spans_from(text, &header[at..]) else {
+                    at += 1;
                     continue;
                 };
+                at += used;
                 let after = |span: &&Range<usize>| span.start >= next;
                 let span = spans
                     .iter()
@@ -293,6 +298,28 @@ impl HeaderNames {
     /// Whether no name is known (nothing to check a header against).
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
+    }
+
+    /// The spans the first of `cells` (ranges of `text`) stands for, and how many cells name
+    /// them: one, or two or three that name nothing alone but do together (`商业` ⏎ `企业`, a
+    /// name a page broke over two lines of its cell, which came out as cells of their own).
+    fn spans_from(&self, text: &str, cells: &[Range<usize>]) -> Option<(&[Range<usize>], usize)> {
+        let first = cells.first()?;
+        if let Some(spans) = self.spans(&text[first.clone()]) {
+            return Some((spans, 1));
+        }
+        let mut joined = text[first.clone()].to_string();
+        for (index, cell) in cells.iter().enumerate().skip(1).take(2) {
+            let words = &text[cell.clone()];
+            if words.is_empty() || self.spans(words).is_some() {
+                return None;
+            }
+            joined.push_str(words);
+            if let Some(spans) = self.spans(&joined) {
+                return Some((spans, index + 1));
+            }
+        }
+        None
     }
 
     /// The spans a header cell's words stand for, compared without whitespace.
@@ -1215,6 +1242,14 @@ mod tests {
         ));
         assert!(!table_three_readable(
             "自 然 人 | 法人或其 他组织 | 总 计\n科 研 机 构 | 商 业 企 业 | 社会公益组织 | 法律服务机构 | 其 他"
+        ));
+        // A name broken into two cells, neither of which names anything (`商业` ⏎ `企业`, a
+        // page's cell with a line break, copied one line per cell), is the name.
+        assert!(table_three_readable(
+            "自然人 | 法人或其他组织 | 总计\n商业 | 企业 | 科研 | 机构 | 社会公益组织 | 法律服务机构 | 其他"
+        ));
+        assert!(!table_three_readable(
+            "自然人 | 法人或其他组织 | 总计\n科研 | 机构 | 商业 | 企业 | 社会公益组织 | 法律服务机构 | 其他"
         ));
         // Words that name nothing (the corner note, a unit) are passed over.
         assert!(table_three_readable(
