@@ -955,3 +955,36 @@ fn header_words_broken_over_two_cells_one_per_line_are_joined() {
     assert_eq!(table_findings(&table(27)), expect(&[]));
     assert_eq!(table_findings(&table(21)), broken_subtotal());
 }
+
+#[test]
+fn rows_with_values_after_single_spaces_are_rows() {
+    // Text copied out of a PDF without its layout: `规章 0 0 0`, the space after the label lost
+    // to normalisation. The rows are read (a negative count is found in its cell), none is
+    // reported missing, and the prose around the table gives no row.
+    let text = "某乡人民政府2020年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n规章 0 0 0\n规范性文件 2 -1 15\n第二十条第（五）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政许可 18 -2 40\n其他对外管理服务事项 6 0 11\n第二十条第（六）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政处罚 3 1 5\n行政强制 0 0 0\n三、收到和处理政府信息公开申请情况\n";
+    assert_eq!(
+        table_two_findings(text),
+        expect(&[(
+            "table/bad-number",
+            "-1",
+            "“-1”不是有效的件数(列: 本年新公开数量)"
+        )])
+    );
+    // Rows of one value (the 2021 layout's blocks (五), (六) and (八)): `行政许可5` cannot be told
+    // from a name with a number, so the block is unreadable, and not reported missing.
+    let one_value = "某乡人民政府2022年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 0 0 0\n行政规范性文件 2 1 15\n第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 5\n第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚 3\n行政强制 0\n第二十条第（八）项\n信息内容 本年收费金额（单位：万元）\n行政事业性收费 0\n三、收到和处理政府信息公开申请情况\n";
+    assert_eq!(table_two_findings(one_value), expect(&[]));
+    // A value short: not a row, and the table's rows are reported as before.
+    let short = text.replace("行政强制 0 0 0", "行政强制 0 0");
+    assert_eq!(
+        table_two_findings(&short)
+            .into_iter()
+            .filter(|(_, _, message)| message.contains("缺少一行"))
+            .collect::<Vec<_>>(),
+        expect(&[(
+            "table/layout",
+            "第二十条第（六）项",
+            "主动公开政府信息情况表 第二十条第(六)项(试行格式)缺少一行:“行政强制”"
+        )])
+    );
+}

@@ -754,6 +754,14 @@ pub fn read_table_until(
             cells.retain(|cell| !cell.is_empty());
         }
         closed_by_bar = cells.len() == 1 && line_text.ends_with('|');
+        // A row copied out of a PDF without its layout: the label, then its values with single
+        // spaces between them, the space after the label lost to normalisation (`规章0 0 0`).
+        if cells.len() == 1 {
+            if let Some(split) = spaced_row(text, cells[0].clone(), width) {
+                cells.clear();
+                cells.extend(split);
+            }
+        }
         // Empty cells read from bare bars stand for nothing if no row takes them: a label or a
         // row on one line after them starts afresh.
         let only_bars = !pending_values.is_empty() && pending_values.iter().all(Range::is_empty);
@@ -921,6 +929,64 @@ pub fn read_table_until(
         unreadable: unreadable.then_some(Unreadable::Cells),
         headers,
     })
+}
+
+/// The cells of a one-cell line that is a label followed by exactly `width` values (at least
+/// two) with single spaces between them (`规章0 0 0`, `行政许可 12 -3 9`): the label's range,
+/// then each value's. The first value may be run onto the label's last Han character, as
+/// normalisation drops a space next to Chinese text. `None` for anything else, so that a line of
+/// prose, which has words between its numbers or fewer numbers than the table has columns, is
+/// never a row: the label needs two Han characters and no full stop, and every token after it
+/// must be a value.
+fn spaced_row(text: &str, cell: Range<usize>, width: usize) -> Option<Vec<Range<usize>>> {
+    let words = &text[cell.clone()];
+    if width < 2 || !words.contains(' ') || FULL_STOP.find(words.as_bytes()).is_some() {
+        return None;
+    }
+    // Tokens between single spaces, as ranges of `text`.
+    let mut tokens: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for (index, _) in words
+        .match_indices(' ')
+        .chain(std::iter::once((words.len(), "")))
+    {
+        if index > start {
+            tokens.push(cell.start + start..cell.start + index);
+        }
+        start = index + 1;
+    }
+    let values = tokens
+        .iter()
+        .rev()
+        .take_while(|token| looks_like_value(&text[(*token).clone()]))
+        .count();
+    let label_tokens = tokens.len().checked_sub(values)?;
+    let last_label = tokens.get(label_tokens.checked_sub(1)?)?.clone();
+    let label = cell.start..last_label.end;
+    let mut split = Vec::with_capacity(width + 1);
+    if values == width {
+        split.push(label);
+    } else if values + 1 == width {
+        // The first value run onto the label (`规章0`).
+        let label_words = &text[label.clone()];
+        let words = label_words.trim_end_matches(|c: char| c.is_ascii_digit());
+        if words.len() == label_words.len() || !words.chars().next_back().is_some_and(is_han) {
+            return None;
+        }
+        let at = label.start + words.len();
+        split.push(label.start..at);
+        split.push(at..label.end);
+    } else {
+        return None;
+    }
+    let label_words = &text[split[0].clone()];
+    if label_words.chars().filter(|&c| is_han(c)).count() < 2
+        || label_words.ends_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    split.extend(tokens[label_tokens..].iter().cloned());
+    Some(split)
 }
 
 /// Whether a label ends in at least `width` digits run onto its words (`行政规范性文件120118`,
@@ -1134,6 +1200,44 @@ mod tests {
             .collect();
         assert_eq!(values[4], &Value::Number(2));
         assert_eq!(&text[table.rows[0].values[4].range.clone()], "2");
+    }
+
+    #[test]
+    fn labels_with_values_after_single_spaces() {
+        let split = |line: &str, width: usize| {
+            spaced_row(line, 0..line.len(), width).map(|cells| {
+                cells
+                    .into_iter()
+                    .map(|cell| line[cell].to_string())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            split("规章0 0 0", 3),
+            Some(vec!["规章".into(), "0".into(), "0".into(), "0".into()])
+        );
+        assert_eq!(
+            split("行政许可 12 -3 9", 3),
+            Some(vec![
+                "行政许可".into(),
+                "12".into(),
+                "-3".into(),
+                "9".into()
+            ])
+        );
+        // One value per row: no space to tell the value from a name's digits (`附表1`).
+        assert_eq!(split("行政许可5", 1), None);
+        // A value short, or one too many; words between the numbers; a full stop.
+        assert_eq!(split("规章0 0", 3), None);
+        assert_eq!(split("规章0 0 0 0", 3), None);
+        assert_eq!(split("全年公开3 条 5", 2), None);
+        assert_eq!(split("共收到申请3 5。", 2), None);
+        // A date or a number ending the label is not a label.
+        assert_eq!(split("截至2019 12 31", 2), None);
+        assert_eq!(
+            split("附表 1 2", 2),
+            Some(vec!["附表".into(), "1".into(), "2".into()])
+        );
     }
 
     #[test]
