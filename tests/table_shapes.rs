@@ -786,3 +786,205 @@ fn a_header_naming_the_columns_in_another_order_makes_the_table_unreadable() {
     assert_ne!(flattened, columns_in_order(format_order));
     assert_eq!(findings(&flattened), expect(&[]));
 }
+
+// Shapes from the 2019–2025 audit of real reports (docs/corpus.md, "Table shapes from the
+// 2019–2025 audit").
+
+/// The table findings of a text that holds table 二 alone: all but tables 三 and 四 not found.
+fn table_two_findings(text: &str) -> Vec<(String, String, String)> {
+    all_table_findings(text)
+        .into_iter()
+        .filter(|(_, _, message)| {
+            !(message.starts_with("收到和处理") || message.starts_with("政府信息公开行政复议"))
+        })
+        .collect()
+}
+
+/// Table 二's blocks in the 2021 layout, as `|` rows: block (六) has one value column.
+const TABLE_TWO_2021: &str = "二、主动公开政府信息情况\n第二十条第（一）项 |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n行政规范性文件 | 4 | 1 | 37 |\n第二十条第（五）项 |\n信息内容 | 本年处理决定数量 |\n行政许可 | 112 |\n第二十条第（六）项 |\n信息内容 | 本年处理决定数量 |\n行政处罚 | 9 |\n行政强制 | 2 |\n第二十条第（八）项 |\n信息内容 | 本年收费金额（单位：万元） |\n行政事业性收费 | 0 |\n";
+
+/// Table 二's blocks in the 2019 trial layout, as `|` rows: block (六) has three value columns.
+const TABLE_TWO_TRIAL: &str = "二、主动公开政府信息情况\n第二十条第（一）项 |\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | 0 | 0 | 0 |\n规范性文件 | 4 | 4 | 37 |\n第二十条第（五）项 |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 30 | -2 | 112 |\n第二十条第（六）项 |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政处罚 | 5 | 0 | 9 |\n行政强制 | 1 | 0 | 2 |\n第二十条第（八）项 |\n信息内容 | 上一年项目数量 | 本年增/减 |\n行政事业性收费 | 0 | 0 |\n";
+
+#[test]
+fn a_report_of_unknown_year_is_judged_by_the_layout_its_table_two_has() {
+    // No year in the title, no statistics period, no year in the text: both layouts of table 二
+    // may apply. Each is judged by the one it matches; the other says nothing (before, the trial
+    // layout read the 2021 layout's one-value rows of block (六) as headers and reported
+    // 行政处罚 and 行政强制 missing).
+    let title = "某县水利局政府信息公开工作年度报告";
+    for table in [TABLE_TWO_2021, TABLE_TWO_TRIAL] {
+        let text = format!("{title}\n一、总体情况\n本局认真落实政府信息公开工作要求。\n{table}三、收到和处理政府信息公开申请情况\n");
+        assert_eq!(table_two_findings(&text), expect(&[]), "{table}");
+    }
+    // A block in neither layout's rows is still reported once, by the layout it matches.
+    let text = format!(
+        "{title}\n一、总体情况\n本局认真落实政府信息公开工作要求。\n{}三、收到和处理政府信息公开申请情况\n",
+        TABLE_TWO_2021.replace("行政强制 | 2 |\n", "")
+    );
+    assert_eq!(
+        table_two_findings(&text),
+        expect(&[(
+            "table/layout",
+            "第二十条第（六）项",
+            "主动公开政府信息情况表 第二十条第(六)项缺少一行:“行政强制”"
+        )])
+    );
+}
+
+#[test]
+fn a_row_of_empty_cells_one_per_line_is_a_row_not_a_missing_one() {
+    // `规章 |` then a bare `|` for each of its empty cells (a page copied as text).
+    let text = "某镇人民政府2019年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。\n二、主动公开政府信息情况\n第二十条第（一）项 | |||\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 |\n|\n|\n|\n规范性文件 | 3 | 3 | 41 |\n第二十条第（六）项 | |||\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政处罚 | 4 | 1 | 6 |\n行政强制 |\n|\n|\n|\n三、收到和处理政府信息公开申请情况\n";
+    assert_eq!(table_two_findings(text), expect(&[]));
+    // In table 三, the same row's blanks are what table/blank-cells says, and nothing is missing.
+    let mut lines = vec![
+        TITLE.to_string(),
+        INTRO.to_string(),
+        CAPTION.to_string(),
+        format!("{COLUMN_NOTE} |"),
+        "申请人情况 |".to_string(),
+    ];
+    for header in [
+        "自然人",
+        "法人或其他组织",
+        "总计",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+    ] {
+        lines.push(format!("{header} |"));
+    }
+    for (index, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
+        for label in labels.iter().filter(|label| !label.is_empty()) {
+            lines.push(format!("{label} |"));
+        }
+        for value in values(index, 27) {
+            // `2.其他法律行政法规禁止公开`, all of whose values are 0, left blank.
+            lines.push(if index == 5 {
+                "|".to_string()
+            } else {
+                format!("{value} |")
+            });
+        }
+    }
+    assert_eq!(
+        table_findings(&(lines.join("\n") + "\n")),
+        expect(&[(
+            "table/blank-cells",
+            "本列数据的勾稽关系",
+            "收到和处理政府信息公开申请情况表有7个空白单元格,按0计算"
+        )])
+    );
+}
+
+#[test]
+fn a_table_printed_without_values_is_one_finding_not_a_missing_row_each() {
+    // Every label of table 三 its own paragraph, a blank line between, and no number at all.
+    let mut lines = vec![
+        TITLE.to_string(),
+        INTRO.to_string(),
+        CAPTION.to_string(),
+        COLUMN_NOTE.to_string(),
+        "申请人情况".to_string(),
+        "自然人".to_string(),
+        "法人或其他组织".to_string(),
+        "总计".to_string(),
+        "商业企业".to_string(),
+    ];
+    for labels in ROWS.iter().take(ROW_COUNT) {
+        lines.extend(
+            labels
+                .iter()
+                .filter(|label| !label.is_empty())
+                .map(|label| label.to_string()),
+        );
+    }
+    lines.push("四、政府信息公开行政复议、行政诉讼情况".to_string());
+    assert_eq!(
+        table_findings(&(lines.join("\n\n") + "\n")),
+        expect(&[(
+            "table/layout",
+            "本列数据的勾稽关系",
+            "收到和处理政府信息公开申请情况表只有行列标题,没有填写任何数值"
+        )])
+    );
+}
+
+#[test]
+fn header_words_broken_over_two_cells_one_per_line_are_joined() {
+    // Cells one per line with a bare `|` after each, header words broken over two lines of
+    // their cell (`商业` ⏎ `企业`): the columns are in the format's order, so the arithmetic is
+    // checked.
+    let table = |total: i64| {
+        let mut lines = vec![
+            TITLE.to_string(),
+            INTRO.to_string(),
+            CAPTION.to_string(),
+            COLUMN_NOTE.to_string(),
+            "|".to_string(),
+        ];
+        for header in [
+            "申请人情况",
+            "自然人",
+            "法人或其他组织",
+            "总计",
+            "商业\n企业",
+            "科研\n机构",
+            "社会公益\n组织",
+            "法律服务机构",
+            "其他",
+        ] {
+            lines.push(header.to_string());
+            lines.push("|".to_string());
+        }
+        for (index, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
+            for label in labels.iter().filter(|label| !label.is_empty()) {
+                lines.push(label.to_string());
+                lines.push("|".to_string());
+            }
+            for value in values(index, total) {
+                lines.push(value.to_string());
+                lines.push("|".to_string());
+            }
+        }
+        lines.join("\n") + "\n"
+    };
+    assert_eq!(table_findings(&table(27)), expect(&[]));
+    assert_eq!(table_findings(&table(21)), broken_subtotal());
+}
+
+#[test]
+fn rows_with_values_after_single_spaces_are_rows() {
+    // Text copied out of a PDF without its layout: `规章 0 0 0`, the space after the label lost
+    // to normalisation. The rows are read (a negative count is found in its cell), none is
+    // reported missing, and the prose around the table gives no row.
+    let text = "某乡人民政府2020年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n规章 0 0 0\n规范性文件 2 -1 15\n第二十条第（五）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政许可 18 -2 40\n其他对外管理服务事项 6 0 11\n第二十条第（六）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政处罚 3 1 5\n行政强制 0 0 0\n三、收到和处理政府信息公开申请情况\n";
+    assert_eq!(
+        table_two_findings(text),
+        expect(&[(
+            "table/bad-number",
+            "-1",
+            "“-1”不是有效的件数(列: 本年新公开数量)"
+        )])
+    );
+    // Rows of one value (the 2021 layout's blocks (五), (六) and (八)): `行政许可5` cannot be told
+    // from a name with a number, so the block is unreadable, and not reported missing.
+    let one_value = "某乡人民政府2022年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 0 0 0\n行政规范性文件 2 1 15\n第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 5\n第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚 3\n行政强制 0\n第二十条第（八）项\n信息内容 本年收费金额（单位：万元）\n行政事业性收费 0\n三、收到和处理政府信息公开申请情况\n";
+    assert_eq!(table_two_findings(one_value), expect(&[]));
+    // A value short: not a row, and the table's rows are reported as before.
+    let short = text.replace("行政强制 0 0 0", "行政强制 0 0");
+    assert_eq!(
+        table_two_findings(&short)
+            .into_iter()
+            .filter(|(_, _, message)| message.contains("缺少一行"))
+            .collect::<Vec<_>>(),
+        expect(&[(
+            "table/layout",
+            "第二十条第（六）项",
+            "主动公开政府信息情况表 第二十条第(六)项(试行格式)缺少一行:“行政强制”"
+        )])
+    );
+}

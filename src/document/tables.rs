@@ -185,7 +185,9 @@ impl Table {
     ///
     /// Every header row is read left to right. A cell whose words, without whitespace (`商 业 企
     /// 业`, a name a converter broke over two lines), are one of `names` stands for that span of
-    /// columns; a cell that names nothing (a corner note, `信息内容`) is passed over. A name that
+    /// columns, and so do two or three cells in a row that name nothing alone but do together
+    /// (`商业` ⏎ `企业`, a cell's two lines copied as cells of their own); a cell that names
+    /// nothing (a corner note, `信息内容`) is passed over. A name that
     /// stands for several spans (table 四's `结果维持` under each of its three groups) is the
     /// first of them that starts after the previous cell's span, preferring columns no header
     /// row above named already (table 四's second header row names the lawsuits' columns only,
@@ -206,10 +208,13 @@ impl Table {
             groups.clear();
             // The first column after the previous cell's span.
             let mut next = 0;
-            for cell in header {
-                let Some(spans) = names.spans(&text[cell.clone()]) else {
+            let mut at = 0;
+            while at < header.len() {
+                let Some((spans, used)) = names.spans_from(text, &header[at..]) else {
+                    at += 1;
                     continue;
                 };
+                at += used;
                 let after = |span: &&Range<usize>| span.start >= next;
                 let span = spans
                     .iter()
@@ -293,6 +298,28 @@ impl HeaderNames {
     /// Whether no name is known (nothing to check a header against).
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
+    }
+
+    /// The spans the first of `cells` (ranges of `text`) stands for, and how many cells name
+    /// them: one, or two or three that name nothing alone but do together (`商业` ⏎ `企业`, a
+    /// name a page broke over two lines of its cell, which came out as cells of their own).
+    fn spans_from(&self, text: &str, cells: &[Range<usize>]) -> Option<(&[Range<usize>], usize)> {
+        let first = cells.first()?;
+        if let Some(spans) = self.spans(&text[first.clone()]) {
+            return Some((spans, 1));
+        }
+        let mut joined = text[first.clone()].to_string();
+        for (index, cell) in cells.iter().enumerate().skip(1).take(2) {
+            let words = &text[cell.clone()];
+            if words.is_empty() || self.spans(words).is_some() {
+                return None;
+            }
+            joined.push_str(words);
+            if let Some(spans) = self.spans(&joined) {
+                return Some((spans, index + 1));
+            }
+        }
+        None
     }
 
     /// The spans a header cell's words stand for, compared without whitespace.
@@ -669,6 +696,9 @@ pub fn read_table_until(
     let mut headers: Vec<Vec<Range<usize>>> = Vec::new();
     // Whether the last one-cell line was a label with digits run onto it.
     let mut fused_row = false;
+    // Whether the last line was a cell closed by its own bar (`规章 |`), or a bare `|` read as
+    // an empty cell after one: then a bare `|` line is an empty cell, not padding.
+    let mut closed_by_bar = false;
     // The one-cell lines of words before the table's first value row, as one header row (a web
     // page copied as text: `申请人情况` ⏎ `自然人` ⏎ `法人或其他组织` ⏎ …), and where among the
     // header rows it stands.
@@ -682,6 +712,24 @@ pub fn read_table_until(
     };
     for index in start..end {
         let line = &document.lines[index];
+        let line_text = text[line.range.clone()].trim();
+        if line_text == "|" {
+            // A row whose cells are closed by their own bars, one per line (`规章 |` ⏎ `|` ⏎
+            // `|` ⏎ `|`), writes an empty cell as a bare bar: the row is there, blank. Elsewhere
+            // a bare bar closes the cell above it, or is padding.
+            if closed_by_bar && !pending_labels.is_empty() && pending_values.len() < width {
+                pending_values.push(line.range.start..line.range.start);
+                if pending_values.len() == width {
+                    rows.push(paths.row(text, &pending_labels, read_values(&pending_values)));
+                    pending_labels.clear();
+                    pending_values.clear();
+                    closed_by_bar = false;
+                }
+            } else {
+                closed_by_bar = false;
+            }
+            continue;
+        }
         if line.kind.is_between_rows() {
             continue;
         }
@@ -704,6 +752,26 @@ pub fn read_table_until(
         }
         if filled == 1 && cells.len() <= 3 {
             cells.retain(|cell| !cell.is_empty());
+        }
+        closed_by_bar = cells.len() == 1 && line_text.ends_with('|');
+        // A row copied out of a PDF without its layout: the label, then its values with single
+        // spaces between them, the space after the label lost to normalisation (`规章0 0 0`).
+        if cells.len() == 1 {
+            if let Some(split) = spaced_row(text, cells[0].clone(), width) {
+                cells.clear();
+                cells.extend(split);
+            }
+        }
+        // Empty cells read from bare bars stand for nothing if no row takes them: a label or a
+        // row on one line after them starts afresh.
+        let only_bars = !pending_values.is_empty() && pending_values.iter().all(Range::is_empty);
+        if only_bars
+            && (cells.len() > 1
+                || cells
+                    .first()
+                    .is_some_and(|cell| !looks_like_value(&text[cell.clone()])))
+        {
+            pending_values.clear();
         }
         if cells.len() > 1 {
             // A row laid out on one line: leading labels, then value slots.
@@ -848,7 +916,7 @@ pub fn read_table_until(
             }
         }
     }
-    if !pending_values.is_empty() || fused_row {
+    if pending_values.iter().any(|cell| !cell.is_empty()) || fused_row {
         unreadable = true;
     }
     if !leading_words.is_empty() {
@@ -861,6 +929,64 @@ pub fn read_table_until(
         unreadable: unreadable.then_some(Unreadable::Cells),
         headers,
     })
+}
+
+/// The cells of a one-cell line that is a label followed by exactly `width` values (at least
+/// two) with single spaces between them (`规章0 0 0`, `行政许可 12 -3 9`): the label's range,
+/// then each value's. The first value may be run onto the label's last Han character, as
+/// normalisation drops a space next to Chinese text. `None` for anything else, so that a line of
+/// prose, which has words between its numbers or fewer numbers than the table has columns, is
+/// never a row: the label needs two Han characters and no full stop, and every token after it
+/// must be a value.
+fn spaced_row(text: &str, cell: Range<usize>, width: usize) -> Option<Vec<Range<usize>>> {
+    let words = &text[cell.clone()];
+    if width < 2 || !words.contains(' ') || FULL_STOP.find(words.as_bytes()).is_some() {
+        return None;
+    }
+    // Tokens between single spaces, as ranges of `text`.
+    let mut tokens: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for (index, _) in words
+        .match_indices(' ')
+        .chain(std::iter::once((words.len(), "")))
+    {
+        if index > start {
+            tokens.push(cell.start + start..cell.start + index);
+        }
+        start = index + 1;
+    }
+    let values = tokens
+        .iter()
+        .rev()
+        .take_while(|token| looks_like_value(&text[(*token).clone()]))
+        .count();
+    let label_tokens = tokens.len().checked_sub(values)?;
+    let last_label = tokens.get(label_tokens.checked_sub(1)?)?.clone();
+    let label = cell.start..last_label.end;
+    let mut split = Vec::with_capacity(width + 1);
+    if values == width {
+        split.push(label);
+    } else if values + 1 == width {
+        // The first value run onto the label (`规章0`).
+        let label_words = &text[label.clone()];
+        let words = label_words.trim_end_matches(|c: char| c.is_ascii_digit());
+        if words.len() == label_words.len() || !words.chars().next_back().is_some_and(is_han) {
+            return None;
+        }
+        let at = label.start + words.len();
+        split.push(label.start..at);
+        split.push(at..label.end);
+    } else {
+        return None;
+    }
+    let label_words = &text[split[0].clone()];
+    if label_words.chars().filter(|&c| is_han(c)).count() < 2
+        || label_words.ends_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    split.extend(tokens[label_tokens..].iter().cloned());
+    Some(split)
 }
 
 /// Whether a label ends in at least `width` digits run onto its words (`行政规范性文件120118`,
@@ -1077,6 +1203,44 @@ mod tests {
     }
 
     #[test]
+    fn labels_with_values_after_single_spaces() {
+        let split = |line: &str, width: usize| {
+            spaced_row(line, 0..line.len(), width).map(|cells| {
+                cells
+                    .into_iter()
+                    .map(|cell| line[cell].to_string())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            split("规章0 0 0", 3),
+            Some(vec!["规章".into(), "0".into(), "0".into(), "0".into()])
+        );
+        assert_eq!(
+            split("行政许可 12 -3 9", 3),
+            Some(vec![
+                "行政许可".into(),
+                "12".into(),
+                "-3".into(),
+                "9".into()
+            ])
+        );
+        // One value per row: no space to tell the value from a name's digits (`附表1`).
+        assert_eq!(split("行政许可5", 1), None);
+        // A value short, or one too many; words between the numbers; a full stop.
+        assert_eq!(split("规章0 0", 3), None);
+        assert_eq!(split("规章0 0 0 0", 3), None);
+        assert_eq!(split("全年公开3 条 5", 2), None);
+        assert_eq!(split("共收到申请3 5。", 2), None);
+        // A date or a number ending the label is not a label.
+        assert_eq!(split("截至2019 12 31", 2), None);
+        assert_eq!(
+            split("附表 1 2", 2),
+            Some(vec!["附表".into(), "1".into(), "2".into()])
+        );
+    }
+
+    #[test]
     fn digits_run_onto_labels() {
         assert!(has_fused_run("规章000行政规范性文件120118", 3));
         assert!(has_fused_run("行政处罚87行政强制2", 1));
@@ -1182,6 +1346,14 @@ mod tests {
         ));
         assert!(!table_three_readable(
             "自 然 人 | 法人或其 他组织 | 总 计\n科 研 机 构 | 商 业 企 业 | 社会公益组织 | 法律服务机构 | 其 他"
+        ));
+        // A name broken into two cells, neither of which names anything (`商业` ⏎ `企业`, a
+        // page's cell with a line break, copied one line per cell), is the name.
+        assert!(table_three_readable(
+            "自然人 | 法人或其他组织 | 总计\n商业 | 企业 | 科研 | 机构 | 社会公益组织 | 法律服务机构 | 其他"
+        ));
+        assert!(!table_three_readable(
+            "自然人 | 法人或其他组织 | 总计\n科研 | 机构 | 商业 | 企业 | 社会公益组织 | 法律服务机构 | 其他"
         ));
         // Words that name nothing (the corner note, a unit) are passed over.
         assert!(table_three_readable(

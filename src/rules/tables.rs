@@ -191,6 +191,11 @@ impl TableDef {
         })
     }
 
+    /// Whether the layout is for some report years only (`years` in its definition).
+    pub fn has_years(&self) -> bool {
+        self.from_year.is_some() || self.to_year.is_some()
+    }
+
     /// The index of a column by name.
     pub fn column(&self, name: &str) -> Option<usize> {
         let name = fold_str(name);

@@ -11,15 +11,18 @@ outdated-from = 2021                             # …for report years from 2021
 ```
 
 Fires once per missing table (at the start of the outline), once per missing required row of a
-table (`rows` in its `[[table]]`, at the table), and once for the outdated markers (at the first
-one found: a table in a superseded layout is one problem; the blocks of that table, 主动公开政府信息情况表,
-are then not reported missing or short of rows). Placeholders:
+table (`rows` in its `[[table]]`, at the table; a table that prints its rows' labels without a
+single value is one finding instead, that it has no values), and once for the outdated
+markers (at the first one found: a table in a superseded layout is one problem; the blocks of that
+table, 主动公开政府信息情况表, are then not reported missing or short of rows). Placeholders:
 `{table}`, `{found}` (the row pattern or the marker), `{problem}` (which of the three).
 "#;
 
 use std::ops::Range;
 
 use serde::Deserialize;
+
+use crate::document::tables::{line_cells, parse_value, Value};
 
 use super::{
     compile_all, CompiledPattern, Context, Evaluate, Hit, ParamError, RawPattern, TableRef,
@@ -112,6 +115,34 @@ impl Evaluate for Layout {
                 continue;
             };
             if table.unreadable.is_some() {
+                continue;
+            }
+            // The labels printed without a single value (a template published unfilled, or its
+            // values lost): one finding for the table, not one per row it seems to lack. (A table
+            // that prints none of its rows' labels lacks them, and one with numbers in rows of
+            // another width has rows of another layout: both say so row by row.)
+            let only_labels = || {
+                let lines = table.lines.clone();
+                lines.clone().any(|index| {
+                    let line = document.line_text(context.text, index);
+                    def.rows.iter().any(|row| row.is_match(line))
+                }) && !lines.into_iter().any(|index| {
+                    line_cells(context.text, &document.lines[index])
+                        .into_iter()
+                        .any(|cell| matches!(parse_value(&context.text[cell]), Value::Number(_)))
+                })
+            };
+            if table.rows.is_empty() && !def.rows.is_empty() && only_labels() {
+                hits.push(
+                    Hit::at(table.anchor.clone())
+                        .with("table", name.clone())
+                        .with("found", "")
+                        .with_words(
+                            "problem",
+                            "只有行列标题,没有填写任何数值",
+                            ": only its labels are printed, without any values",
+                        ),
+                );
                 continue;
             }
             for row in &def.rows {

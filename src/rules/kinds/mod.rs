@@ -71,14 +71,69 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     /// A table definition and the table read with it from this document (`None` inside if the
-    /// document has no such table); `None` if no rule file defines the table.
+    /// document has no such table); `None` if no rule file defines the table, or if the report's
+    /// year is one the table's layout is not for.
+    ///
+    /// A report whose year is not known may have any of a table's layouts (table 二's blocks in
+    /// the 2019 trial layout and in the 2021 one, under the same anchor): the layout the table
+    /// read fits best is the one it has ([`Context::fits_best`]), and the others are taken as
+    /// not applying, so that one table is not judged by two layouts at once.
     pub fn table(&self, id: &str) -> Option<(Arc<TableDef>, Option<Rc<Table>>)> {
         let def = self.tables.defs.iter().find(|def| def.id == id)?.clone();
-        if !def.applies_to(self.document.report_year.map(|year| year.year)) {
+        let year = self.document.report_year.map(|year| year.year);
+        if !def.applies_to(year) {
             return None;
         }
-        if let Some(table) = self.tables.read.borrow().get(id) {
-            return Some((def, table.clone()));
+        if year.is_none() && def.has_years() && !self.fits_best(&def) {
+            return None;
+        }
+        let table = self.read_table(&def);
+        Some((def, table))
+    }
+
+    /// Whether, of the layouts under `def`'s anchor that are for some years only, `def` is the
+    /// one the table fits best: the most value rows read (in a readable table), then the most
+    /// header cells naming its columns; on a tie, the one defined first (the current layout,
+    /// which the built-in rules define before the superseded one).
+    fn fits_best(&self, def: &Arc<TableDef>) -> bool {
+        let fit = |candidate: &Arc<TableDef>| {
+            let table = self.read_table(candidate);
+            table.map_or((0, 0), |table| {
+                let rows = if table.unreadable.is_none() {
+                    table.rows.len()
+                } else {
+                    0
+                };
+                let named = table
+                    .headers
+                    .iter()
+                    .flatten()
+                    .filter(|cell| {
+                        candidate
+                            .header_names
+                            .spans(&self.text[(*cell).clone()])
+                            .is_some()
+                    })
+                    .count();
+                (rows, named)
+            })
+        };
+        let mut best: Option<(&Arc<TableDef>, (usize, usize))> = None;
+        for candidate in self.tables.defs.iter().filter(|candidate| {
+            candidate.has_years() && candidate.anchor.source == def.anchor.source
+        }) {
+            let score = fit(candidate);
+            if best.is_none_or(|(_, best_score)| score > best_score) {
+                best = Some((candidate, score));
+            }
+        }
+        best.is_none_or(|(best, _)| best.id == def.id)
+    }
+
+    /// The table `def` reads from this document (read once, then shared by every rule).
+    fn read_table(&self, def: &TableDef) -> Option<Rc<Table>> {
+        if let Some(table) = self.tables.read.borrow().get(&def.id) {
+            return table.clone();
         }
         let table_lines = self.table_lines();
         let table = read_table_until(
@@ -111,8 +166,8 @@ impl Context<'_> {
         self.tables
             .read
             .borrow_mut()
-            .insert(id.to_string(), table.clone());
-        Some((def, table))
+            .insert(def.id.clone(), table.clone());
+        table
     }
 }
 
