@@ -42,7 +42,7 @@ const SIGNATURE_LINES: usize = 4;
 const MAX_SIGNATURE_CHARS: usize = 48;
 
 /// The labels of a page's information bar that give a date, and what each date is.
-const FIELD_LABELS: [(&str, DateSource); 10] = [
+const FIELD_LABELS: [(&str, DateSource); 11] = [
     ("发布时间", DateSource::Published),
     ("发布日期", DateSource::Published),
     ("公开日期", DateSource::Published),
@@ -52,29 +52,44 @@ const FIELD_LABELS: [(&str, DateSource); 10] = [
     ("成文日期", DateSource::Written),
     ("生成日期", DateSource::Written),
     ("提供日期", DateSource::Written),
-    // Bare words, counted only where a field starts and with their colon (`时间:2009-12-28`).
+    // Bare words, with their colon (`时间:2009-12-28`, `日期: 2013-01-31`): see `bare_label_counts`.
     ("时间:", DateSource::Published),
+    ("日期:", DateSource::Published),
 ];
-/// The bare label that also ends other labels, and so must start a field itself.
-const BARE_LABEL: &str = "时间:";
+
+/// The words that make a bare `时间:`/`日期:` another date than the page's: when it was updated,
+/// visited, handled, or when a document takes or loses effect (and the labels above).
+const OTHER_DATE_WORDS: [&str; 21] = [
+    "更新", "修改", "访问", "浏览", "办理", "受理", "截止", "有效", "成文", "发布", "印发", "发文",
+    "生成", "提供", "公开", "废止", "生效", "实施", "失效", "答复", "申请",
+];
+
+/// Whether a bare `时间:`/`日期:` at byte `at` of an information-bar line names the page's date: at
+/// a field's start (the line's start, after a space, a bullet or a bar), or, on a metadata line
+/// whose spaces normalising dropped (`来源:市交通运输局时间:2017-01-12`), after anything but the
+/// words of another date.
+fn bare_label_counts(words: &str, at: usize, kind: LineKind) -> bool {
+    let before = &words[..at];
+    let starts_field = before
+        .chars()
+        .next_back()
+        .is_none_or(|ch| ch.is_whitespace() || "|•·".contains(ch));
+    starts_field
+        || (kind == LineKind::Meta && !OTHER_DATE_WORDS.iter().any(|word| before.ends_with(word)))
+}
 
 /// The most reliable date in a page's information bar where its fields stand side by side on one
 /// line: `来源:原创  发布时间:2023-01-31 13:24`, `文 号 | 成文日期:2016-03-31 | 发布日期:2016-04-08 |`,
 /// `• 文 号:发布日期: 2019-01-23`, or a label and its value in cells of their own
 /// (`发文日期 | 2018-02-28 |`). Normalising drops the spaces between fields
 /// (`…市卫生局公开日期2014-03-18`), so a label is taken wherever it stands, its date only right
-/// after it; a bare `时间:` only where a field starts (the line's start, after a space, a bullet or
-/// a bar).
-fn field_date(words: &str) -> Option<(DateSource, FoundDate)> {
+/// after it; a bare `时间:` or `日期:` only where [`bare_label_counts`] says.
+fn field_date(words: &str, kind: LineKind) -> Option<(DateSource, FoundDate)> {
     let mut best: Option<(DateSource, FoundDate)> = None;
     for (label, source) in FIELD_LABELS {
         for (at, _) in words.match_indices(label) {
-            let starts_field = label != BARE_LABEL
-                || words[..at]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|before| before.is_whitespace() || "|•·".contains(before));
-            if !starts_field {
+            let bare = label.ends_with(':');
+            if bare && !bare_label_counts(words, at, kind) {
                 continue;
             }
             let rest = &words[at + label.len()..];
@@ -180,7 +195,7 @@ pub fn find_publication_date(lines: &[Line], text: &str) -> Option<PublicationDa
             && (words.contains("日期") || words.contains("时间"));
         let Some((source, date)) = line_date(line.kind, words, may_sign)
             .into_iter()
-            .chain(in_bar.then(|| field_date(words)).flatten())
+            .chain(in_bar.then(|| field_date(words, line.kind)).flatten())
             .min_by_key(|(source, _)| *source)
         else {
             continue;
@@ -267,6 +282,16 @@ mod tests {
                 "公文生成日期:2016-01-28",
                 (2016, 1, 28, DateSource::Written),
             ),
+            ("日期: 2016-01-31", (2016, 1, 31, DateSource::Published)),
+            (
+                "来源:市交通运输局 时间:2016-01-12 08:58",
+                (2016, 1, 12, DateSource::Published),
+            ),
+            // The written date, not a bare 日期 after 成文.
+            (
+                "来源:某镇 成文日期:2016-01-20",
+                (2016, 1, 20, DateSource::Written),
+            ),
         ] {
             assert_eq!(
                 date_of(&format!("{bar}\n{report}")),
@@ -293,6 +318,9 @@ mod tests {
     fn a_field_label_inside_words_or_below_the_outline_gives_no_date() {
         // A bare 时间 not where a field starts: the words run on into it.
         let text = "某镇2015年政府信息公开工作年度报告\n我镇统一了办理时间:2016-01-31起执行\n一、概述\n正文。\n";
+        assert_eq!(date_of(text), None);
+        // When the page was updated or a document loses effect is not when it was published.
+        let text = "来源:某镇 更新时间:2016-05-01 废止日期:2020-01-01\n某镇2015年政府信息公开工作年度报告\n一、概述\n正文。\n";
         assert_eq!(date_of(text), None);
         // A list of other pages under the report, each with its date.
         let text = "某镇2015年政府信息公开工作年度报告\n一、概述\n正文。\n二、主动公开情况\n正文。\n相关文章 | 发布日期:2019-06-01 |\n";
