@@ -216,6 +216,9 @@ fn is_page_number(line: &str, first: char) -> bool {
     false
 }
 
+/// A line of one breadcrumb link is at most this long.
+const MAX_CRUMB_LINE_CHARS: usize = 21;
+
 /// Lines longer than this are report text even if they start like chrome.
 const MAX_CHROME_CHARS: usize = 60;
 
@@ -256,6 +259,13 @@ pub fn classify(line: &str) -> LineKind {
             && is_crumbs(line)
     };
     if short && ((may_be_chrome(line, first) && CHROME.is_match(line)) || crumbs()) {
+        return LineKind::Chrome;
+    }
+    // A breadcrumb copied one link a line (`>政府信息公开` ⏎ `>政府信息公开年报` ⏎ `> 2022年`).
+    if matches!(first, '>' | '»' | '›')
+        && line.chars().count() <= MAX_CRUMB_LINE_CHARS
+        && !line.contains(['。', ',', ';'])
+    {
         return LineKind::Chrome;
     }
     if memchr::memchr_iter(b'|', line.as_bytes()).nth(1).is_some() {

@@ -71,12 +71,28 @@ pub(super) fn without_page_date(line: &str) -> &str {
     }
 }
 
+/// `line` without what a browser's title bar adds after a page's title (`…工作报告-信息公开年度报告-
+/// 某县人民政府`, `…年度报告_某市人民政府`): the title ends at its report word, and the rest is the
+/// site's when a separator follows it.
+fn without_site_name(line: &str) -> &str {
+    TITLE
+        .find(line)
+        .filter(|title| {
+            line[title.end()..].starts_with(['-', '_', '|', '—', '–'])
+                && line[title.end()..].chars().count() > 1
+        })
+        .map_or(line, |title| &line[..title.end()])
+}
+
 fn title_like(candidate: &str, max_chars: usize) -> bool {
     candidate.chars().count() <= max_chars
         && !candidate.contains('。')
         && !candidate.contains('《')
         && TITLE.is_match(candidate)
 }
+
+/// How many lines after a title without a year the report's own, dated title may start.
+const UNDATED_TITLE_LINES: usize = 4;
 
 /// How many lines after a collection's `第一篇:` label the report's own title may start.
 const OWN_TITLE_LINES: usize = 3;
@@ -101,6 +117,18 @@ pub fn find_title(text: &str, lines: &[Line]) -> Option<FoundTitle> {
     let (position, (found, labelled)) = (0..candidates.len())
         .find_map(|position| title_at(text, lines, &candidates, position).map(|t| (position, t)))?;
     if !labelled {
+        // A column's or a breadcrumb's name (`政府信息公开年报`) above the report's own title,
+        // which names its year.
+        if found.year.is_none() {
+            let dated = (position + 1..candidates.len())
+                .filter(|&later| candidates[later] > found.last_line)
+                .take(UNDATED_TITLE_LINES)
+                .find_map(|later| match title_at(text, lines, &candidates, later) {
+                    Some((title, false)) if title.year.is_some() => Some(title),
+                    _ => None,
+                });
+            return Some(dated.unwrap_or(found));
+        }
         return Some(found);
     }
     let own = (position + 1..candidates.len())
@@ -233,7 +261,7 @@ fn title_at(
     let marker_len = REPORT_MARKER.find(raw).map_or(0, |m| m.end());
     let labelled = marker_len > 0;
     let own = &raw[marker_len..];
-    let undated = without_page_date(own);
+    let undated = without_site_name(without_page_date(own));
     if title_like(undated, MAX_TITLE_CHARS) {
         let range = line.range.start + marker_len..line.range.start + marker_len + undated.len();
         return Some((describe(index, index, range, undated.to_string()), labelled));
@@ -338,6 +366,34 @@ mod tests {
             Some("某市人民政府办公室2024年政府信息公开工作年度报告")
         );
         assert_eq!(issuer.as_deref(), Some("某市人民政府办公室"));
+    }
+
+    #[test]
+    fn a_column_name_above_the_reports_own_title_is_not_its_title() {
+        for (page, expected) in [
+            (
+                "政府信息公开年报\n\n某开发区2024年政府信息公开工作年度报告\n来源:某开发区办公室\n一、总体情况\n正文。\n",
+                "某开发区2024年政府信息公开工作年度报告",
+            ),
+            (
+                "当前位置:首页\n>政府信息公开\n>某市政府信息公开平台\n>政府信息公开年报\n> 2022年\n某镇人民政府2022年度政府信息公开工作年度报告\n一、总体情况\n正文。\n",
+                "某镇人民政府2022年度政府信息公开工作年度报告",
+            ),
+        ] {
+            assert_eq!(title_and_issuer(page).0.as_deref(), Some(expected), "{page}");
+        }
+    }
+
+    #[test]
+    fn a_browser_title_bars_site_name_is_not_part_of_the_title() {
+        let (title, issuer) = title_and_issuer(
+            "某县人民政府办公室2020年度政府信息公开工作报告-信息公开年度报告-某县人民政府\n一、总体情况\n正文。\n",
+        );
+        assert_eq!(
+            title.as_deref(),
+            Some("某县人民政府办公室2020年度政府信息公开工作报告")
+        );
+        assert_eq!(issuer.as_deref(), Some("某县人民政府办公室"));
     }
 
     #[test]
