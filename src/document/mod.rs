@@ -110,7 +110,22 @@ impl IssuerKind {
             "会",
             "司",
         ];
+        // A development zone's administrative committee (管委会) acts for a government there,
+        // and notices differ on which deadline it keeps: unknown, so the later one applies.
+        const ZONE_SUFFIXES: &[&str] = &[
+            "管委会",
+            "管理委员会",
+            "开发区",
+            "高新区",
+            "新区",
+            "园区",
+            "试验区",
+            "示范区",
+        ];
         let issuer = issuer.trim_end_matches(['(', ')']);
+        if ZONE_SUFFIXES.iter().any(|suffix| issuer.ends_with(suffix)) {
+            return None;
+        }
         let place = issuer
             .strip_suffix("人民政府")
             .or_else(|| issuer.strip_suffix("政府"))
@@ -712,6 +727,20 @@ mod tests {
             Some(IssuerKind::Department)
         );
         assert_eq!(IssuerKind::infer("绩溪县"), None);
+        // A development zone keeps one deadline or the other as its notices say: unknown. A
+        // bureau of the zone is a department.
+        for zone in [
+            "某经济开发区管委会",
+            "某高新技术产业开发区管理委员会",
+            "某市高新区",
+            "某工业园区",
+        ] {
+            assert_eq!(IssuerKind::infer(zone), None, "{zone}");
+        }
+        assert_eq!(
+            IssuerKind::infer("某高新区财政局"),
+            Some(IssuerKind::Department)
+        );
         // Townships and streets are townships, whatever their office is called.
         for township in [
             "东关街道办事处",
