@@ -79,6 +79,45 @@ fn values(row: usize, total: i64) -> [i64; 7] {
     [n, 0, 0, 0, 0, 0, n]
 }
 
+/// Table 三 as pages copy it, one cell a line with a bar after each (`规章 |`): the caption, the
+/// header cells, then each row's labels and values (`total` requests; `cell` writes a row's value
+/// as its line), `row_end` after each row.
+fn one_cell_per_line(
+    total: i64,
+    cell: impl Fn(usize, i64) -> String,
+    row_end: Option<&str>,
+) -> String {
+    let mut lines = vec![
+        TITLE.to_string(),
+        INTRO.to_string(),
+        CAPTION.to_string(),
+        format!("{COLUMN_NOTE} |"),
+        "申请人情况 |".to_string(),
+    ];
+    for header in [
+        "自然人",
+        "法人或其他组织",
+        "总计",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+    ] {
+        lines.push(format!("{header} |"));
+    }
+    for (index, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
+        for label in labels.iter().filter(|label| !label.is_empty()) {
+            lines.push(format!("{label} |"));
+        }
+        for value in values(index, total) {
+            lines.push(cell(index, value));
+        }
+        lines.extend(row_end.map(str::to_string));
+    }
+    lines.join("\n") + "\n"
+}
+
 const TITLE: &str = "某区教育局2023年政府信息公开工作年度报告";
 const INTRO: &str = "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。";
 const CAPTION: &str = "三、收到和处理政府信息公开申请情况";
@@ -480,38 +519,8 @@ fn table_two_on_one_line_is_not_reported_missing() {
 #[test]
 fn one_cell_per_line_with_a_bar_after_each_cell() {
     // `规章 |` ⏎ `0 |`, with bare `|||` lines between some cells, as pages copy table cells.
-    let mut lines = vec![
-        TITLE.to_string(),
-        INTRO.to_string(),
-        CAPTION.to_string(),
-        format!("{COLUMN_NOTE} |"),
-        "申请人情况 |".to_string(),
-    ];
-    for header in [
-        "自然人",
-        "法人或其他组织",
-        "总计",
-        "商业企业",
-        "科研机构",
-        "社会公益组织",
-        "法律服务机构",
-        "其他",
-    ] {
-        lines.push(format!("{header} |"));
-    }
-    for (index, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
-        for label in labels.iter().filter(|label| !label.is_empty()) {
-            lines.push(format!("{label} |"));
-        }
-        for value in values(index, 21) {
-            lines.push(format!("{value} |"));
-        }
-        lines.push("|||".to_string());
-    }
-    assert_eq!(
-        table_findings(&(lines.join("\n") + "\n")),
-        broken_subtotal()
-    );
+    let text = one_cell_per_line(21, |_, value| format!("{value} |"), Some("|||"));
+    assert_eq!(table_findings(&text), broken_subtotal());
 }
 
 #[test]
@@ -838,40 +847,20 @@ fn a_row_of_empty_cells_one_per_line_is_a_row_not_a_missing_one() {
     let text = "某镇人民政府2019年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。\n二、主动公开政府信息情况\n第二十条第（一）项 | |||\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 |\n|\n|\n|\n规范性文件 | 3 | 3 | 41 |\n第二十条第（六）项 | |||\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政处罚 | 4 | 1 | 6 |\n行政强制 |\n|\n|\n|\n三、收到和处理政府信息公开申请情况\n";
     assert_eq!(table_two_findings(text), expect(&[]));
     // In table 三, the same row's blanks are what table/blank-cells says, and nothing is missing.
-    let mut lines = vec![
-        TITLE.to_string(),
-        INTRO.to_string(),
-        CAPTION.to_string(),
-        format!("{COLUMN_NOTE} |"),
-        "申请人情况 |".to_string(),
-    ];
-    for header in [
-        "自然人",
-        "法人或其他组织",
-        "总计",
-        "商业企业",
-        "科研机构",
-        "社会公益组织",
-        "法律服务机构",
-        "其他",
-    ] {
-        lines.push(format!("{header} |"));
-    }
-    for (index, labels) in ROWS.iter().enumerate().take(ROW_COUNT) {
-        for label in labels.iter().filter(|label| !label.is_empty()) {
-            lines.push(format!("{label} |"));
-        }
-        for value in values(index, 27) {
-            // `2.其他法律行政法规禁止公开`, all of whose values are 0, left blank.
-            lines.push(if index == 5 {
+    // `2.其他法律行政法规禁止公开`, all of whose values are 0, left blank.
+    let text = one_cell_per_line(
+        27,
+        |row, value| {
+            if row == 5 {
                 "|".to_string()
             } else {
                 format!("{value} |")
-            });
-        }
-    }
+            }
+        },
+        None,
+    );
     assert_eq!(
-        table_findings(&(lines.join("\n") + "\n")),
+        table_findings(&text),
         expect(&[(
             "table/blank-cells",
             "本列数据的勾稽关系",
