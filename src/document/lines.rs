@@ -186,6 +186,26 @@ fn may_be_chrome(line: &str, first: char) -> bool {
 /// Whether a line (starting with `first`) is only a page number that a PDF or Word conversion
 /// left between two pages: `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 12 页`. A number alone (`3`) is
 /// not one: it is as likely a table cell.
+/// A line of a table of contents: a heading, a dot leader and its page number
+/// (`三、收到和处理政府信息公开申请情况………… 11`). The heading itself comes later in the text.
+fn is_contents_entry(line: &str) -> bool {
+    if !line.ends_with(|ch: char| ch.is_ascii_digit()) {
+        return false;
+    }
+    let before_number = line
+        .trim_end_matches(|ch: char| ch.is_ascii_digit())
+        .trim_end();
+    let leader = before_number.len()
+        - before_number
+            .trim_end_matches(['.', '…', '·', '．', '。', '-', '—'])
+            .len();
+    // Three dots at least, or two ellipses (`……`), each three bytes.
+    let leader_chars = before_number[before_number.len() - leader..]
+        .chars()
+        .count();
+    leader_chars >= 3 || (leader_chars == 2 && before_number.ends_with("……"))
+}
+
 fn is_page_number(line: &str, first: char) -> bool {
     fn number(text: &str) -> Option<&str> {
         let text = text.trim_start();
@@ -236,6 +256,7 @@ pub fn classify(line: &str) -> LineKind {
     if (decoration_start && DECORATION.is_match(line))
         || (line.starts_with("<!--") && COMMENT.is_match(line))
         || is_page_number(line, first)
+        || is_contents_entry(line)
     {
         return LineKind::Chrome;
     }
@@ -654,6 +675,23 @@ mod tests {
             "某政办【2021】第12号",
         ] {
             assert_eq!(classify(number), LineKind::Meta, "{number}");
+        }
+        // A table of contents' entries, whatever their leader.
+        for entry in [
+            "一、总体情况 ................................ 1",
+            "三、收到和处理政府信息公开申请情况………… 11",
+            "四、政府信息公开行政复议、行政诉讼情况...... 12",
+            "（二）主动公开情况·········3",
+        ] {
+            assert_eq!(classify(entry), LineKind::Chrome, "{entry}");
+        }
+        // A sentence ending in a number, or a heading with its number, is not one.
+        for text in [
+            "全年共受理申请12",
+            "2.无正当理由大量反复申请 0",
+            "合计... 3件",
+        ] {
+            assert_ne!(classify(text), LineKind::Chrome, "{text}");
         }
         // Fields of an information bar without colons.
         for bar in [

@@ -111,8 +111,18 @@ impl IssuerKind {
             "司",
         ];
         // A development zone's administrative committee (管委会) acts for a government there,
-        // and notices differ on which deadline it keeps: unknown, so the later one applies.
-        const ZONE_SUFFIXES: &[&str] = &[
+        // and notices differ on which deadline it keeps; a hospital or a school is a public
+        // institution, which reports as its regulator sets (Art. 55), not as a department:
+        // unknown, so the later deadline applies.
+        const UNKNOWN_SUFFIXES: &[&str] = &[
+            "医院",
+            "保健院",
+            "卫生院",
+            "学校",
+            "大学",
+            "学院",
+            "中学",
+            "小学",
             "管委会",
             "管理委员会",
             "开发区",
@@ -123,7 +133,10 @@ impl IssuerKind {
             "示范区",
         ];
         let issuer = issuer.trim_end_matches(['(', ')']);
-        if ZONE_SUFFIXES.iter().any(|suffix| issuer.ends_with(suffix)) {
+        if UNKNOWN_SUFFIXES
+            .iter()
+            .any(|suffix| issuer.ends_with(suffix))
+        {
             return None;
         }
         let place = issuer
@@ -734,6 +747,8 @@ mod tests {
             "某高新技术产业开发区管理委员会",
             "某市高新区",
             "某工业园区",
+            "某市妇幼保健院附属医院",
+            "某市第一中学",
         ] {
             assert_eq!(IssuerKind::infer(zone), None, "{zone}");
         }

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::{find_dates, FoundDate};
-use super::lines::{Line, LinePattern};
+use super::lines::{Line, LineKind, LinePattern};
 
 /// A statistics period stated in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,6 +100,15 @@ pub fn find_first_period(
                     find_whole_year(&text[lines[index].range.clone()], lines[index].range.start)
                 })
         });
+    // A statement above the title (an intro a page put before it, a cover letter) still says
+    // what the report covers.
+    let period = period.or_else(|| {
+        keyword
+            .matching_lines(text, lines, |index| lines[index].kind == LineKind::Preamble)
+            .find_map(|index| {
+                find_period(&text[lines[index].range.clone()], lines[index].range.start)
+            })
+    });
     if period.is_some() {
         return (period, None);
     }
@@ -114,7 +123,7 @@ pub fn find_first_period(
 /// way to the page.
 static GARBLED_SPAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^[^。;]{0,12}?(?:19|20)[0-9]{2}[^。;]{0,16}?(?:至|到)[^。;]{0,16}?日",
+        r"^[^。;]{0,12}?(?:19|20)[0-9]{2}[^。;]{0,16}?(?:至|到|—|-|–|~|～)[^。;]{0,16}?日",
         r"|^[^。;0-9]{0,12}?(?:19|20)[0-9]{6,12}",
     ))
     .expect("garbled span pattern is valid")
@@ -242,6 +251,30 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::{recognize, StructureOptions};
+
+    #[test]
+    fn a_period_above_the_title_is_the_reports_and_garbled_dates_with_a_dash_are_unreadable() {
+        let text = "本年度报告中所列数据的统计期限从2012年1月1日至12月31日。\n某省2012年度政府信息公开工作年度报告\n一、概述\n正文。\n";
+        let document = &recognize(text, StructureOptions::default())[0];
+        assert_eq!(
+            document
+                .period
+                .as_ref()
+                .map(|period| &text[period.range.clone()]),
+            Some("统计期限从2012年1月1日至12月31日")
+        );
+        let text = "某局2015年政府信息公开年度报告\n本报告所列数据的统计期限自201511日—20151231日。\n一、概述\n正文。\n";
+        let document = &recognize(text, StructureOptions::default())[0];
+        assert!(document.period.is_none());
+        assert_eq!(
+            document
+                .unreadable_period
+                .as_ref()
+                .map(|range| &text[range.clone()]),
+            Some("统计期限自201511日—20151231日")
+        );
+    }
 
     #[test]
     fn finds_customary_periods() {

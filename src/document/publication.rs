@@ -42,9 +42,11 @@ const SIGNATURE_LINES: usize = 4;
 const MAX_SIGNATURE_CHARS: usize = 48;
 
 /// The labels of a page's information bar that give a date, and what each date is.
-const FIELD_LABELS: [(&str, DateSource); 11] = [
+const FIELD_LABELS: [(&str, DateSource); 13] = [
     ("发布时间", DateSource::Published),
     ("发布日期", DateSource::Published),
+    ("发表时间", DateSource::Published),
+    ("发表日期", DateSource::Published),
     ("公开日期", DateSource::Published),
     ("公开时间", DateSource::Published),
     ("印发日期", DateSource::Issued),
@@ -59,9 +61,9 @@ const FIELD_LABELS: [(&str, DateSource); 11] = [
 
 /// The words that make a bare `时间:`/`日期:` another date than the page's: when it was updated,
 /// visited, handled, or when a document takes or loses effect (and the labels above).
-const OTHER_DATE_WORDS: [&str; 21] = [
+const OTHER_DATE_WORDS: [&str; 22] = [
     "更新", "修改", "访问", "浏览", "办理", "受理", "截止", "有效", "成文", "发布", "印发", "发文",
-    "生成", "提供", "公开", "废止", "生效", "实施", "失效", "答复", "申请",
+    "生成", "提供", "公开", "废止", "生效", "实施", "失效", "答复", "申请", "发表",
 ];
 
 /// Whether a bare `时间:`/`日期:` at byte `at` of an information-bar line names the page's date: at
@@ -283,6 +285,7 @@ mod tests {
                 (2016, 1, 28, DateSource::Written),
             ),
             ("日期: 2016-01-31", (2016, 1, 31, DateSource::Published)),
+            ("发表日期:2016-01-26", (2016, 1, 26, DateSource::Published)),
             (
                 "来源:市交通运输局 时间:2016-01-12 08:58",
                 (2016, 1, 12, DateSource::Published),
