@@ -304,6 +304,16 @@ pub fn parse_marker(line: &str) -> Option<(u8, u32, usize)> {
     Some((level, number, line.len() - rest.len()))
 }
 
+/// The number of a section marker standing alone on its line (`一、`, `三.`), as a layout that
+/// puts the numbers in a column of their own leaves it when copied: its words are on the next line.
+pub fn section_marker_alone(line: &str) -> Option<u32> {
+    let numeral = line.strip_suffix(['、', '.', ',', ':'])?;
+    if numeral.is_empty() || numeral.chars().count() > 3 {
+        return None;
+    }
+    chinese_small_number(numeral)
+}
+
 /// The heading's title: from `title_start` to the first sentence end, or to a colon after the
 /// heading's words (`1、主动公开情况:全年主动公开…`, `一、主动公开政府信息的情况:`: an item
 /// labelled with its words and a colon, its text running on) unless the colon is inside brackets

@@ -542,7 +542,8 @@ fn find_headings(
         headings: Vec::new(),
         other_titles: Vec::new(),
     };
-    for (line_index, line) in lines.iter_mut().enumerate().skip(body_start) {
+    for line_index in body_start..lines.len() {
+        let line = &mut lines[line_index];
         if line.kind == LineKind::Heading {
             line.kind = LineKind::Text;
         }
@@ -551,7 +552,10 @@ fn find_headings(
         }
         let line_text = &text[line.range.clone()];
         // The marker first: most lines have none, and the row-label test is a regex.
-        let Some((level, number, title_start)) = headings::parse_marker(line_text) else {
+        let marker = headings::parse_marker(line_text).or_else(|| {
+            headings::section_marker_alone(line_text).map(|number| (1, number, line_text.len()))
+        });
+        let Some((level, number, title_start)) = marker else {
             if let Some(words) = headings::table_caption(line_text) {
                 found
                     .other_titles
@@ -571,19 +575,51 @@ fn find_headings(
         } else {
             headings::heading_title_end(line_text, title_start)
         };
-        let title = line.range.start + title_start..line.range.start + title_end;
+        let mut title = line.range.start + title_start..line.range.start + title_end;
+        let start = line.range.start;
+        // A section's marker alone on its line (`一、` ⏎ `总体情况`, as a layout with the numbers
+        // in a column of their own copies): its words are the next line.
+        let words_below = (level == 1 && title.is_empty())
+            .then(|| lines.get(line_index + 1))
+            .flatten()
+            .filter(|next| {
+                let words = &text[next.range.clone()];
+                next.kind == LineKind::Text
+                    && !words.is_empty()
+                    && words.chars().count() <= Heading::MAX_TITLE_CHARS
+                    && !words.contains(['。', ';'])
+                    && headings::parse_marker(words).is_none()
+            })
+            .map(|next| next.range.clone());
+        if let Some(words) = &words_below {
+            // A table's row label broken after its number (`一、` ⏎ `本年新收…`) is no section.
+            let label = format!("{line_text}{}", &text[words.clone()]);
+            if headings::is_table_row_label(&label) {
+                continue;
+            }
+            title = words.clone();
+        }
         if !outline.accepts(level, number) {
             // Its words still say what the report covers, whatever its number.
             found.other_titles.push(title);
             continue;
         }
-        line.kind = LineKind::Heading;
+        lines[line_index].kind = LineKind::Heading;
+        // A heading lies within one line: with its words below its marker, it is the words' line
+        // (the marker's line is the heading's too, and no section text).
+        let (heading_line, start) = match &words_below {
+            Some(words) => {
+                lines[line_index + 1].kind = LineKind::Heading;
+                (line_index + 1, words.start)
+            }
+            None => (line_index, start),
+        };
         found.headings.push(Heading {
-            line: line_index,
+            line: heading_line,
             level,
             number,
             title: text[title.clone()].to_string(),
-            range: line.range.start..title.end,
+            range: start..title.end,
         });
     }
     found
@@ -720,6 +756,30 @@ fn year_mentions(text: &str, lines: &[Line]) -> Vec<(i32, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_section_marker_alone_takes_its_words_from_the_next_line() {
+        let text = "某局2023年政府信息公开工作年度报告\n一、\n总体情况\n（一）主动公开\n正文一。\n二、\n主动公开政府信息情况\n正文二。\n三、\n本年新收政府信息公开申请数量\n";
+        let documents = recognize(text, StructureOptions::default());
+        let sections: Vec<(u32, &str, &str)> = documents[0]
+            .sections()
+            .map(|heading| {
+                (
+                    heading.number,
+                    heading.title.as_str(),
+                    &text[heading.range.clone()],
+                )
+            })
+            .collect();
+        // A table's row label broken after its number stays out of the outline.
+        assert_eq!(
+            sections,
+            vec![
+                (1, "总体情况", "总体情况"),
+                (2, "主动公开政府信息情况", "主动公开政府信息情况")
+            ]
+        );
+    }
 
     #[test]
     fn issuer_kind_from_the_name() {
