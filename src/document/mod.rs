@@ -115,6 +115,9 @@ impl IssuerKind {
         // institution, which reports as its regulator sets (Art. 55), not as a department:
         // unknown, so the later deadline applies.
         const UNKNOWN_SUFFIXES: &[&str] = &[
+            // An enterprise reports as its regulator sets, not as a department (its 公司 ends
+            // in a department's 司).
+            "公司",
             "医院",
             "保健院",
             "卫生院",
@@ -809,6 +812,7 @@ mod tests {
             "某工业园区",
             "某市妇幼保健院附属医院",
             "某市第一中学",
+            "某市水务投资集团有限公司",
         ] {
             assert_eq!(IssuerKind::infer(zone), None, "{zone}");
         }

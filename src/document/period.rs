@@ -149,8 +149,9 @@ static NEW_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new("1月1日|一月一日").expect("new year pattern is valid"));
 
 /// Words that make a sentence speak of the report, its data or statistics.
-static ABOUT_THE_REPORT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("报告|年报|数据|统计|涵盖").expect("subject pattern is valid"));
+static ABOUT_THE_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("报告|年报|数据|统计|涵盖|总结").expect("subject pattern is valid")
+});
 
 /// Words of a comparison with another period (`较2022年1月1日至12月31日增长…`).
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
@@ -311,6 +312,10 @@ mod tests {
                 "编制本年度报告。内容涵盖乡政府2019年1月1日至12月31日期间的政府信息公开工作情况。"
             ),
             found(2019, "2019年1月1日至12月31日")
+        );
+        assert_eq!(
+            whole_year("现将我局2020年度(2020年1月1日-2020年12月31日)政府信息公开工作总结如下:"),
+            found(2020, "2020年1月1日-2020年12月31日")
         );
         assert_eq!(
             whole_year("本报告统计数据从2016年1月1日至2016年12月31日止。"),

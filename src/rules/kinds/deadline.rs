@@ -15,7 +15,8 @@ report = "late"           # or "premature"
 ```
 
 The publication date is read from `发布时间:`/`发布日期:`, an `印发` line, `成文日期:`, or the dated
-signature (Arabic or Chinese numerals), in that order of preference. No date, no finding. `late`:
+signature (Arabic or Chinese numerals), in that order of preference. No date, or a report year
+known only from the years the text mentions (no title or period names it), no finding. `late`:
 after the due date for the report's regulation and issuer kind (`--issuer-kind`, `issuer-kind` in
 `ogilint.toml`, or inferred from the issuer's name); a page's `发布时间` more than a year after the
 deadline is a re-posting and is not judged. `premature`: before the report year was over (a report dated 31 December of its year is not).
@@ -28,7 +29,7 @@ use serde::Deserialize;
 
 use super::{Context, Evaluate, Hit, ParamError};
 use crate::document::publication::{DateSource, PublicationDate};
-use crate::document::{IssuerKind, Regulation};
+use crate::document::{IssuerKind, Regulation, YearSource};
 
 /// What a `deadline` check reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -133,6 +134,11 @@ impl Evaluate for Deadline {
         else {
             return;
         };
+        // A year read only from the years the text mentions is a guess (a signature's year can
+        // tip it): no date is judged against it.
+        if report_year.source == YearSource::Text {
+            return;
+        }
         let Some(year) = published.date.year else {
             return;
         };
