@@ -182,10 +182,11 @@ fn columns(line: &str) -> usize {
 }
 
 /// Whether a line is a table's row with its cells separated by spaces, as text copied out of a
-/// PDF gives one: at least three cells, and either the last two are numbers (`… 1 0 0 0 2`), or
+/// PDF gives one: at least three cells, and either the last three are numbers (`… 1 0 0 0 2`), or
 /// every cell is a name of two to twelve Chinese characters without punctuation (`结果维持 结果纠正
 /// 其他结果 …`, a header row). Chinese prose has no spaces between its words, and a sentence
-/// that has some (around a number: `收到申请 5 件`) has words of one character or punctuation.
+/// that has some (around a number: `收到申请 5 件`) has words of one character or punctuation, and
+/// seldom ends in three numbers.
 fn is_spaced_row(line: &str) -> bool {
     if memchr::memchr(b' ', line.as_bytes()).is_none() {
         return false;
@@ -205,7 +206,7 @@ fn is_spaced_row(line: &str) -> bool {
         let han = cell.chars().take_while(|&ch| is_han(ch)).count();
         (2..=12).contains(&han) && han == cell.chars().count()
     };
-    cells[cells.len() - 2..].iter().all(|cell| is_number(cell))
+    cells[cells.len() - 3..].iter().all(|cell| is_number(cell))
         || cells.iter().all(|cell| is_name(cell))
 }
 
