@@ -4,8 +4,9 @@
 //! text with the cell boundaries lost. Each table is built here from the format's rows; the
 //! findings must be those of the table itself, or one `table/unreadable` where it cannot be read.
 
-use ogilint::engine::{check_text, Options};
+use ogilint::engine::{check_source, check_text, Options};
 use ogilint::input::html;
+use ogilint::input::{read_file, ReadOptions};
 use ogilint::rules::load::{load, RuleSources};
 
 /// The rows of table 三 (2021 layout): the labels in its three label columns, as Word writes them.
@@ -975,5 +976,145 @@ fn rows_with_values_after_single_spaces_are_rows() {
             "第二十条第（六）项",
             "主动公开政府信息情况表 第二十条第(六)项(试行格式)缺少一行:“行政强制”"
         )])
+    );
+}
+
+/// A report whose tables 三 and 四 were copied out of a PDF: single spaces between cells, a row
+/// label carrying its group's (`三、本年度办理结果 (一)予以公开 …`, `(三)不予公开 1.属于国家秘密 …`),
+/// table 四 as two lines of header words and one of 15 numbers. `quote_row_total` is the total of
+/// the row whose label ends in a closing quote (1 is right), `review_total` the 总计 of 行政复议
+/// (3 is right).
+fn pdf_copied_report(quote_row_total: i64, review_total: i64) -> String {
+    let zeros = "0 0 0 0 0 0 0";
+    let rows = [
+        "一、本年新收政府信息公开申请数量 40 3 1 0 0 2 46".to_string(),
+        "二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1".to_string(),
+        "三、本年度办理结果 (一)予以公开 10 1 0 0 0 1 12".to_string(),
+        "(二)部分公开(区分处理的,只计这一情形,不计其他情形) 5 0 0 0 0 0 5".to_string(),
+        format!("(三)不予公开 1.属于国家秘密 {zeros}"),
+        format!("2.其他法律行政法规禁止公开 {zeros}"),
+        format!("3.危及“三安全一稳定” 1 0 0 0 0 0 {quote_row_total}"),
+        format!("4.保护第三方合法权益 {zeros}"),
+        format!("5.属于三类内部事务信息 {zeros}"),
+        format!("6.属于四类过程性信息 {zeros}"),
+        format!("7.属于行政执法案卷 {zeros}"),
+        format!("8.属于行政查询事项 {zeros}"),
+        "(四)无法提供 1.本机关不掌握相关政府信息 18 1 1 0 0 1 21".to_string(),
+        format!("2.没有现成信息需要另行制作 {zeros}"),
+        format!("3.补正后申请内容仍不明确 {zeros}"),
+        "(五)不予处理 1.信访举报投诉类申请 2 0 0 0 0 0 2".to_string(),
+        format!("2.重复申请 {zeros}"),
+        format!("3.要求提供公开出版物 {zeros}"),
+        format!("4.无正当理由大量反复申请 {zeros}"),
+        format!("5.要求行政机关确认或重新出具已获取信息 {zeros}"),
+        "(六)其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 1 0 0 0 0 0 1"
+            .to_string(),
+        format!("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 {zeros}"),
+        format!("3.其他 {zeros}"),
+        "(七)总计 37 2 1 0 0 2 42".to_string(),
+        "四、结转下年度继续办理 4 1 0 0 0 0 5".to_string(),
+    ];
+    format!(
+        "某县某局2022年政府信息公开工作年度报告\n\
+         本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n\
+         一、总体情况\n本局全年共收到政府信息公开申请46件。\n\
+         二、主动公开政府信息情况\n第二十条第(一)项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n\
+         规章 0 0 0\n行政规范性文件 3 1 18\n第二十条第(五)项\n信息内容 本年处理决定数量\n行政许可 7\n\
+         第二十条第(六)项\n信息内容 本年处理决定数量\n行政处罚 2\n行政强制 0\n\
+         第二十条第(八)项\n信息内容 本年收费金额(单位:万元)\n行政事业性收费 0\n\
+         三、收到和处理政府信息公开申请情况\n\
+         (本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) 申请人情况\n\
+         自然人 法人或其他组织 总计\n\
+         商业 企业 科研 机构 社会公益组织 法律服务机构 其他\n\
+         {}\n\
+         四、政府信息公开行政复议、行政诉讼情况\n\
+         行政复议 行政诉讼\n\
+         结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉\n\
+         结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n\
+         2 0 1 0 {review_total} 0 0 0 0 0 0 0 0 0 0\n\
+         五、存在的主要问题及改进情况\n本局政府信息公开工作仍存在一些不足,下一步将加强培训。\n\
+         六、其他需要报告的事项\n无。\n",
+        rows.join("\n")
+    )
+}
+
+/// `(rule, text, message)` of every table finding of a text read as a `.txt` file is, its lines
+/// broken by a page's margin joined into paragraphs.
+fn file_table_findings(text: &str) -> Vec<(String, String, String)> {
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let path = directory.path().join("report.txt");
+    std::fs::write(&path, text).expect("write the report");
+    let source = read_file(&path, ReadOptions::default()).expect("the report reads");
+    let rules = load(&RuleSources {
+        builtin: true,
+        paths: Vec::new(),
+    })
+    .expect("built-in rules load");
+    check_source(&source, &rules, Options::default())
+        .findings
+        .into_iter()
+        .filter(|f| f.rule.starts_with("table/"))
+        .map(|f| (f.rule, f.text, f.message))
+        .collect()
+}
+
+/// The same report with tables 三 and 四 written as `|` rows.
+fn with_bars(spaced: &str) -> String {
+    let tables = spaced.find("(本列数据").expect("table 三");
+    let end = spaced.find("五、存在").expect("section 五");
+    let rows: Vec<String> = spaced[tables..end]
+        .lines()
+        .map(|line| {
+            if line.starts_with("四、政府信息公开") {
+                line.to_string()
+            } else {
+                line.replace(' ', " | ")
+            }
+        })
+        .collect();
+    format!(
+        "{}{}\n{}",
+        &spaced[..tables],
+        rows.join("\n"),
+        &spaced[end..]
+    )
+}
+
+#[test]
+fn tables_three_and_four_with_spaces_between_cells_are_read_as_their_bar_rows_are() {
+    // Text copied out of a PDF: the rows with their group's label read as the group's rows (the
+    // 予以公开 row is no longer missing), the row whose label ends in a closing quote is summed,
+    // and table 四's header lines, as wide as the page, are not joined into a paragraph (table 四
+    // was reported missing). Each finding is the one the `|` rows give.
+    let correct = pdf_copied_report(1, 3);
+    assert_eq!(file_table_findings(&correct), expect(&[]));
+    assert_eq!(file_table_findings(&with_bars(&correct)), expect(&[]));
+
+    let review = pdf_copied_report(1, 4);
+    let review_total = expect(&[(
+        "table/review-total",
+        "4",
+        "行政复议: 总计(4) ≠ 结果维持、结果纠正、其他结果、尚未审结之和(2+0+1+0=3)",
+    )]);
+    assert_eq!(file_table_findings(&review), review_total);
+    assert_eq!(file_table_findings(&with_bars(&review)), review_total);
+
+    let row_total = pdf_copied_report(2, 3);
+    let row_and_subtotal = expect(&[
+        (
+            "table/row-total",
+            "2",
+            "“3.危及“三安全一稳定””一行: 总计(2) ≠ 各类申请人之和(1+0+0+0+0+0=1)",
+        ),
+        (
+            "table/subtotal",
+            "42",
+            "(七)总计(42) ≠ (一)至(六)各项之和(12+5+0+0+2+0+0+0+0+0+21+0+0+2+0+0+0+0+1+0+0=43) — 列: 总计",
+        ),
+    ]);
+    assert_eq!(file_table_findings(&row_total), row_and_subtotal);
+    assert_eq!(
+        file_table_findings(&with_bars(&row_total)),
+        row_and_subtotal
     );
 }

@@ -73,6 +73,26 @@ pub fn is_table_row_label(line: &str) -> bool {
     TABLE_ROW_LABEL.is_match(line)
 }
 
+/// Values a line of a table's row needs at its end, after single spaces, to be no heading.
+const MIN_ROW_VALUES: usize = 3;
+
+/// Whether a numbered line is a table's row with its values after single spaces
+/// (`(三)不予公开1.属于国家秘密0 0 0 0 0 0 0`, table 三 copied out of a PDF): it ends in at least
+/// [`MIN_ROW_VALUES`] numbers with a space before each, which no heading does.
+pub fn ends_in_row_values(line: &str) -> bool {
+    if memchr::memchr(b' ', line.as_bytes()).is_none() {
+        return false;
+    }
+    line.rsplit(' ')
+        .take(MIN_ROW_VALUES)
+        .filter(|token| {
+            let digits = token.strip_prefix('-').unwrap_or(token);
+            !digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_digit())
+        })
+        .count()
+        == MIN_ROW_VALUES
+}
+
 /// The words that head the sections of a report on open government information, as the unified
 /// format words them and as reports commonly do (`概述`, `依申请公开情况`, `存在的问题`; the 2007
 /// text's items `依申请公开政府信息和不予公开政府信息的情况`, `政府信息公开的收费及减免情况`, and as

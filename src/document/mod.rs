@@ -566,7 +566,9 @@ fn find_headings(
             }
             continue;
         };
-        if level == 1 && headings::is_table_row_label(line_text) {
+        if (level == 1 && headings::is_table_row_label(line_text))
+            || headings::ends_in_row_values(line_text)
+        {
             continue;
         }
         // A section's title may run on into its text; a sub-heading's words are its own.
@@ -780,6 +782,22 @@ mod tests {
             vec![
                 (1, "总体情况", "总体情况"),
                 (2, "主动公开政府信息情况", "主动公开政府信息情况")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_row_with_its_values_after_spaces_is_no_heading() {
+        // Table 三 copied out of a PDF: its numbered rows end in their values.
+        let text = "某局2023年政府信息公开工作年度报告\n一、总体情况\n正文一。\n三、收到和处理政府信息公开申请情况\n(二)部分公开(区分处理的,只计这一情形,不计其他情形) 16 1 0 0 0 0 17\n(三)不予公开 1.属于国家秘密 0 0 0 0 0 0 0\n2.其他法律行政法规禁止公开 0 0 0 0 0 0 0\n(一)2023年共收到申请 3 件\n四、政府信息公开行政复议、行政诉讼情况\n";
+        let documents = recognize(text, StructureOptions::default());
+        assert_eq!(
+            heading_texts(text, &documents[0]),
+            [
+                "一、总体情况",
+                "三、收到和处理政府信息公开申请情况",
+                "(一)2023年共收到申请 3 件",
+                "四、政府信息公开行政复议、行政诉讼情况"
             ]
         );
     }

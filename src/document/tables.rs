@@ -592,7 +592,8 @@ impl PathBuilder {
     fn row(&mut self, text: &str, labels: &[Range<usize>], values: Vec<Cell>) -> Row {
         let mut unmarked: Option<Range<usize>> = None;
         self.marked.clear();
-        for label in labels {
+        let labels = nested_labels(text, labels);
+        for label in &labels {
             match parse_marker(&text[label.clone()]) {
                 Some((level, _, _)) if (1..=3).contains(&level) => {
                     self.marked.push((usize::from(level), label.clone()));
@@ -620,9 +621,50 @@ impl PathBuilder {
                 .extend(self.levels[..deepest].iter().flatten().cloned());
         }
         let mut row = Row::new(text, &self.path, values);
-        row.label_cells = labels.to_vec();
+        row.label_cells = labels;
         row
     }
+}
+
+/// `labels` with each label that holds a group's label and a row's under it in one cell split
+/// in two, or three (`三、本年度办理结果(一)予以公开`, `(三)不予公开1.属于国家秘密`: text copied out
+/// of a PDF, where the group's merged cell and the row's first cell stand on one line with a space
+/// between them that normalisation drops). A label splits only where, after a Han character, a
+/// marker of a deeper level than the one the label starts with begins (`(一)` after `一、`, `1.`
+/// after `(三)` or `一、`), so a label's own words (`(二)部分公开(区分处理的…)`) never split.
+fn nested_labels(text: &str, labels: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut split = Vec::with_capacity(labels.len() + 1);
+    for label in labels {
+        let mut rest = label.clone();
+        while let Some(at) = inner_marker(&text[rest.clone()]) {
+            split.push(rest.start..rest.start + at);
+            rest.start += at;
+        }
+        split.push(rest);
+    }
+    split
+}
+
+/// The offset in `label` of a marker one or two levels deeper than the marker `label` starts
+/// with, standing right after a Han character (see [`nested_labels`]).
+fn inner_marker(label: &str) -> Option<usize> {
+    let (level, _, title) = parse_marker(label)?;
+    if level >= 3 {
+        return None;
+    }
+    let mut previous_han = false;
+    for (at, ch) in label[title..].char_indices() {
+        let at = title + at;
+        if previous_han && (ch == '(' || ch.is_ascii_digit()) {
+            if let Some((inner, _, _)) = parse_marker(&label[at..]) {
+                if inner > level && inner <= 3 {
+                    return Some(at);
+                }
+            }
+        }
+        previous_han = is_han(ch);
+    }
+    None
 }
 
 /// Finds the table whose anchor cell matches `anchor` and reads it into rows of `width` values.
@@ -967,10 +1009,15 @@ fn spaced_row(text: &str, cell: Range<usize>, width: usize) -> Option<Vec<Range<
     if values == width {
         split.push(label);
     } else if values + 1 == width {
-        // The first value run onto the label (`规章0`).
+        // The first value run onto the label (`规章0`), or onto the closing quote a label ends
+        // with (`3.危及“三安全一稳定”0`), which normalisation treats as Chinese text too.
         let label_words = &text[label.clone()];
         let words = label_words.trim_end_matches(|c: char| c.is_ascii_digit());
-        if words.len() == label_words.len() || !words.chars().next_back().is_some_and(is_han) {
+        let ends_in_words = words
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_han(c) || matches!(c, '”' | '’' | '」' | '』' | '》'));
+        if words.len() == label_words.len() || !ends_in_words {
             return None;
         }
         let at = label.start + words.len();
@@ -1116,6 +1163,38 @@ mod tests {
         let documents = recognize(text, StructureOptions::default());
         let anchor = Regex::new(anchor).expect("valid");
         read_table(&documents[0], text, &anchor, width).expect("table found")
+    }
+
+    #[test]
+    fn a_label_holding_its_groups_label_is_split_at_the_deeper_marker() {
+        fn split(label: &str) -> Vec<&str> {
+            let whole = 0..label.len();
+            nested_labels(label, std::slice::from_ref(&whole))
+                .into_iter()
+                .map(|range| &label[range])
+                .collect()
+        }
+        assert_eq!(
+            split("三、本年度办理结果(一)予以公开"),
+            ["三、本年度办理结果", "(一)予以公开"]
+        );
+        assert_eq!(
+            split("(三)不予公开1.属于国家秘密"),
+            ["(三)不予公开", "1.属于国家秘密"]
+        );
+        assert_eq!(
+            split("三、本年度办理结果(三)不予公开1.属于国家秘密"),
+            ["三、本年度办理结果", "(三)不予公开", "1.属于国家秘密"]
+        );
+        for whole in [
+            "(二)部分公开(区分处理的,只计这一情形,不计其他情形)",
+            "一、本年新收政府信息公开申请数量",
+            "2.其他法律行政法规禁止公开",
+            "第二十条第(一)项",
+            "(一)予以公开(二)部分公开",
+        ] {
+            assert_eq!(split(whole), [whole]);
+        }
     }
 
     #[test]

@@ -8,6 +8,8 @@
 //! count the lines as printed (the joined text maps back to them as a web page's text does to its
 //! source). A text written with a line per paragraph shows no margin and is left as it is.
 
+use crate::text::fold::is_han;
+
 /// A text with the lines of each paragraph joined, and, for each of its bytes, where its
 /// character starts and ends in the printed text.
 #[derive(Debug, Clone)]
@@ -53,6 +55,8 @@ impl PrintedLine<'_> {
 ///   followed by a short rest (a long heading that did not wrap is followed by a paragraph);
 /// - it has words (not a rule of dashes) and is not a table row;
 /// - it does not end a sentence or a clause (`。` `;` `!` `?`) or a title (`报告`);
+/// - neither it nor the next line is a table's row with single spaces between its cells
+///   ([`is_spaced_row`]: a page's table copied as text, whose wide rows reach the margin);
 /// - the next line does not start a block of its own (a numbered heading or list item, `第…章`,
 ///   a page number, a table row).
 ///
@@ -114,6 +118,8 @@ pub fn join_wrapped_lines(text: &str) -> Option<JoinedText> {
         fits && line.words.chars().any(char::is_alphanumeric)
             && is_text(line)
             && !starts_block(next.words)
+            && !is_spaced_row(line.words)
+            && !is_spaced_row(next.words)
     };
     let joins: Vec<bool> = (0..lines.len()).map(joins_next).collect();
     if !joins.contains(&true) {
@@ -173,6 +179,35 @@ fn columns(line: &str) -> usize {
             run.len() - usize::from(continuations) + usize::from(wide)
         })
         .sum()
+}
+
+/// Whether a line is a table's row with its cells separated by spaces, as text copied out of a
+/// PDF gives one: at least three cells, and either the last three are numbers (`… 1 0 0 0 2`), or
+/// every cell is a name of two to twelve Chinese characters without punctuation (`结果维持 结果纠正
+/// 其他结果 …`, a header row). Chinese prose has no spaces between its words, and a sentence
+/// that has some (around a number: `收到申请 5 件`) has words of one character or punctuation, and
+/// seldom ends in three numbers.
+fn is_spaced_row(line: &str) -> bool {
+    if memchr::memchr(b' ', line.as_bytes()).is_none() {
+        return false;
+    }
+    let cells: Vec<&str> = line.split_whitespace().collect();
+    if cells.len() < 3 {
+        return false;
+    }
+    let is_number = |cell: &str| {
+        let digits = cell.strip_prefix(['-', '+']).unwrap_or(cell);
+        !digits.is_empty()
+            && digits
+                .bytes()
+                .all(|byte| byte.is_ascii_digit() || byte == b',')
+    };
+    let is_name = |cell: &str| {
+        let han = cell.chars().take_while(|&ch| is_han(ch)).count();
+        (2..=12).contains(&han) && han == cell.chars().count()
+    };
+    cells[cells.len() - 3..].iter().all(|cell| is_number(cell))
+        || cells.iter().all(|cell| is_name(cell))
 }
 
 /// Whether a line starts a block of its own rather than continuing a paragraph: a numbered
@@ -277,6 +312,42 @@ mod tests {
             三、收到和处理政府信息公开申请情况\n全年未收到政府信息公开申请。\n";
         assert!(join_wrapped_lines(text).is_none());
         assert!(join_wrapped_lines("短\n行\n").is_none());
+    }
+
+    #[test]
+    fn table_rows_with_spaces_between_cells_stay_lines() {
+        // Table 四 copied out of a PDF: its header rows reach the margin of the report's text, but
+        // are rows, and so is its line of numbers.
+        let paragraph =
+            "本报告中所列数据的统计期限自2019年1月1日起至12月31日止,全年主动公开政府信息五十\n\
+            条,其中规章二件,规范性文件三件,行政许可事项共计一百二十件,均已按时办结完毕。\n";
+        let text = format!(
+            "{paragraph}{paragraph}{paragraph}四、政府信息公开行政复议、行政诉讼情况\n\
+             结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉\n\
+             结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n\
+             1 0 0 0 2 0 0 0 0 0 0 0 0 0 0\n"
+        );
+        let joined = join_wrapped_lines(&text).expect("the paragraphs are joined");
+        assert!(joined.text.contains("五十条"));
+        assert!(joined
+            .text
+            .contains("复议后起诉\n结果维持 结果纠正 其他结果 尚未审结 总计 结果维持"));
+        assert!(joined.text.contains("尚未审结 总计\n1 0 0 0 2"));
+        for row in [
+            "结果维持 结果纠正 其他结果 尚未审结 总计",
+            "规章 5 0 1",
+            "一、本年新收 58 7 0 0 1 0 66",
+        ] {
+            assert!(is_spaced_row(row), "{row}");
+        }
+        for line in [
+            "本年收到申请 5 件,办结 3 件",
+            "本 年 度 收 到",
+            "规章 5",
+            "全年主动公开政府信息五十条",
+        ] {
+            assert!(!is_spaced_row(line), "{line}");
+        }
     }
 
     #[test]
