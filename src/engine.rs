@@ -33,6 +33,9 @@ pub struct Options {
     /// Say that a file was read only in part ([`PARTIAL_RULE`], unless it is ignored). Its
     /// missing-content findings are left out either way.
     pub report_partial: bool,
+    /// Say that a report is not one under the 条例 ([`OUT_OF_SCOPE_RULE`], unless it is ignored).
+    /// No rule judges it either way.
+    pub report_out_of_scope: bool,
 }
 
 impl Default for Options {
@@ -42,12 +45,17 @@ impl Default for Options {
             issuer_kind: None,
             lang: Lang::default(),
             report_partial: true,
+            report_out_of_scope: true,
         }
     }
 }
 
 /// The rule id of the finding for a damaged or cut-off file whose pages were read only in part.
 pub const PARTIAL_RULE: &str = "input/partial";
+
+/// The rule id of the finding for a report that is not one under the 条例 (a school's report
+/// under 《高等学校信息公开办法》), which no rule judges.
+pub const OUT_OF_SCOPE_RULE: &str = "input/out-of-scope";
 
 /// Rules whose findings say something is missing from the report, or a table cut short (a rule
 /// id, or a prefix ending in `/`): on a file read only in part the missing content may be on the
@@ -480,6 +488,18 @@ pub fn check(reading: &Reading<'_>, rules: &RuleSet, options: Options) -> FileRe
     let mut infos = Vec::with_capacity(reading.documents.len());
     for (index, document) in reading.documents.iter().enumerate() {
         let context = reading.context(index);
+        if document.is_school_report(context.text) {
+            if options.report_out_of_scope {
+                findings.push(out_of_scope_finding(
+                    reading.name,
+                    mapper,
+                    document,
+                    options.lang,
+                ));
+            }
+            infos.push(describe(mapper, &context, rules));
+            continue;
+        }
         let year = document.report_year.map(|year| year.year);
         for rule in rules
             .rules
@@ -556,6 +576,40 @@ fn finding(
             .map(|range| mapper.span(range))
             .collect(),
     }
+}
+
+/// The finding that says a report is a school's under 《高等学校信息公开办法》, placed at its title.
+fn out_of_scope_finding(
+    name: &str,
+    mapper: &Mapper<'_>,
+    document: &Document,
+    lang: Lang,
+) -> Finding {
+    let (message, help) = match lang {
+        Lang::Zh => (
+            "本报告是高等学校依《高等学校信息公开办法》按学年编制的年度报告,不按《条例》的年度报告要求检查",
+            "《条例》的发布期限、统计期限和统一格式不适用于高等学校的学年报告;如本报告确应按《条例》编制,请在标题中写明“政府信息公开”和公历年度",
+        ),
+        Lang::En => (
+            "This is a school's academic-year report under the 高等学校信息公开办法, not checked against the 条例's requirements",
+            "The 条例's deadline, statistics period and unified format do not apply to a school's academic-year report; if the report is one under the 条例, say 政府信息公开 and the calendar year in its title",
+        ),
+    };
+    let range = document
+        .title
+        .clone()
+        .unwrap_or(document.range.start..document.range.start);
+    let mut finding = Finding::about_file(
+        name,
+        OUT_OF_SCOPE_RULE,
+        Severity::Info,
+        message.to_string(),
+        help.to_string(),
+    );
+    finding.document = document.index;
+    finding.text = mapper.text(range.clone());
+    finding.span = mapper.span(range);
+    finding
 }
 
 /// The finding that says a file was read only in part, placed at its start.

@@ -40,7 +40,7 @@ struct EngineRule {
 }
 
 /// Every rule the engine applies itself.
-const ENGINE_RULES: [EngineRule; 3] = [
+const ENGINE_RULES: [EngineRule; 4] = [
     EngineRule {
         id: check::NO_TEXT_RULE,
         severity: Severity::Error,
@@ -52,6 +52,12 @@ const ENGINE_RULES: [EngineRule; 3] = [
         severity: Severity::Warning,
         title_zh: "文件损坏或不完整,只读出部分页面",
         title_en: "damaged or cut-off file, read only in part",
+    },
+    EngineRule {
+        id: crate::engine::OUT_OF_SCOPE_RULE,
+        severity: Severity::Info,
+        title_zh: "高等学校的学年报告,不按《条例》检查",
+        title_en: "a school's academic-year report, not checked against the 条例",
     },
     EngineRule {
         id: crate::suppression::UNUSED_RULE,

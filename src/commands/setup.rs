@@ -74,6 +74,7 @@ impl Profile {
             issuer_kind: self.settings.issuer_kind,
             lang,
             report_partial: self.settings.enables(engine::PARTIAL_RULE),
+            report_out_of_scope: self.settings.enables(engine::OUT_OF_SCOPE_RULE),
         }
     }
 }

@@ -196,6 +196,9 @@ pub enum RegulationSource {
     Default,
 }
 
+/// How far into a report its opening is read for the rules it says it follows.
+const MAX_OPENING_BYTES: usize = 3000;
+
 /// A report recognised in a file.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -306,6 +309,36 @@ impl Document {
 
     /// Where a missing section should be pointed at: the first level-1 heading's start, else the
     /// intro anchor.
+    /// Whether the report is a school's under 《高等学校信息公开办法》 (an academic year, due 31
+    /// October, its own outline), not one under the 条例: its title does not say 政府信息公开, and
+    /// it names an academic year (`2019-2020学年`) or its opening, before the outline, cites that
+    /// 办法 (`按照《高等学校信息公开办法》…要求`). `text` is the normalised text.
+    pub fn is_school_report(&self, text: &str) -> bool {
+        if self
+            .title_text
+            .as_deref()
+            .is_some_and(|title| title.contains("政府信息公开"))
+        {
+            return false;
+        }
+        if self
+            .title_text
+            .as_deref()
+            .is_some_and(|title| title.contains("学年"))
+        {
+            return true;
+        }
+        let opening_end = self
+            .outline_anchor()
+            .clamp(self.range.start, self.range.end)
+            .min(self.range.start + MAX_OPENING_BYTES);
+        let opening_end = (self.range.start..=opening_end)
+            .rev()
+            .find(|&at| text.is_char_boundary(at))
+            .unwrap_or(self.range.start);
+        text[self.range.start..opening_end].contains("《高等学校信息公开办法》")
+    }
+
     pub fn outline_anchor(&self) -> usize {
         self.sections()
             .next()
