@@ -103,6 +103,8 @@ def main():
         body = visible.first
         body.locator("details summary").click()
         mark = body.locator(f"li.finding[data-rule='{rule}'] pre.excerpt mark").first
+        # The details open on the click's event: wait for it rather than race it on a busy machine.
+        mark.wait_for(state="visible", timeout=10000)
         assert mark.is_visible()
         assert mark.inner_text() == finding["text"], (mark.inner_text(), finding["text"])
 
