@@ -22,6 +22,16 @@ impl FoundDate {
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
+
+    /// The same date with its range moved `offset` bytes on: a date found in a piece of text,
+    /// placed in the text the piece was cut from.
+    pub fn shifted(self, offset: usize) -> FoundDate {
+        FoundDate {
+            start: self.start + offset,
+            end: self.end + offset,
+            ..self
+        }
+    }
 }
 
 // `[0-9]`, not `\d`: Unicode classes slow the lazy DFA down (see design notes).

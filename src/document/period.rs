@@ -187,17 +187,12 @@ pub fn find_whole_year(line: &str, line_offset: usize) -> Option<Period> {
         if !ABOUT_THE_REPORT.is_match(sentence) || COMPARISON.is_match(sentence) {
             return None;
         }
-        let shift = |date: FoundDate| FoundDate {
-            start: date.start + line_offset,
-            end: date.end + line_offset,
-            ..date
-        };
         Some(Period {
             range: start.start + line_offset..end.end + line_offset,
-            start: shift(start),
+            start: start.shifted(line_offset),
             end: Some(FoundDate {
                 year: Some(year),
-                ..shift(end)
+                ..end.shifted(line_offset)
             }),
         })
     })
@@ -218,11 +213,7 @@ pub fn find_period(line: &str, line_offset: usize) -> Option<Period> {
         if first.start > START_WINDOW || first.year.is_none() {
             continue;
         }
-        let shift = |date: &FoundDate| FoundDate {
-            start: date.start + after + line_offset,
-            end: date.end + after + line_offset,
-            ..*date
-        };
+        let shift = |date: &FoundDate| date.shifted(after + line_offset);
         let start = shift(first);
         let end = dates
             .get(1)

@@ -105,11 +105,7 @@ fn field_date(words: &str, kind: LineKind) -> Option<(DateSource, FoundDate)> {
             else {
                 continue;
             };
-            let date = FoundDate {
-                start: date.start + value_start,
-                end: date.end + value_start,
-                ..date
-            };
+            let date = date.shifted(value_start);
             if best.as_ref().is_none_or(|(current, _)| source < *current) {
                 best = Some((source, date));
             }
@@ -136,20 +132,12 @@ fn line_date(kind: LineKind, words: &str, may_sign: bool) -> Option<(DateSource,
         }
         LineKind::Text | LineKind::Preamble if may_sign => DateSource::Signed,
         // A list of pages prints each page's date after its title (`…年度报告 2013-02-15`).
-        LineKind::Title if super::title::without_page_date(words).len() < words.len() => {
+        LineKind::Title => {
             let title = super::title::without_page_date(words);
             let date = find_dates(&words[title.len()..])
                 .into_iter()
                 .find(|date| date.year.is_some())?;
-            let shift = title.len();
-            return Some((
-                DateSource::Published,
-                FoundDate {
-                    start: date.start + shift,
-                    end: date.end + shift,
-                    ..date
-                },
-            ));
+            return Some((DateSource::Published, date.shifted(title.len())));
         }
         _ => return None,
     };
@@ -203,11 +191,7 @@ pub fn find_publication_date(lines: &[Line], text: &str) -> Option<PublicationDa
             continue;
         };
         let found = PublicationDate {
-            date: FoundDate {
-                start: date.start + line.range.start,
-                end: date.end + line.range.start,
-                ..date
-            },
+            date: date.shifted(line.range.start),
             source,
         };
         // The most reliable source wins; among signatures, the last one (the report's own).
