@@ -191,8 +191,7 @@ fn is_spaced_row(line: &str) -> bool {
     if memchr::memchr(b' ', line.as_bytes()).is_none() {
         return false;
     }
-    let cells: Vec<&str> = line.split_whitespace().collect();
-    if cells.len() < 3 {
+    if line.split_whitespace().nth(2).is_none() {
         return false;
     }
     let is_number = |cell: &str| {
@@ -206,8 +205,7 @@ fn is_spaced_row(line: &str) -> bool {
         let han = cell.chars().take_while(|&ch| is_han(ch)).count();
         (2..=12).contains(&han) && han == cell.chars().count()
     };
-    cells[cells.len() - 3..].iter().all(|cell| is_number(cell))
-        || cells.iter().all(|cell| is_name(cell))
+    line.split_whitespace().rev().take(3).all(is_number) || line.split_whitespace().all(is_name)
 }
 
 /// Whether a line starts a block of its own rather than continuing a paragraph: a numbered
