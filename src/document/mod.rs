@@ -332,10 +332,7 @@ impl Document {
             .outline_anchor()
             .clamp(self.range.start, self.range.end)
             .min(self.range.start + MAX_OPENING_BYTES);
-        let opening_end = (self.range.start..=opening_end)
-            .rev()
-            .find(|&at| text.is_char_boundary(at))
-            .unwrap_or(self.range.start);
+        let opening_end = crate::text::floor_char_boundary(text, opening_end);
         text[self.range.start..opening_end].contains("《高等学校信息公开办法》")
     }
 

@@ -14,6 +14,7 @@ use regex::Regex;
 
 use super::dates::{find_dates, FoundDate};
 use super::lines::{Line, LineKind, LinePattern};
+use crate::text::floor_char_boundary;
 
 /// A statistics period stated in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,13 +232,6 @@ pub fn find_period(line: &str, line_offset: usize) -> Option<Period> {
         });
     }
     None
-}
-
-fn floor_char_boundary(text: &str, mut index: usize) -> usize {
-    while !text.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ use super::{InputFailure, Piece, Stream, Summary};
 use crate::engine::{FileReport, Finding};
 use crate::rules::load::RuleError;
 use crate::rules::{Lang, Severity};
+use crate::text::{ceil_char_boundary, floor_char_boundary};
 
 /// How diagnostics are drawn.
 #[derive(Debug, Clone, Copy)]
@@ -77,15 +78,12 @@ impl SourceCode for CharColumnSource {
         if !has_long_line(full.data()) {
             // miette cuts its context by bytes: a zero-width label before a Chinese character
             // ends it inside that character, so widen it to whole characters.
-            let mut start = full.span().offset().min(text.len());
-            let mut end = (start + full.span().len()).min(text.len());
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
-            return Ok(self.contents(start, end));
+            let start = full.span().offset().min(text.len());
+            let end = (start + full.span().len()).min(text.len());
+            return Ok(self.contents(
+                floor_char_boundary(text, start),
+                ceil_char_boundary(text, end),
+            ));
         }
         let start = span.offset().min(text.len());
         let end = (start + span.len()).min(text.len());

@@ -452,6 +452,23 @@ fn may_start_syllable(byte: u8) -> bool {
     matches!(byte, b'a'..=b'z' | b'1'..=b'5' | 0xC3 | 0xC4 | 0xC5 | 0xC7 | 0xE1)
 }
 
+/// `index` (at most `text.len()`), moved back to the start of the character it falls in: a byte
+/// count cut to whole characters.
+pub fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// `index` (at most `text.len()`), moved on to the end of the character it falls in.
+pub fn ceil_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index += 1;
+    }
+    index
+}
+
 /// Normalises `original` (see the module docs).
 pub fn normalize(original: &str) -> NormalizedText {
     let mut output = Output {
