@@ -565,28 +565,6 @@ fn a_page_whose_title_stands_above_the_article_is_judged_by_that_title() {
     assert_eq!(&page[start..end], mismatch["text"].as_str().expect("text"));
 }
 
-/// Checks `text` (given on standard input as `name`) with `args` and returns its findings as
-/// (rule, severity, text).
-fn stdin_findings(name: &str, text: &str, args: &[&str]) -> Vec<(String, String, String)> {
-    let output = Command::cargo_bin("ogilint")
-        .expect("binary")
-        .current_dir(ROOT)
-        .args(["check", "-", "--stdin-filename", name, "--format", "json"])
-        .args(args)
-        .write_stdin(text.to_string())
-        .output()
-        .expect("runs");
-    json(&output)["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|finding| {
-            let field = |key: &str| finding[key].as_str().unwrap_or("").to_string();
-            (field("rule"), field("severity"), field("text"))
-        })
-        .collect()
-}
-
 #[test]
 fn a_schools_academic_year_report_is_said_to_be_out_of_scope_once() {
     // A university reports by academic year under 《高等学校信息公开办法》, due 31 October, in an
@@ -598,21 +576,21 @@ fn a_schools_academic_year_report_is_said_to_be_out_of_scope_once() {
         (by_basis, "2020年度信息公开工作年度报告"),
     ] {
         assert_eq!(
-            stdin_findings("school.txt", text, &[]),
+            common::findings_of("school.txt", text, &[]),
             vec![(
                 "input/out-of-scope".to_string(),
-                "info".to_string(),
-                span.to_string()
+                span.to_string(),
+                "info".to_string()
             )]
         );
         assert_eq!(
-            stdin_findings("school.txt", text, &["--ignore", "input/out-of-scope"]),
+            common::findings_of("school.txt", text, &["--ignore", "input/out-of-scope"]),
             Vec::new()
         );
     }
     // An education department's report under the 条例 that mentions the 办法 is judged as usual.
     let department = "某省教育厅2020年政府信息公开工作年度报告\n本报告依据《高等学校信息公开办法》等规定编制。\n一、总体情况\n正文。\n";
-    let rules: Vec<String> = stdin_findings("department.txt", department, &[])
+    let rules: Vec<String> = common::findings_of("department.txt", department, &[])
         .into_iter()
         .map(|(rule, _, _)| rule)
         .collect();

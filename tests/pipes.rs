@@ -364,15 +364,7 @@ fn run_json(name: &str, text: &str, args: &[&str]) -> Value {
 
 /// `(rule, text, severity)` of every finding of `text` written as `name`.
 fn findings(name: &str, text: &str) -> Vec<(String, String, String)> {
-    run_json(name, text, &["check"])["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|finding| {
-            let field = |key: &str| finding[key].as_str().unwrap_or("").to_string();
-            (field("rule"), field("text"), field("severity"))
-        })
-        .collect()
+    common::findings_of(name, text, &[])
 }
 
 /// Every table of the first report as `(id, unreadable, value rows of the grid)`.

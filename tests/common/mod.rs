@@ -40,6 +40,36 @@ pub fn json(output: &Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).expect("stdout is JSON")
 }
 
+/// Writes `text` as `name` in a fresh directory and runs `ogilint check name --format json ARGS`
+/// there; the run must end with 0 or 1.
+pub fn check_json_of(name: &str, text: &str, args: &[&str]) -> serde_json::Value {
+    let directory = tempfile::tempdir().expect("temporary directory");
+    std::fs::write(directory.path().join(name), text).expect("report is written");
+    let mut all = vec!["check", name, "--format", "json"];
+    all.extend_from_slice(args);
+    let output = ogilint_in(directory.path(), &all);
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{}",
+        stderr(&output)
+    );
+    json(&output)
+}
+
+/// `(rule, text, severity)` of every finding of `text` checked as a file named `name`, with
+/// `args` after it.
+pub fn findings_of(name: &str, text: &str, args: &[&str]) -> Vec<(String, String, String)> {
+    check_json_of(name, text, args)["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|finding| {
+            let field = |key: &str| finding[key].as_str().unwrap_or("").to_string();
+            (field("rule"), field("text"), field("severity"))
+        })
+        .collect()
+}
+
 /// The (document, rule) of every finding in a JSON run, in output order.
 pub fn rules_by_document(value: &serde_json::Value) -> Vec<(u64, String)> {
     value["findings"]
